@@ -1,0 +1,41 @@
+/**
+ * Puts the real require.js (from the `requirejs` package) on the page, once. It is a classic
+ * script that creates the globals `requirejs`, `require` and `define`, so it is run as a script
+ * element, not imported as a module. Inline text keeps it working under any sub-path.
+ */
+import requireJsSource from 'requirejs/require.js?raw';
+
+/** The parts of require.js internals the workbench relies on (documented hooks and the context API). */
+export interface RequireContext {
+  contextName: string;
+  config: { waitSeconds?: number };
+  completeLoad(moduleName: string): void;
+  require: Require;
+}
+export type LoadHook = (context: RequireContext, moduleName: string, url: string) => void;
+export interface RequireJsGlobal extends Require {
+  load: LoadHook;
+  s: { contexts: Record<string, RequireContext> };
+  version: string;
+}
+
+/** The page's globals as require.js leaves them (absent until ensureRequireJs ran). */
+export const amdGlobals = window as unknown as { requirejs?: RequireJsGlobal; define?: RequireDefine };
+
+let installed: RequireJsGlobal | undefined;
+
+export function ensureRequireJs(): RequireJsGlobal {
+  if (installed) return installed;
+  if (amdGlobals.requirejs) {
+    throw new Error(
+      'Another AMD loader (requirejs) is already on the page; the workbench must provide the host\'s own require.js.',
+    );
+  }
+  const script = document.createElement('script');
+  script.dataset.workbench = 'requirejs';
+  script.textContent = `${requireJsSource}\n//# sourceURL=requirejs/require.js`;
+  document.head.appendChild(script);
+  if (!amdGlobals.requirejs) throw new Error('require.js did not initialise (window.requirejs is missing).');
+  installed = amdGlobals.requirejs;
+  return installed;
+}

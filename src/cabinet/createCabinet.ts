@@ -1,0 +1,186 @@
+/**
+ * One mounted cabinet: host state, its own requirejs context, signed tokens, the chrome, and a
+ * WidgetRunner per widget. Deal switches and unmount run the lifecycle in the spec's order and are
+ * serialised, so a click during a slow initLead waits its turn.
+ */
+import { createAmdContext, type AmdContext } from '../amd/amdContext';
+import { hostLibraries } from '../amd/hostLibraries';
+import { createImportModules } from '../amd/importModules';
+import { createWorkbenchClock, type WorkbenchClock } from '../clock/workbenchClock';
+import { defaultFixture, type CabinetFixture, type DealFixture } from '../fixtures';
+import { LifecycleLog } from '../lifecycle/lifecycleLog';
+import { WidgetRunner } from '../lifecycle/widgetRunner';
+import type { WidgetFailure } from '../lifecycle/widgetFailure';
+import { createInitAmocrmWidgetSdk } from '../sdk/createSdk';
+import { HostState } from '../sdk/hostState';
+import type { RouterQuery } from '../sdk/models';
+import { DEFAULT_TOKEN_SETTINGS, signToken, type TokenSettings } from '../token';
+import { createChrome } from './chrome';
+
+export interface WidgetSource {
+  /** Shown in the accordion and in every error. */
+  name: string;
+  /** URL of personal_page.js; relative URLs resolve against the page. */
+  script: string;
+}
+
+export interface CabinetOptions {
+  /** Identifies the story: part of the requirejs context name and of every token's `jti`. */
+  storyId: string;
+  widgets: WidgetSource[];
+  fixture?: CabinetFixture;
+  token?: Partial<TokenSettings>;
+  clock?: WorkbenchClock;
+  /** requirejs `waitSeconds` for this cabinet. */
+  waitSeconds?: number;
+}
+
+export interface Cabinet {
+  readonly element: HTMLElement;
+  /** Settles when every widget has been loaded and entered (or has failed). Never rejects. */
+  readonly ready: Promise<void>;
+  readonly state: HostState;
+  readonly log: LifecycleLog;
+  readonly failures: readonly WidgetFailure[];
+  readonly tokens: readonly string[];
+  readonly amd: AmdContext;
+  activeLeadId(): string;
+  /** Runs the deal-switch lifecycle; resolves when the new deal's slots have rendered. */
+  switchDeal(leadId: string): Promise<void>;
+  /** Slot cleanups, then initLead cleanups, then the requirejs context is dropped. */
+  unmount(): Promise<void>;
+}
+
+let cabinetCount = 0;
+
+export function createCabinet(options: CabinetOptions): Cabinet {
+  const fixture = options.fixture ?? defaultFixture;
+  if (!fixture.deals.length) throw new Error('Cabinet fixture: a client needs at least one deal.');
+  const clock = options.clock ?? createWorkbenchClock();
+  const tokenSettings: TokenSettings = { ...DEFAULT_TOKEN_SETTINGS, accountId: Number(fixture.accountId), ...options.token };
+  const waitSeconds = options.waitSeconds ?? 7;
+  let activeDeal = findDeal(fixture, fixture.activeLeadId ?? fixture.deals[0]!.lead.id);
+
+  const log = new LifecycleLog();
+  const failures: WidgetFailure[] = [];
+  const tokens: string[] = [];
+  const state = new HostState(
+    { sys: fixture.sys, lead: activeDeal.lead, leadFields: activeDeal.fields, authors: fixture.authors },
+    {
+      onSubscriberError: (error, entity) => {
+        log.add('host', 'error', 'subscribe', `a subscriber of "${entity}" threw: ${String(error)}`);
+        console.error(`[amocrm-sdk] a subscriber of "${entity}" threw:`, error);
+      },
+    },
+  );
+  const routerQuery = (): RouterQuery => ({ leadId: activeDeal.lead.id, accountId: fixture.accountId });
+  const initAmocrmWidgetSdk = createInitAmocrmWidgetSdk({ state, routerQuery });
+
+  const amd: AmdContext = createAmdContext({
+    name: `cabinet-${++cabinetCount}-${options.storyId}`,
+    waitSeconds,
+    resolveHostModule: async (id) => {
+      if (id === 'amocrm-sdk') return initAmocrmWidgetSdk;
+      if (id === 'import-modules') return createImportModules(amd.require);
+      return hostLibraries[id]();
+    },
+  });
+
+  const chrome = createChrome((leadId) => void cabinet.switchDeal(leadId));
+  const renderChrome = () => chrome.render({ sys: state.get('sys')!, fixture, activeDeal });
+  renderChrome();
+
+  const callCounts = new Map<string, number>();
+  const tokenFor = async (widget: string): Promise<string> => {
+    const callIndex = callCounts.get(widget) ?? 0;
+    callCounts.set(widget, callIndex + 1);
+    const token = await signToken(tokenSettings, {
+      storyId: `${options.storyId}/${widget}`,
+      leadId: activeDeal.lead.id,
+      callIndex,
+      nowMs: clock.now(),
+    });
+    tokens.push(token);
+    return token;
+  };
+
+  const runners = options.widgets.map((source) => {
+    const panel = chrome.addWidget(source.name);
+    return new WidgetRunner({
+      name: source.name,
+      scriptUrl: new URL(source.script, document.baseURI).href,
+      amd,
+      waitSeconds,
+      log,
+      slotHost: panel.slotHost,
+      onFailure: (failure) => {
+        failures.push(failure);
+        panel.showFailure(failure);
+      },
+    });
+  });
+
+  const enterAll = async () => {
+    for (const runner of runners) await runner.enter(await tokenFor(runner.name));
+  };
+  const leaveAll = () => {
+    for (const runner of runners) runner.leave();
+  };
+
+  // Every lifecycle step goes through this queue, in order.
+  let queue: Promise<void> = Promise.resolve();
+  const enqueue = (step: () => Promise<void> | void): Promise<void> => {
+    const run = queue.then(step);
+    queue = run.catch(() => undefined); // a failed step must not block the ones after it
+    return run;
+  };
+  let mounted = true;
+
+  const ready = enqueue(async () => {
+    await Promise.all(runners.map((runner) => runner.load()));
+    await enterAll();
+  }).catch((error: unknown) => {
+    // Runners report their own failures; this is the host itself failing (e.g. token signing).
+    log.add('host', 'error', 'mount', String(error));
+    console.error('[workbench] the cabinet failed to mount:', error);
+  });
+
+  const cabinet: Cabinet = {
+    element: chrome.root,
+    ready,
+    state,
+    log,
+    failures,
+    tokens,
+    amd,
+    activeLeadId: () => activeDeal.lead.id,
+    switchDeal: (leadId) =>
+      enqueue(async () => {
+        if (!mounted || leadId === activeDeal.lead.id) return;
+        const next = findDeal(fixture, leadId);
+        leaveAll();
+        activeDeal = next;
+        state.set('lead', next.lead);
+        state.set('leadFields', next.fields);
+        renderChrome();
+        await enterAll();
+      }),
+    unmount: () =>
+      enqueue(() => {
+        if (!mounted) return;
+        mounted = false;
+        leaveAll();
+        amd.destroy();
+        chrome.root.remove();
+      }),
+  };
+  return cabinet;
+}
+
+function findDeal(fixture: CabinetFixture, leadId: string): DealFixture {
+  const deal = fixture.deals.find((d) => d.lead.id === leadId);
+  if (!deal) {
+    throw new Error(`No deal ${leadId} in this cabinet. Deals: ${fixture.deals.map((d) => d.lead.id).join(', ')}.`);
+  }
+  return deal;
+}

@@ -1,0 +1,28 @@
+/**
+ * The cabinets on the page, so a story's teardown can unmount what its render mounted, and a play
+ * function or test can find the cabinet behind a canvas.
+ */
+import type { Cabinet } from './createCabinet';
+
+const mounted = new Set<Cabinet>();
+
+export function trackCabinet(cabinet: Cabinet): Cabinet {
+  mounted.add(cabinet);
+  return cabinet;
+}
+
+/** The cabinet rendered inside `container` (a story's canvas), if any. */
+export function findCabinet(container: Element): Cabinet | undefined {
+  for (const cabinet of mounted) if (container.contains(cabinet.element)) return cabinet;
+  return undefined;
+}
+
+export function mountedCabinets(): readonly Cabinet[] {
+  return [...mounted];
+}
+
+export async function unmountAllCabinets(): Promise<void> {
+  const all = [...mounted];
+  mounted.clear();
+  await Promise.all(all.map((cabinet) => cabinet.unmount()));
+}

@@ -1,0 +1,25 @@
+/** What a story tells the workbench, under `parameters.workbench`. */
+import type { WidgetSource } from '../cabinet/createCabinet';
+import type { CabinetFixture } from '../fixtures/cabinetFixture';
+import type { Phase } from '../lifecycle/phases';
+import type { TokenSettings } from '../token/tokenSettings';
+
+export interface WorkbenchParameters {
+  /** The widgets this story mounts in the cabinet. */
+  widgets?: WidgetSource[];
+  fixture?: CabinetFixture;
+  token?: Partial<TokenSettings>;
+  /** Workbench clock start (ISO date). */
+  clockStart?: string;
+  /** requirejs waitSeconds. */
+  waitSeconds?: number;
+  /**
+   * The failures this story shows on purpose, by phase. Any other failure fails the story's test;
+   * so does an expected one that does not happen.
+   */
+  expectFailures?: Phase[];
+}
+
+export function workbenchParameters(parameters: Record<string, unknown>): WorkbenchParameters {
+  return (parameters.workbench ?? {}) as WorkbenchParameters;
+}
