@@ -91,27 +91,35 @@ export function createChrome(onSelectDeal: (leadId: string) => void): Chrome {
         h('h1', { class: 'amo-cabinet__title' }, sys.pageTitle),
       );
       dealCard.replaceChildren(...renderDeal(activeDeal, fixture, sys, labels));
-      dealList.replaceChildren(
-        h('h2', { class: 'amo-cabinet__section-title' }, labels.deals),
-        ...fixture.deals.map((deal) =>
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'amo-cabinet__deal-link',
-              'data-lead-id': deal.lead.id,
-              'aria-current': deal === activeDeal ? 'true' : undefined,
-            },
-            deal.name,
-          ),
-        ),
-      );
+      renderDealList(dealList, fixture, activeDeal, labels.deals);
       main.replaceChildren(renderParticipants(fixture));
       if (sys.isRemovalAvailable) {
         main.append(h('button', { type: 'button', class: 'amo-cabinet__remove-data' }, labels.removeData));
       }
     },
   };
+}
+
+/**
+ * The deal buttons are kept across renders (only their state changes), so focus and references
+ * to them survive a deal switch.
+ */
+function renderDealList(list: HTMLElement, fixture: CabinetFixture, activeDeal: DealFixture, title: string): void {
+  const ids = fixture.deals.map((deal) => deal.lead.id).join(' ');
+  if (list.dataset.leadIds !== ids) {
+    list.dataset.leadIds = ids;
+    list.replaceChildren(
+      h('h2', { class: 'amo-cabinet__section-title' }),
+      ...fixture.deals.map((deal) =>
+        h('button', { type: 'button', class: 'amo-cabinet__deal-link', 'data-lead-id': deal.lead.id }, deal.name),
+      ),
+    );
+  }
+  list.querySelector('h2')!.textContent = title;
+  for (const button of list.querySelectorAll<HTMLButtonElement>('button[data-lead-id]')) {
+    if (button.dataset.leadId === activeDeal.lead.id) button.setAttribute('aria-current', 'true');
+    else button.removeAttribute('aria-current');
+  }
 }
 
 function renderDeal(deal: DealFixture, fixture: CabinetFixture, sys: SysModel, labels: ReturnType<typeof labelsFor>): Node[] {
