@@ -1,0 +1,132 @@
+/**
+ * The static build, as a user gets it: `storybook build` with WIDGETS_DIR naming a folder outside
+ * the repository, served under a sub-path, opened in headless Chromium.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright';
+import sirv from 'sirv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SUB_PATH = '/some/sub/path/';
+let work: string;
+let outDir: string;
+let server: Server;
+let baseUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'wb-static-'));
+  // A widget folder created here, outside the repository, and the probe fixture copied beside it.
+  const widgets = path.join(work, 'my-widgets');
+  mkdirSync(path.join(widgets, 'temp-widget'), { recursive: true });
+  writeFileSync(path.join(widgets, 'temp-widget', 'manifest.json'), JSON.stringify({ widget: { name: 'Temp' }, locations: ['personal_page'] }));
+  writeFileSync(
+    path.join(widgets, 'temp-widget', 'personal_page.js'),
+    `define(['amocrm-sdk'], function (init) {
+      var sdk = init({ version: '1.0.0' });
+      return {
+        initLead: function () {},
+        registerWidgetsBarSlot: function (el) { el.textContent = 'Temp widget for deal ' + sdk.methods.getRouterQuery().leadId; },
+      };
+    });`,
+  );
+  cpSync(path.join(root, 'tests/fixtures/widgets/probe'), path.join(widgets, 'probe'), { recursive: true });
+
+  outDir = path.join(work, 'storybook-static');
+  await run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', outDir], { ...process.env, WIDGETS_DIR: widgets });
+
+  const serve = sirv(outDir, { dev: true });
+  server = createServer((req, res) => {
+    if (!req.url?.startsWith(SUB_PATH)) {
+      res.statusCode = 404;
+      return res.end('outside the sub-path');
+    }
+    req.url = req.url.slice(SUB_PATH.length - 1);
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  baseUrl = `http://127.0.0.1:${address.port}${SUB_PATH}`;
+  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function openStory(id: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${baseUrl}iframe.html?id=${id}&viewMode=story`);
+  return { page, requests, errors };
+}
+
+describe('storybook build', () => {
+  it('indexes the seed widget and the folders named by WIDGETS_DIR', () => {
+    const index = JSON.parse(readFileSync(path.join(outDir, 'index.json'), 'utf8')) as { entries: Record<string, { title: string }> };
+    expect(index.entries['widgets-hello-world--default']?.title).toBe('Widgets/hello-world');
+    expect(index.entries['widgets-temp-widget--default']?.title).toBe('Widgets/temp-widget');
+    expect(index.entries['widgets-probe--default']?.title).toBe('Widgets/probe');
+  });
+
+  it('renders hello-world under a sub-path without downloading React, Redux or lodash', async () => {
+    const { page, requests, errors } = await openStory('widgets-hello-world--default');
+    await page.getByText('Hello world!').waitFor({ timeout: 20_000 });
+    expect(await page.locator('.js-widgets-bar-item-container').textContent()).toBe('Hello world!');
+    const chunks = requests.filter((url) => url.includes('/assets/')).map((url) => path.basename(new URL(url).pathname));
+    expect(chunks.some((name) => name.startsWith('jquery'))).toBe(true);
+    for (const heavy of [/^react/, /^client-/, /redux/, /^lodash/]) {
+      expect(chunks.filter((name) => heavy.test(name))).toEqual([]);
+    }
+    expect(requests.every((url) => url.startsWith(baseUrl))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('renders a widget from a temporary folder outside the repository', async () => {
+    const { page, errors } = await openStory('widgets-temp-widget--default');
+    await page.getByText(/^Temp widget for deal \d+$/).waitFor({ timeout: 20_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('gives the probe widget the spec behaviour of every host module and SDK rule', async () => {
+    const { page, requests } = await openStory('widgets-probe--default');
+    const report = page.locator('[data-probe-report]');
+    await report.waitFor({ timeout: 20_000 });
+    const { checks } = JSON.parse((await report.textContent())!) as { checks: { name: string; ok: boolean; detail: string }[] };
+    expect(checks.filter((c) => !c.ok)).toEqual([]);
+    expect(checks.length).toBeGreaterThanOrEqual(22);
+    // The positive control of the hello-world test: a widget that defines React gets its chunks.
+    const chunks = requests.map((url) => path.basename(new URL(url).pathname));
+    for (const expected of [/^react-[\w-]+\.js$/, /^client-/, /^redux-toolkit/, /^lodash/]) {
+      expect(chunks.some((name) => expected.test(name))).toBe(true);
+    }
+    await page.close();
+  });
+});
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`))));
+  });
+}
