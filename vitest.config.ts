@@ -38,7 +38,11 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS } }),
+            provider: playwright({
+              launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+              // The same clock face on every machine: dates and times render in UTC, numbers in en-US.
+              contextOptions: { timezoneId: 'UTC', locale: 'en-US' },
+            }),
             instances: [{ browser: 'chromium' }],
           },
         },

@@ -1,20 +1,27 @@
-// Wiring only: every story renders a cabinet (src/story/renderCabinet.ts); its teardown unmounts
-// it; afterEach fails a story whose widgets failed unexpectedly.
+// Wiring only: every story renders a cabinet (src/story/storyMounts.ts) under the host controls
+// and toolbar globals (src/story/hostControls.ts); its teardown unmounts it; afterEach fails a
+// story whose widgets failed unexpectedly.
 import type { Preview } from '@storybook/html-vite';
-import { findCabinet, unmountAllCabinets } from '../src/cabinet/mountedCabinets';
+import { findCabinet } from '../src/cabinet/mountedCabinets';
 import { checkFailures } from '../src/story/checkFailures';
+import { hostArgTypes, hostGlobalTypes, hostInitialGlobals } from '../src/story/hostControls';
 import { workbenchParameters } from '../src/story/parameters';
 import { renderCabinet } from '../src/story/renderCabinet';
+import { teardownStoryCabinets } from '../src/story/storyMounts';
 
 const preview: Preview = {
   render: renderCabinet,
-  beforeEach: () => () => unmountAllCabinets(),
+  globalTypes: hostGlobalTypes,
+  initialGlobals: hostInitialGlobals,
+  argTypes: hostArgTypes(),
+  beforeEach: () => () => teardownStoryCabinets(),
   afterEach: async ({ canvasElement, parameters }) => {
     const cabinet = findCabinet(canvasElement);
     if (cabinet) await checkFailures(cabinet, workbenchParameters(parameters));
   },
   parameters: {
     layout: 'fullscreen',
+    controls: { expanded: true, sort: 'none' },
   },
 };
 export default preview;

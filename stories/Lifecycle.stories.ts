@@ -3,7 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { h } from '../src/cabinet/dom';
 import { cabinetOf } from '../src/story/cabinetOf';
 import { lifecycleLogPanel } from '../src/story/lifecycleLogPanel';
-import { mountStoryCabinet } from '../src/story/renderCabinet';
+import { renderStoryCabinet } from '../src/story/storyMounts';
 import { fixtureWidget } from './fixtureWidgets';
 
 /**
@@ -14,10 +14,8 @@ import { fixtureWidget } from './fixtureWidgets';
 const meta = {
   title: 'Workbench/Lifecycle',
   parameters: { workbench: { widgets: [fixtureWidget('lifecycle-logger'), fixtureWidget('async-init-lead')] } },
-  render: (_args, context) => {
-    const cabinet = mountStoryCabinet(context);
-    return h('div', { class: 'wb-with-log' }, cabinet.element, lifecycleLogPanel(cabinet.log));
-  },
+  render: (args, context) =>
+    renderStoryCabinet(args, context, (cabinet) => h('div', { class: 'wb-with-log' }, cabinet.element, lifecycleLogPanel(cabinet.log))),
 } satisfies Meta;
 export default meta;
 

@@ -17,6 +17,7 @@ export const prebundledPackages = [
   'lodash-es/lodash.default.js',
   'lodash-es/isEqual.js',
   'jose',
+  '@sinonjs/fake-timers',
   'semver',
   'fastest-levenshtein',
 ];

@@ -5,18 +5,22 @@
  * re-rendered from the view.
  */
 import { GLOBAL_CLASS_NAMES } from '../sdk/constants';
-import type { CabinetFixture, DealFixture } from '../fixtures/cabinetFixture';
-import type { SysModel } from '../sdk/models';
+import type { AuthorsModel, LeadFieldsModel, LeadModel, SysModel } from '../sdk/models';
+import type { DeepReadonly } from '../sdk/models';
 import type { WidgetFailure } from '../lifecycle/widgetFailure';
 import { h } from './dom';
 import { formatMoney } from './formatMoney';
 import { labelsFor } from './labels';
 import './cabinet.css';
 
+/** What the chrome shows: the host state (as widgets see it) plus the deal names. */
 export interface ChromeView {
-  sys: SysModel;
-  fixture: CabinetFixture;
-  activeDeal: DealFixture;
+  sys: DeepReadonly<SysModel>;
+  lead: DeepReadonly<LeadModel>;
+  fields: DeepReadonly<LeadFieldsModel>;
+  authors: DeepReadonly<AuthorsModel>;
+  /** The client's deals in list order. */
+  deals: readonly { id: string; name: string }[];
 }
 
 export interface WidgetPanel {
@@ -30,19 +34,27 @@ export interface Chrome {
   render(view: ChromeView): void;
 }
 
-export function createChrome(onSelectDeal: (leadId: string) => void): Chrome {
+export interface ChromeOptions {
+  onSelectDeal(leadId: string): void;
+  /** false: only the widgets accordion, without header, sidebar cards and main area. */
+  chrome?: boolean;
+}
+
+export function createChrome({ onSelectDeal, chrome = true }: ChromeOptions): Chrome {
   const header = h('header', { class: 'amo-cabinet__header' });
   const dealCard = h('section', { class: 'amo-cabinet__deal', 'aria-label': 'deal' });
   const dealList = h('nav', { class: 'amo-cabinet__deals' });
   const widgetsTitle = h('h2', { class: 'amo-cabinet__section-title' });
   const widgetsBar = h('section', { class: `amo-cabinet__widgets ${GLOBAL_CLASS_NAMES.widgetsBar}` }, widgetsTitle);
   const main = h('main', { class: 'amo-cabinet__main' });
-  const root = h(
-    'div',
-    { class: 'amo-cabinet', 'data-testid': 'cabinet' },
-    header,
-    h('div', { class: 'amo-cabinet__body' }, h('aside', { class: 'amo-cabinet__sidebar' }, dealCard, dealList, widgetsBar), main),
-  );
+  const root = chrome
+    ? h(
+        'div',
+        { class: 'amo-cabinet', 'data-testid': 'cabinet' },
+        header,
+        h('div', { class: 'amo-cabinet__body' }, h('aside', { class: 'amo-cabinet__sidebar' }, dealCard, dealList, widgetsBar), main),
+      )
+    : h('div', { class: 'amo-cabinet amo-cabinet--bare', 'data-testid': 'cabinet' }, widgetsBar);
   dealList.addEventListener('click', (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-lead-id]');
     if (button && button.getAttribute('aria-current') !== 'true') onSelectDeal(button.dataset.leadId!);
@@ -81,7 +93,8 @@ export function createChrome(onSelectDeal: (leadId: string) => void): Chrome {
         },
       };
     },
-    render({ sys, fixture, activeDeal }) {
+    render(view) {
+      const { sys } = view;
       labels = labelsFor(sys.lang);
       root.lang = sys.lang;
       for (const title of failureTitles) title.textContent = labels.widgetFailed;
@@ -90,9 +103,9 @@ export function createChrome(onSelectDeal: (leadId: string) => void): Chrome {
         h('img', { class: 'amo-cabinet__logo', src: sys.logoUrl, alt: '' }),
         h('h1', { class: 'amo-cabinet__title' }, sys.pageTitle),
       );
-      dealCard.replaceChildren(...renderDeal(activeDeal, fixture, sys, labels));
-      renderDealList(dealList, fixture, activeDeal, labels.deals);
-      main.replaceChildren(renderParticipants(fixture));
+      dealCard.replaceChildren(...renderDeal(view, labels));
+      renderDealList(dealList, view, labels.deals);
+      main.replaceChildren(renderParticipants(view.authors));
       if (sys.isRemovalAvailable) {
         main.append(h('button', { type: 'button', class: 'amo-cabinet__remove-data' }, labels.removeData));
       }
@@ -104,50 +117,47 @@ export function createChrome(onSelectDeal: (leadId: string) => void): Chrome {
  * The deal buttons are kept across renders (only their state changes), so focus and references
  * to them survive a deal switch.
  */
-function renderDealList(list: HTMLElement, fixture: CabinetFixture, activeDeal: DealFixture, title: string): void {
-  const ids = fixture.deals.map((deal) => deal.lead.id).join(' ');
+function renderDealList(list: HTMLElement, view: ChromeView, title: string): void {
+  const ids = view.deals.map((deal) => deal.id).join(' ');
   if (list.dataset.leadIds !== ids) {
     list.dataset.leadIds = ids;
     list.replaceChildren(
       h('h2', { class: 'amo-cabinet__section-title' }),
-      ...fixture.deals.map((deal) =>
-        h('button', { type: 'button', class: 'amo-cabinet__deal-link', 'data-lead-id': deal.lead.id }, deal.name),
-      ),
+      ...view.deals.map((deal) => h('button', { type: 'button', class: 'amo-cabinet__deal-link', 'data-lead-id': deal.id }, deal.name)),
     );
   }
   list.querySelector('h2')!.textContent = title;
   for (const button of list.querySelectorAll<HTMLButtonElement>('button[data-lead-id]')) {
-    if (button.dataset.leadId === activeDeal.lead.id) button.setAttribute('aria-current', 'true');
+    if (button.dataset.leadId === view.lead.id) button.setAttribute('aria-current', 'true');
     else button.removeAttribute('aria-current');
   }
 }
 
-function renderDeal(deal: DealFixture, fixture: CabinetFixture, sys: SysModel, labels: ReturnType<typeof labelsFor>): Node[] {
-  const { lead, fields } = deal;
+function renderDeal({ sys, lead, fields, authors, deals }: ChromeView, labels: ReturnType<typeof labelsFor>): Node[] {
   const status = lead.statuses.find((s) => s.selected);
   const budget = Object.values(fields).find((f) => f.type === 'budget' && f.fieldSource === 'lead');
-  const manager = fixture.authors[lead.managerId];
-  const rows: Node[] = [
-    h('h2', { class: 'amo-cabinet__deal-name' }, deal.name),
+  const manager = authors[lead.managerId];
+  const name = deals.find((deal) => deal.id === lead.id)?.name ?? `#${lead.id}`;
+  return [
+    h('h2', { class: 'amo-cabinet__deal-name' }, name),
     status
-      ? h('span', { class: 'amo-cabinet__status', style: `background:${status.color}`, title: labels.status }, status.name)
+      ? h('span', { class: 'amo-cabinet__status', style: `background:${status.color}`, title: labels.status, 'data-status-id': status.id }, status.name)
       : null,
     typeof budget?.value === 'number'
-      ? h('p', {}, `${labels.budget}: `, h('b', {}, formatMoney(budget.value, sys.currencySymbol, sys.lang)))
+      ? h('p', { class: 'amo-cabinet__budget' }, `${labels.budget}: `, h('b', {}, formatMoney(budget.value, sys.currencySymbol, sys.lang)))
       : null,
-    manager ? h('p', {}, `${labels.manager}: `, manager.name) : null,
+    manager ? h('p', { class: 'amo-cabinet__manager' }, `${labels.manager}: `, manager.name) : null,
     h('p', { class: 'amo-cabinet__contacts' }, `${labels.contacts}: ${Object.keys(lead.contacts).length}`),
     lead.company ? h('p', { class: 'amo-cabinet__company' }, `${labels.company}: `, lead.company.name) : null,
     lead.isLeadLoaded ? null : h('p', { class: 'amo-cabinet__loading' }, labels.loading),
   ].filter((node): node is HTMLElement => node !== null);
-  return rows;
 }
 
-function renderParticipants(fixture: CabinetFixture): HTMLElement {
+function renderParticipants(authors: DeepReadonly<AuthorsModel>): HTMLElement {
   return h(
     'ul',
     { class: 'amo-cabinet__participants' },
-    ...Object.values(fixture.authors).map((author) =>
+    ...Object.values(authors).map((author) =>
       h('li', { 'data-author': author.id }, h('img', { src: author.avatar, alt: '', width: '32', height: '32' }), author.name),
     ),
   );

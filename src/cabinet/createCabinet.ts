@@ -1,12 +1,12 @@
 /**
  * One mounted cabinet: host state, its own requirejs context, signed tokens, the chrome, and a
- * WidgetRunner per widget. Deal switches and unmount run the lifecycle in the spec's order and are
- * serialised, so a click during a slow initLead waits its turn.
+ * WidgetRunner per widget. Inputs (controls, toolbar) change host state live, through `apply`;
+ * only a change of the active deal runs the deal-switch lifecycle. Every step is serialised, so a
+ * click during a slow initLead waits its turn.
  */
 import { createAmdContext, type AmdContext } from '../amd/amdContext';
 import { hostLibraries } from '../amd/hostLibraries';
 import { createImportModules } from '../amd/importModules';
-import { createWorkbenchClock, type WorkbenchClock } from '../clock/workbenchClock';
 import { defaultFixture, type CabinetFixture, type DealFixture } from '../fixtures';
 import { LifecycleLog } from '../lifecycle/lifecycleLog';
 import { WidgetRunner } from '../lifecycle/widgetRunner';
@@ -16,6 +16,7 @@ import { HostState } from '../sdk/hostState';
 import type { RouterQuery } from '../sdk/models';
 import { DEFAULT_TOKEN_SETTINGS, signToken, type TokenSettings } from '../token';
 import { createChrome } from './chrome';
+import { deriveDeal, deriveSys, type HostInputs } from './hostInputs';
 
 export interface WidgetSource {
   /** Shown in the accordion and in every error. */
@@ -29,10 +30,15 @@ export interface CabinetOptions {
   storyId: string;
   widgets: WidgetSource[];
   fixture?: CabinetFixture;
+  /** Controls and toolbar values at mount. */
+  inputs?: HostInputs;
   token?: Partial<TokenSettings>;
-  clock?: WorkbenchClock;
+  /** The workbench clock, in ms (token `iat`); `Date.now`, which stories fake, by default. */
+  now?: () => number;
   /** requirejs `waitSeconds` for this cabinet. */
   waitSeconds?: number;
+  /** false: only the widgets accordion, without the rest of the chrome. */
+  chrome?: boolean;
 }
 
 export interface Cabinet {
@@ -44,9 +50,14 @@ export interface Cabinet {
   readonly failures: readonly WidgetFailure[];
   readonly tokens: readonly string[];
   readonly amd: AmdContext;
+  readonly mounted: boolean;
   activeLeadId(): string;
+  /** New control/toolbar values: host state changes live; a new `activeLeadId` switches the deal. */
+  apply(inputs: HostInputs): Promise<void>;
   /** Runs the deal-switch lifecycle; resolves when the new deal's slots have rendered. */
   switchDeal(leadId: string): Promise<void>;
+  /** Resolves once every step queued so far (mount, apply, deal switches) has run. */
+  whenIdle(): Promise<void>;
   /** Slot cleanups, then initLead cleanups, then the requirejs context is dropped. */
   unmount(): Promise<void>;
 }
@@ -56,16 +67,18 @@ let cabinetCount = 0;
 export function createCabinet(options: CabinetOptions): Cabinet {
   const fixture = options.fixture ?? defaultFixture;
   if (!fixture.deals.length) throw new Error('Cabinet fixture: a client needs at least one deal.');
-  const clock = options.clock ?? createWorkbenchClock();
+  const now = options.now ?? (() => Date.now());
   const tokenSettings: TokenSettings = { ...DEFAULT_TOKEN_SETTINGS, accountId: Number(fixture.accountId), ...options.token };
   const waitSeconds = options.waitSeconds ?? 7;
-  let activeDeal = findDeal(fixture, fixture.activeLeadId ?? fixture.deals[0]!.lead.id);
+  let inputs: HostInputs = options.inputs ?? {};
+  let activeDeal = findDeal(fixture, inputs.activeLeadId ?? fixture.activeLeadId ?? fixture.deals[0]!.lead.id);
 
   const log = new LifecycleLog();
   const failures: WidgetFailure[] = [];
   const tokens: string[] = [];
+  const initialDeal = deriveDeal(activeDeal, fixture, inputs);
   const state = new HostState(
-    { sys: fixture.sys, lead: activeDeal.lead, leadFields: activeDeal.fields, authors: fixture.authors },
+    { sys: deriveSys(fixture.sys, inputs), lead: initialDeal.lead, leadFields: initialDeal.fields, authors: fixture.authors },
     {
       onSubscriberError: (error, entity) => {
         log.add('host', 'error', 'subscribe', `a subscriber of "${entity}" threw: ${String(error)}`);
@@ -86,9 +99,20 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     },
   });
 
-  const chrome = createChrome((leadId) => void cabinet.switchDeal(leadId));
-  const renderChrome = () => chrome.render({ sys: state.get('sys')!, fixture, activeDeal });
+  const chrome = createChrome({ onSelectDeal: (leadId) => void cabinet.switchDeal(leadId), chrome: options.chrome });
+  const deals = fixture.deals.map((deal) => ({ id: deal.lead.id, name: deal.name }));
+  const renderChrome = () =>
+    chrome.render({ sys: state.get('sys')!, lead: state.get('lead')!, fields: state.get('leadFields')!, authors: state.get('authors')!, deals });
   renderChrome();
+
+  /** Writes the derived state; subscribers of an entity hear about it only if it changed. */
+  const writeState = () => {
+    const derived = deriveDeal(activeDeal, fixture, inputs);
+    state.set('sys', deriveSys(fixture.sys, inputs));
+    state.set('lead', derived.lead);
+    state.set('leadFields', derived.fields);
+    renderChrome();
+  };
 
   const callCounts = new Map<string, number>();
   const tokenFor = async (widget: string): Promise<string> => {
@@ -98,7 +122,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       storyId: `${options.storyId}/${widget}`,
       leadId: activeDeal.lead.id,
       callIndex,
-      nowMs: clock.now(),
+      nowMs: now(),
     });
     tokens.push(token);
     return token;
@@ -123,9 +147,6 @@ export function createCabinet(options: CabinetOptions): Cabinet {
   const enterAll = async () => {
     for (const runner of runners) await runner.enter(await tokenFor(runner.name));
   };
-  const leaveAll = () => {
-    for (const runner of runners) runner.leave();
-  };
 
   // Every lifecycle step goes through this queue, in order.
   let queue: Promise<void> = Promise.resolve();
@@ -135,6 +156,13 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     return run;
   };
   let mounted = true;
+
+  const switchTo = async (next: DealFixture) => {
+    for (const runner of runners) runner.leave();
+    activeDeal = next;
+    writeState();
+    await enterAll();
+  };
 
   const ready = enqueue(async () => {
     await Promise.all(runners.map((runner) => runner.load()));
@@ -153,23 +181,29 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     failures,
     tokens,
     amd,
+    get mounted() {
+      return mounted;
+    },
     activeLeadId: () => activeDeal.lead.id,
+    apply: (next) =>
+      enqueue(async () => {
+        if (!mounted) return;
+        const dealChanged = next.activeLeadId !== undefined && next.activeLeadId !== inputs.activeLeadId;
+        inputs = next;
+        if (dealChanged && next.activeLeadId !== activeDeal.lead.id) await switchTo(findDeal(fixture, next.activeLeadId!));
+        else writeState();
+      }),
     switchDeal: (leadId) =>
       enqueue(async () => {
         if (!mounted || leadId === activeDeal.lead.id) return;
-        const next = findDeal(fixture, leadId);
-        leaveAll();
-        activeDeal = next;
-        state.set('lead', next.lead);
-        state.set('leadFields', next.fields);
-        renderChrome();
-        await enterAll();
+        await switchTo(findDeal(fixture, leadId));
       }),
+    whenIdle: () => queue,
     unmount: () =>
       enqueue(() => {
         if (!mounted) return;
         mounted = false;
-        leaveAll();
+        for (const runner of runners) runner.leave();
         amd.destroy();
         chrome.root.remove();
       }),

@@ -9,8 +9,10 @@ export interface WorkbenchParameters {
   widgets?: WidgetSource[];
   fixture?: CabinetFixture;
   token?: Partial<TokenSettings>;
-  /** Workbench clock start (ISO date). */
+  /** Workbench clock start (ISO date); 2026-03-16T09:41:00Z by default. */
   clockStart?: string;
+  /** false: the widgets accordion alone, without the cabinet's chrome. */
+  chrome?: boolean;
   /** requirejs waitSeconds. */
   waitSeconds?: number;
   /**

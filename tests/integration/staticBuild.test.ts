@@ -66,13 +66,13 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-async function openStory(id: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-  const page = await browser.newPage();
+async function openStory(id: string, query = ''): Promise<{ page: Page; requests: string[]; errors: string[] }> {
+  const page = await browser.newPage({ timezoneId: 'UTC', locale: 'en-US' });
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${baseUrl}iframe.html?id=${id}&viewMode=story`);
+  await page.goto(`${baseUrl}iframe.html?id=${id}&viewMode=story${query}`);
   return { page, requests, errors };
 }
 
@@ -117,6 +117,41 @@ describe('storybook build', () => {
     for (const expected of [/^react-[\w-]+\.js$/, /^client-/, /^redux-toolkit/, /^lodash/]) {
       expect(chunks.some((name) => expected.test(name))).toBe(true);
     }
+    await page.close();
+  });
+});
+
+describe('controls and toolbar globals in the built Storybook', () => {
+  const storyId = 'workbench-live-state--without-chrome';
+  const field = (page: Page, name: string) => page.locator(`[data-field="${name}"]`).textContent();
+
+  it('takes globals from the URL', async () => {
+    const { page } = await openStory(storyId, '&globals=lang:es;dateFormat:americanInversed;timeFormat:twelve');
+    await page.locator('[data-field="lang"]').waitFor({ timeout: 20_000 });
+    expect(await field(page, 'lang')).toBe('lang: es');
+    expect(await field(page, 'date')).toBe('date: 03/16/2026');
+    expect(await field(page, 'time')).toMatch(/^time: 9:4\d AM$/);
+    await page.close();
+  });
+
+  it('applies a global and an arg changed through Storybook\'s channel live, without a new initLead', async () => {
+    const { page } = await openStory(storyId);
+    await page.locator('[data-field="lang"]').waitFor({ timeout: 20_000 });
+    const slot = await page.locator('.js-widgets-bar-item-container').elementHandle();
+    await page.evaluate(() => {
+      const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(e: string, p: unknown): void } }).__STORYBOOK_ADDONS_CHANNEL__;
+      channel.emit('updateGlobals', { globals: { lang: 'pt' } });
+    });
+    await page.waitForFunction(() => document.querySelector('[data-field="lang"]')?.textContent === 'lang: pt');
+    await page.evaluate((id) => {
+      const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(e: string, p: unknown): void } }).__STORYBOOK_ADDONS_CHANNEL__;
+      channel.emit('updateStoryArgs', { storyId: id, updatedArgs: { status: '142001' } });
+    }, storyId);
+    await page.waitForFunction(() => document.querySelector('[data-field="status"]')?.textContent === 'status: Первичный контакт');
+    expect(await field(page, 'initLead calls')).toBe('initLead calls: 1');
+    expect(await field(page, 'sys callbacks')).toBe('sys callbacks: 1');
+    expect(await field(page, 'lead callbacks')).toBe('lead callbacks: 1');
+    expect(await slot!.evaluate((el) => el.isConnected)).toBe(true);
     await page.close();
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * Which cabinet each story canvas shows. A re-render of the same story (an arg or a global
+ * changed) updates that cabinet's host state and returns the same element, which Storybook's
+ * html renderer leaves in place: no remount, no new initLead. A new story starts from scratch.
+ */
+import type { StoryContext } from 'storybook/internal/types';
+import { createCabinet, type Cabinet } from '../cabinet/createCabinet';
+import { mergeInputs, type HostGlobals, type HostInputs } from '../cabinet/hostInputs';
+import { trackCabinet, unmountAllCabinets } from '../cabinet/mountedCabinets';
+import { resetWorkbenchClock, setWorkbenchClock } from '../clock/workbenchClock';
+import { workbenchParameters } from './parameters';
+
+interface StoryMount {
+  storyId: string;
+  cabinet: Cabinet;
+  root: HTMLElement;
+}
+
+const mounts = new Map<Element, StoryMount>();
+
+export type StoryRenderContext = Pick<StoryContext, 'id' | 'parameters' | 'globals' | 'canvasElement'>;
+
+/** Mounts (or updates) the story's cabinet; `wrap` builds the story's root around it. */
+export function renderStoryCabinet(
+  args: Record<string, unknown>,
+  context: StoryRenderContext,
+  wrap: (cabinet: Cabinet) => HTMLElement = (cabinet) => cabinet.element,
+): HTMLElement {
+  const params = workbenchParameters(context.parameters);
+  const globals = (context.globals ?? {}) as HostGlobals;
+  const inputs = mergeInputs(globals, args as HostInputs);
+  const clock = { mode: globals.clock ?? 'fixed', start: params.clockStart };
+
+  const existing = mounts.get(context.canvasElement);
+  if (existing && existing.storyId === context.id && existing.cabinet.mounted) {
+    setWorkbenchClock(clock);
+    void existing.cabinet.apply(inputs);
+    return existing.root;
+  }
+  setWorkbenchClock(clock, true);
+  const cabinet = trackCabinet(
+    createCabinet({
+      storyId: context.id,
+      widgets: params.widgets ?? [],
+      fixture: params.fixture,
+      inputs,
+      token: params.token,
+      waitSeconds: params.waitSeconds,
+      chrome: params.chrome,
+    }),
+  );
+  const root = wrap(cabinet);
+  mounts.set(context.canvasElement, { storyId: context.id, cabinet, root });
+  return root;
+}
+
+/** A story's teardown: unmount its cabinets (cleanups in the spec's order), real time again. */
+export async function teardownStoryCabinets(): Promise<void> {
+  mounts.clear();
+  await unmountAllCabinets();
+  resetWorkbenchClock();
+}
