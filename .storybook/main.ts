@@ -1,10 +1,13 @@
-// Wiring only: widget discovery, serving and story generation live in src/widgets/.
+// Wiring only: widget discovery, serving and story generation live in src/widgets/, the MSW worker
+// and the client secret in src/backend/.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/html-vite';
 import { mergeConfig } from 'vite';
-import { prepareWorkbenchStories } from '../src/widgets/workbenchStories.ts';
 import { prebundledPackages } from '../src/amd/prebundledPackages.ts';
+import { clientSecretDefine } from '../src/backend/clientSecret.ts';
+import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
+import { prepareWorkbenchStories } from '../src/widgets/workbenchStories.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workbench = prepareWorkbenchStories(root);
@@ -13,11 +16,12 @@ const config: StorybookConfig = {
   // stories/generated/ holds the CSF written for each widget folder (src/widgets/widgetStoryFiles.ts).
   stories: ['../stories/**/*.stories.ts'],
   framework: { name: '@storybook/html-vite', options: {} },
-  addons: ['@storybook/addon-vitest'],
+  addons: ['@storybook/addon-vitest', 'msw-storybook-addon'],
   core: { disableTelemetry: true },
-  viteFinal: (viteConfig) =>
+  viteFinal: (viteConfig, { configType }) =>
     mergeConfig(viteConfig, {
-      plugins: [workbench.plugin],
+      plugins: [...workbench.plugins, mswWorkerPlugin()],
+      define: clientSecretDefine(process.env, configType === 'PRODUCTION'),
       optimizeDeps: { include: prebundledPackages },
       server: { fs: { allow: [root, ...workbench.discovery.widgets.map((w) => w.dir)] } },
     }),

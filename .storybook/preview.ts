@@ -1,7 +1,9 @@
 // Wiring only: every story renders a cabinet (src/story/storyMounts.ts) under the host controls
-// and toolbar globals (src/story/hostControls.ts); its teardown unmounts it; afterEach fails a
-// story whose widgets failed unexpectedly.
+// and toolbar globals (src/story/hostControls.ts), with its MSW handlers and backend scenario
+// (src/backend/backendLoader.ts); its teardown unmounts it; afterEach fails a story whose widgets
+// failed unexpectedly or made requests no handler answered.
 import type { Preview } from '@storybook/html-vite';
+import { backendLoader } from '../src/backend/backendLoader';
 import { findCabinet } from '../src/cabinet/mountedCabinets';
 import { checkFailures } from '../src/story/checkFailures';
 import { hostArgTypes, hostGlobalTypes, hostInitialGlobals } from '../src/story/hostControls';
@@ -14,6 +16,7 @@ const preview: Preview = {
   globalTypes: hostGlobalTypes,
   initialGlobals: hostInitialGlobals,
   argTypes: hostArgTypes(),
+  loaders: [backendLoader],
   beforeEach: () => () => teardownStoryCabinets(),
   afterEach: async ({ canvasElement, parameters }) => {
     const cabinet = findCabinet(canvasElement);

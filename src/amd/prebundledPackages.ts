@@ -20,4 +20,7 @@ export const prebundledPackages = [
   '@sinonjs/fake-timers',
   'semver',
   'fastest-levenshtein',
+  'msw',
+  'msw/browser',
+  'msw-storybook-addon/csf3',
 ];

@@ -3,6 +3,7 @@
  * its test, and so does a declared one that did not happen. This is what makes every widget
  * folder's story a test of that widget.
  */
+import { unhandledRequests } from '../backend/unhandledRequests';
 import type { Cabinet } from '../cabinet/createCabinet';
 import type { WorkbenchParameters } from './parameters';
 
@@ -12,6 +13,13 @@ export async function checkFailures(cabinet: Cabinet, params: WorkbenchParameter
   const unexpected = cabinet.failures.filter((f) => !expected.includes(f.phase));
   if (unexpected.length) {
     throw new Error(`Widget failure(s):\n${unexpected.map((f) => `- ${f.message}${f.hint ? ` (${f.hint})` : ''}`).join('\n')}`);
+  }
+  const unhandled = unhandledRequests();
+  if (unhandled.length && !params.allowUnhandledRequests) {
+    throw new Error(
+      `Unhandled backend request(s), answered by no MSW handler of this story:\n${unhandled.map((r) => `- ${r.method} ${r.url}`).join('\n')}\n` +
+        "Add handlers (the widget's mocks/handlers.js or parameters.msw.handlers), or set parameters.workbench.allowUnhandledRequests.",
+    );
   }
   const missing = expected.filter((phase) => !cabinet.failures.some((f) => f.phase === phase));
   if (missing.length) throw new Error(`The story expects a failure in ${missing.join(', ')}, but none happened.`);

@@ -3,6 +3,7 @@ import type { WidgetSource } from '../cabinet/createCabinet';
 import type { CabinetFixture } from '../fixtures/cabinetFixture';
 import type { Phase } from '../lifecycle/phases';
 import type { TokenSettings } from '../token/tokenSettings';
+import type { Scenario } from '../../mocks/scenarioNames';
 
 export interface WorkbenchParameters {
   /** The widgets this story mounts in the cabinet. */
@@ -20,6 +21,10 @@ export interface WorkbenchParameters {
    * so does an expected one that does not happen.
    */
   expectFailures?: Phase[];
+  /** The widget backend's answers (mocks/scenarios.ts); `success` by default. */
+  backend?: { scenario?: Scenario; delayMs?: number };
+  /** Backend requests no handler answers fail the story's test unless this is true. */
+  allowUnhandledRequests?: boolean;
 }
 
 export function workbenchParameters(parameters: Record<string, unknown>): WorkbenchParameters {

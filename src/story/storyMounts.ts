@@ -8,6 +8,7 @@ import { createCabinet, type Cabinet } from '../cabinet/createCabinet';
 import { mergeInputs, type HostGlobals, type HostInputs } from '../cabinet/hostInputs';
 import { trackCabinet, unmountAllCabinets } from '../cabinet/mountedCabinets';
 import { resetWorkbenchClock, setWorkbenchClock } from '../clock/workbenchClock';
+import { tokenSettingsFor } from '../../mocks/scenarios';
 import { workbenchParameters } from './parameters';
 
 interface StoryMount {
@@ -44,7 +45,8 @@ export function renderStoryCabinet(
       widgets: params.widgets ?? [],
       fixture: params.fixture,
       inputs,
-      token: params.token,
+      // Scenarios such as expired-token sign differently, so the backend's 401 is a real verification failure.
+      token: { ...params.token, ...tokenSettingsFor(params.backend?.scenario ?? 'success') },
       waitSeconds: params.waitSeconds,
       chrome: params.chrome,
     }),

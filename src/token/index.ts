@@ -1,4 +1,4 @@
 export * from './tokenSettings';
 export { signToken, claimsFor, type TokenRequest } from './signToken';
-export { verifyToken, type VerifyOptions } from './verifyToken';
+export { verifyToken, audienceOf, TokenVerificationError, type VerifyOptions, type TokenProblem } from './verifyToken';
 export { deterministicJti } from './deterministicJti';

@@ -12,7 +12,7 @@ export interface TokenRequest {
 }
 
 export async function claimsFor(settings: TokenSettings, request: TokenRequest): Promise<DisposableTokenClaims> {
-  const iat = Math.floor(request.nowMs / 1000);
+  const iat = Math.floor(request.nowMs / 1000) - (settings.issuedSecondsAgo ?? 0);
   return {
     iss: `https://${settings.subdomain}.amocrm.ru`,
     aud: settings.audience,

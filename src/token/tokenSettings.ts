@@ -5,6 +5,15 @@
  */
 export const DEFAULT_CLIENT_SECRET = 'amocrm-workbench-test-client-secret-do-not-use-in-production';
 
+declare const __WIDGET_CLIENT_SECRET__: string | undefined;
+
+/**
+ * The secret stories sign with: WIDGET_CLIENT_SECRET, put in by the Vite config (see
+ * src/backend/clientSecret.ts), or the documented test default.
+ */
+export const CONFIGURED_CLIENT_SECRET: string =
+  typeof __WIDGET_CLIENT_SECRET__ === 'string' && __WIDGET_CLIENT_SECRET__ ? __WIDGET_CLIENT_SECRET__ : DEFAULT_CLIENT_SECRET;
+
 export interface TokenSettings {
   /** The integration's client_secret (HS256 key). */
   secret: string;
@@ -18,10 +27,12 @@ export interface TokenSettings {
   audience: string;
   /** Token lifetime in seconds; amoCRM's disposable tokens live 30 minutes. */
   lifetimeSeconds: number;
+  /** Signs as if this many seconds ago (the expired-token scenario); 0 by default. */
+  issuedSecondsAgo?: number;
 }
 
 export const DEFAULT_TOKEN_SETTINGS: TokenSettings = {
-  secret: DEFAULT_CLIENT_SECRET,
+  secret: CONFIGURED_CLIENT_SECRET,
   subdomain: 'workbench',
   accountId: 31000001,
   userId: 7000001,

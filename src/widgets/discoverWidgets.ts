@@ -11,6 +11,14 @@ export interface WidgetFolder {
   /** The folder's name: the story is `Widgets/<name>`, its files are served under `widgets/<name>/`. */
   name: string;
   dir: string;
+  /** The widget's own MSW handlers (`mocks/handlers.{ts,js,mjs}` exporting `handlers`), if any. */
+  mocksFile?: string;
+}
+
+const MOCKS_FILES = ['handlers.ts', 'handlers.js', 'handlers.mjs'].map((file) => path.join('mocks', file));
+
+export function findMocksFile(dir: string): string | undefined {
+  return MOCKS_FILES.map((file) => path.join(dir, file)).find((file) => existsSync(file));
 }
 
 export interface SkippedFolder {
@@ -51,7 +59,8 @@ export function discoverWidgets(options: DiscoverOptions): Discovery {
     const taken = byName.get(name);
     if (taken) return skipped.push({ dir, reason: `another widget folder is already named "${name}" (${taken}); rename one of them` });
     byName.set(name, dir);
-    widgets.push({ name, dir });
+    const mocksFile = findMocksFile(dir);
+    widgets.push(mocksFile ? { name, dir, mocksFile } : { name, dir });
   };
 
   for (const rootDir of widgetRoots(options)) {

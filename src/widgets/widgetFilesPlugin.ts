@@ -9,7 +9,7 @@ import sirv from 'sirv';
 import type { Plugin } from 'vite';
 
 export interface FolderMount {
-  /** URL path under the site base, without leading or trailing slash, e.g. `widgets/hello-world`. */
+  /** URL path under the site base, without leading or trailing slash, e.g. `_workbench/widgets/hello-world`. */
   urlPrefix: string;
   dir: string;
 }

@@ -31,11 +31,28 @@ beforeAll(async () => {
     path.join(widgets, 'temp-widget', 'personal_page.js'),
     `define(['amocrm-sdk'], function (init) {
       var sdk = init({ version: '1.0.0' });
+      var greeting = null;
+      var slot = null;
+      function render() { if (slot) slot.textContent = 'Temp widget for deal ' + sdk.methods.getRouterQuery().leadId + (greeting ? ': ' + greeting : ''); }
       return {
-        initLead: function () {},
-        registerWidgetsBarSlot: function (el) { el.textContent = 'Temp widget for deal ' + sdk.methods.getRouterQuery().leadId; },
+        initLead: function (params) {
+          fetch('https://temp-backend.example/greeting', { headers: { 'X-Auth-Token': params.token } })
+            .then(function (r) { return r.json(); })
+            .then(function (body) { greeting = body.greeting; render(); });
+        },
+        registerWidgetsBarSlot: function (el) { slot = el; render(); },
       };
     });`,
+  );
+  // The folder's own mocks: a bare 'msw' import and the workbench's helper id, from outside the repo.
+  mkdirSync(path.join(widgets, 'temp-widget', 'mocks'));
+  writeFileSync(
+    path.join(widgets, 'temp-widget', 'mocks', 'handlers.js'),
+    `import { http, HttpResponse } from 'msw';
+    import { withVerifiedToken } from '@amocrm-workbench/mocks';
+    export const handlers = [
+      http.get('https://temp-backend.example/greeting', withVerifiedToken(({ claims }) => HttpResponse.json({ greeting: 'hello account ' + claims.account_id }))),
+    ];`,
   );
   cpSync(path.join(root, 'tests/fixtures/widgets/probe'), path.join(widgets, 'probe'), { recursive: true });
 
@@ -98,9 +115,9 @@ describe('storybook build', () => {
     await page.close();
   });
 
-  it('renders a widget from a temporary folder outside the repository', async () => {
+  it('renders a widget from a temporary folder outside the repository, answered by its own mocks', async () => {
     const { page, errors } = await openStory('widgets-temp-widget--default');
-    await page.getByText(/^Temp widget for deal \d+$/).waitFor({ timeout: 20_000 });
+    await page.getByText(/^Temp widget for deal \d+: hello account 31000001$/).waitFor({ timeout: 20_000 });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -118,6 +135,23 @@ describe('storybook build', () => {
       expect(chunks.some((name) => expected.test(name))).toBe(true);
     }
     await page.close();
+  });
+});
+
+describe('MSW in the built Storybook', () => {
+  it('registers the worker under the sub-path and answers with the story scenario', async () => {
+    const { page } = await openStory('backend-deal-documents--empty');
+    await page.getByText('По этой сделке документов пока нет.').waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${baseUrl}mockServiceWorker.js`);
+    await page.close();
+  });
+
+  it('refuses to build with a real WIDGET_CLIENT_SECRET unless told to', async () => {
+    const attempt = run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', path.join(work, 'never')], {
+      ...process.env,
+      WIDGET_CLIENT_SECRET: 'a-real-client-secret',
+    });
+    await expect(attempt).rejects.toThrow(/WIDGET_CLIENT_SECRET_IN_BUILD=1/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_SECRET, DEFAULT_TOKEN_SETTINGS, deterministicJti, signToken, verifyToken } from '../../src/token';
+import { DEFAULT_CLIENT_SECRET, DEFAULT_TOKEN_SETTINGS, TokenVerificationError, audienceOf, deterministicJti, signToken, verifyToken } from '../../src/token';
 
 const request = { storyId: 'widgets-hello-world--default/hello-world', leadId: '20471001', callIndex: 0, nowMs: Date.parse('2026-03-16T09:41:00Z') };
 
@@ -28,10 +28,23 @@ describe('initLead tokens', () => {
     const token = await signToken(DEFAULT_TOKEN_SETTINGS, request);
     const claims = await verifyToken(token, { secret: DEFAULT_CLIENT_SECRET, audience: 'http://localhost', nowMs: request.nowMs + 60_000 });
     expect(claims.account_id).toBe(31000001);
-    await expect(verifyToken(token, { secret: 'another-secret-another-secret-123', audience: 'http://localhost', nowMs: request.nowMs })).rejects.toThrow(/signature verification failed/);
-    await expect(verifyToken(token, { secret: DEFAULT_CLIENT_SECRET, audience: 'https://other.example', nowMs: request.nowMs })).rejects.toThrow(/"aud"/);
-    await expect(verifyToken(token, { secret: DEFAULT_CLIENT_SECRET, audience: 'http://localhost', nowMs: request.nowMs + 1801_000 })).rejects.toThrow(/"exp"/);
-    await expect(verifyToken(token, { secret: DEFAULT_CLIENT_SECRET, audience: 'http://localhost', nowMs: request.nowMs - 60_000 })).rejects.toThrow(/"nbf"/);
+    const problem = (options: Parameters<typeof verifyToken>[1], t = token) =>
+      verifyToken(t, options).then(() => 'ok', (error: TokenVerificationError) => `${error.problem}: ${error.message}`);
+    expect(await problem({ secret: 'another-secret-another-secret-123', audience: 'http://localhost', nowMs: request.nowMs })).toBe(
+      'verification-failed: the token is not signed with this client secret (HS256)',
+    );
+    expect(await problem({ secret: DEFAULT_CLIENT_SECRET, audience: 'https://other.example', nowMs: request.nowMs })).toBe(
+      'invalid-destination: the token\'s aud "http://localhost" is not "https://other.example"',
+    );
+    expect(await problem({ secret: DEFAULT_CLIENT_SECRET, audience: 'http://localhost', nowMs: request.nowMs + 1801_000 })).toBe(
+      'expired: the token expired 1 s ago (exp)',
+    );
+    expect(await problem({ secret: DEFAULT_CLIENT_SECRET, audience: 'http://localhost', nowMs: request.nowMs - 60_000 })).toBe(
+      'expired: the token was issued in the future (iat)',
+    );
+    expect(await problem({ secret: DEFAULT_CLIENT_SECRET, audience: 'http://localhost' }, 'not.a.jwt')).toMatch(/^malformed: /);
+    // The signature is checked first, as in the PHP SDK: a wrong secret on an expired token is a signature failure.
+    expect(await problem({ secret: 'x'.repeat(32), audience: 'nope', nowMs: 0 })).toMatch(/^verification-failed/);
   });
 
   it('have a jti that is stable per story, deal and call, and differs otherwise', async () => {
@@ -45,6 +58,15 @@ describe('initLead tokens', () => {
     ]);
     expect(distinct.size).toBe(4);
     expect(await deterministicJti('a', 1)).toBe(await deterministicJti('a', 1));
+  });
+
+  it('compare aud with the redirect URI origin without port or path, as the PHP SDK does', () => {
+    expect(audienceOf('https://widget.example.com:8443/oauth/callback?x=1')).toBe('https://widget.example.com');
+  });
+
+  it('can be signed as if issued earlier (the expired-token scenario)', async () => {
+    const token = await signToken({ ...DEFAULT_TOKEN_SETTINGS, issuedSecondsAgo: 1900 }, request);
+    await expect(verifyToken(token, { secret: DEFAULT_CLIENT_SECRET, audience: 'http://localhost', nowMs: request.nowMs })).rejects.toThrow(/expired 100 s ago/);
   });
 
   it('take iat from the clock they are given', async () => {

@@ -1,0 +1,17 @@
+/**
+ * Which requests are a widget's backend calls, as opposed to the workbench loading itself (Vite
+ * modules, Storybook internals, widget and fixture files, fonts and images). Scenarios answer the
+ * former, and an unhandled one is reported.
+ */
+import { isCommonAssetRequest } from 'msw';
+
+const WORKBENCH_PATHS = /\/(@vite|@fs|@id|@react-refresh|node_modules|__vitest|sb-|virtual:)|\.stories\.|iframe\.html|mockServiceWorker\.js/;
+const FILE_EXTENSIONS = /\.(m?[jt]sx?|css|json|map|html|svg|png|jpe?g|gif|webp|ico|woff2?|ttf|eot)$/;
+
+export function isBackendRequest(request: Request, pageOrigin = globalThis.location?.origin): boolean {
+  if (isCommonAssetRequest(request)) return false;
+  const url = new URL(request.url);
+  if (!/^https?:$/.test(url.protocol)) return false;
+  if (url.origin !== pageOrigin) return true;
+  return !WORKBENCH_PATHS.test(url.pathname) && !FILE_EXTENSIONS.test(url.pathname);
+}

@@ -1,0 +1,29 @@
+/**
+ * The project loader: msw-storybook-addon's loader (worker started once, handlers reset and the
+ * story's `parameters.msw.handlers` applied), then the story's backend scenario in front of them,
+ * and the verification settings the handlers use. Same code in the Storybook UI and the Vitest run.
+ */
+import type { LoaderFunction } from 'storybook/internal/types';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import type { SetupWorker } from 'msw/browser';
+import { setBackendSettings } from '../../mocks/backendSettings';
+import { assertScenario } from '../../mocks/scenarioNames';
+import { scenarioHandlers } from '../../mocks/scenarios';
+import { DEFAULT_TOKEN_SETTINGS } from '../token/tokenSettings';
+import { workbenchParameters } from '../story/parameters';
+import { startWorkbenchWorker } from './startWorker';
+import { clearUnhandledRequests } from './unhandledRequests';
+
+const loadMsw = mswLoader(startWorkbenchWorker);
+
+export const backendLoader: LoaderFunction = async (context) => {
+  await loadMsw(context);
+  const params = workbenchParameters(context.parameters);
+  const scenario = assertScenario(params.backend?.scenario ?? 'success');
+  const token = { ...DEFAULT_TOKEN_SETTINGS, ...params.token };
+  setBackendSettings({ scenario, delayMs: params.backend?.delayMs, secret: token.secret, audience: token.audience });
+  const handlers = scenarioHandlers(scenario);
+  if (handlers.length) (context as unknown as { msw: SetupWorker }).msw.use(...handlers);
+  clearUnhandledRequests();
+  return {};
+};

@@ -1,0 +1,23 @@
+/**
+ * Lets files of widget folders outside the repository (their mocks/handlers) import what the
+ * workbench provides: bare ids such as `msw` resolve to the workbench's own copy (one MSW, the one
+ * whose worker runs), and `@amocrm-workbench/mocks` to this repository's mocks/.
+ */
+import path from 'node:path';
+import type { Plugin } from 'vite';
+
+export const MOCKS_IMPORT_ID = '@amocrm-workbench/mocks';
+
+export function widgetImportsPlugin(root: string, externalDirs: () => readonly string[]): Plugin {
+  const rootImporter = path.join(root, 'package.json');
+  const isExternal = (file: string) => !file.startsWith(root + path.sep) && externalDirs().some((dir) => file.startsWith(dir + path.sep));
+  return {
+    name: 'amo-workbench:widget-imports',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (source === MOCKS_IMPORT_ID) return path.join(root, 'mocks', 'index.ts');
+      if (!importer || !isExternal(importer.split('?')[0]!) || source.startsWith('.') || path.isAbsolute(source) || source.startsWith('\0')) return null;
+      return this.resolve(source, rootImporter, { ...options, skipSelf: true });
+    },
+  };
+}
