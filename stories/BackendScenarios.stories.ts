@@ -4,7 +4,7 @@ import { expect, spyOn, userEvent, waitFor, within } from 'storybook/test';
 import { handlers, seenRequests } from '../widgets/deal-documents/mocks/handlers';
 import { unhandledRequests } from '../src/backend/unhandledRequests';
 import { cabinetOf } from '../src/story/cabinetOf';
-import { widgetFolderParameters } from '../src/story/widgetFolderStory';
+import { repoWidgetParameters } from '../src/story/widgetFolderStory';
 import type { Scenario } from '../mocks';
 
 /**
@@ -13,7 +13,7 @@ import type { Scenario } from '../mocks';
  */
 const meta = {
   title: 'Backend/deal-documents',
-  parameters: widgetFolderParameters('deal-documents', 'widgets/deal-documents', handlers),
+  parameters: repoWidgetParameters('deal-documents', handlers),
 } satisfies Meta;
 export default meta;
 type Story = StoryObj;

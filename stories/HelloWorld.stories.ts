@@ -1,12 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, spyOn, waitFor, within } from 'storybook/test';
 import { cabinetOf } from '../src/story/cabinetOf';
-import { widgetFolderParameters } from '../src/story/widgetFolderStory';
+import { repoWidgetParameters } from '../src/story/widgetFolderStory';
 
 /** The seed widget of the documentation, with what it logs checked. */
 const meta = {
   title: 'Workbench/Hello world',
-  parameters: widgetFolderParameters('hello-world', 'widgets/hello-world'),
+  parameters: repoWidgetParameters('hello-world'),
 } satisfies Meta;
 export default meta;
 

@@ -11,6 +11,8 @@ import type { WidgetFailure } from '../lifecycle/widgetFailure';
 import { h } from './dom';
 import { formatMoney } from './formatMoney';
 import { labelsFor } from './labels';
+import type { WidgetSource } from './createCabinet';
+import { widgetTitle } from './widgetTitle';
 import './cabinet.css';
 
 /** What the chrome shows: the host state (as widgets see it) plus the deal names. */
@@ -26,11 +28,14 @@ export interface ChromeView {
 export interface WidgetPanel {
   slotHost: HTMLElement;
   showFailure(failure: WidgetFailure): void;
+  /** Takes the panel out of the accordion; `restore` puts it back where it was. */
+  remove(): void;
+  restore(): void;
 }
 
 export interface Chrome {
   root: HTMLElement;
-  addWidget(name: string): WidgetPanel;
+  addWidget(source: WidgetSource): WidgetPanel;
   render(view: ChromeView): void;
 }
 
@@ -60,23 +65,47 @@ export function createChrome({ onSelectDeal, chrome = true }: ChromeOptions): Ch
     if (button && button.getAttribute('aria-current') !== 'true') onSelectDeal(button.dataset.leadId!);
   });
   let labels = labelsFor('en');
+  let lang = 'en';
   const failureTitles = new Set<HTMLElement>();
+  const titles = new Map<HTMLElement, WidgetSource>();
+  const renderTitle = (summary: HTMLElement, source: WidgetSource) => {
+    const title = widgetTitle(source, lang);
+    summary.replaceChildren(
+      ...[
+        h('span', { class: 'amo-widget__name' }, title.name),
+        title.description ? h('span', { class: 'amo-widget__description' }, title.description) : null,
+        title.fallback ? h('span', { class: 'amo-widget__fallback', 'data-i18n-fallback': title.fallback }, `i18n: ${title.fallback}`) : null,
+      ].filter((node) => node !== null),
+    );
+  };
 
   return {
     root,
-    addWidget(name) {
+    addWidget(source) {
       const errors = h('div', { class: 'amo-widget__errors' });
       const slotHost = h('div', { class: 'amo-widget__slot-host' });
+      const summary = h('summary', { class: 'amo-widget__summary' });
+      renderTitle(summary, source);
+      titles.set(summary, source);
       const item = h(
         'details',
-        { class: `amo-widget ${GLOBAL_CLASS_NAMES.widgetsBarItem}`, 'data-widget': name, open: '' },
-        h('summary', { class: 'amo-widget__name' }, name),
+        { class: `amo-widget ${GLOBAL_CLASS_NAMES.widgetsBarItem}`, 'data-widget': source.name, open: '' },
+        summary,
         errors,
         slotHost,
       );
       widgetsBar.append(item);
       return {
         slotHost,
+        remove() {
+          titles.delete(summary);
+          item.remove();
+        },
+        restore() {
+          titles.set(summary, source);
+          renderTitle(summary, source);
+          widgetsBar.append(item);
+        },
         showFailure(failure) {
           const title = h('strong', { class: 'amo-widget__error-title' }, labels.widgetFailed);
           failureTitles.add(title);
@@ -96,7 +125,9 @@ export function createChrome({ onSelectDeal, chrome = true }: ChromeOptions): Ch
     render(view) {
       const { sys } = view;
       labels = labelsFor(sys.lang);
+      lang = sys.lang;
       root.lang = sys.lang;
+      for (const [summary, source] of titles) renderTitle(summary, source);
       for (const title of failureTitles) title.textContent = labels.widgetFailed;
       widgetsTitle.textContent = labels.widgets;
       header.replaceChildren(

@@ -15,14 +15,22 @@ import { createInitAmocrmWidgetSdk } from '../sdk/createSdk';
 import { HostState } from '../sdk/hostState';
 import type { RouterQuery } from '../sdk/models';
 import { DEFAULT_TOKEN_SETTINGS, signToken, type TokenSettings } from '../token';
-import { createChrome } from './chrome';
+import { createChrome, type WidgetPanel } from './chrome';
+import { developerWidgetSource, type AddWidgetParams } from './developerWidget';
 import { deriveDeal, deriveSys, type HostInputs } from './hostInputs';
 
 export interface WidgetSource {
-  /** Shown in the accordion and in every error. */
+  /** Identifies the widget in the accordion, the log and every error. */
   name: string;
   /** URL of personal_page.js; relative URLs resolve against the page. */
   script: string;
+  /** The folder's i18n files by language, for the accordion's title and description. */
+  i18n?: Record<string, unknown>;
+  /** manifest widget.name / widget.description: i18n keys (`widget.name`) or plain text. */
+  nameKey?: string;
+  descriptionKey?: string;
+  /** The token for initLead instead of a signed one (addWidget's `token`; may be empty). */
+  token?: string;
 }
 
 export interface CabinetOptions {
@@ -58,6 +66,11 @@ export interface Cabinet {
   switchDeal(leadId: string): Promise<void>;
   /** Resolves once every step queued so far (mount, apply, deal switches) has run. */
   whenIdle(): Promise<void>;
+  /**
+   * `AMOCRM.developer.addWidget`: shows only the widget at `script` (the story's widgets are set
+   * aside) with `token` passed to initLead as given; a deal switch resets it.
+   */
+  addWidget(params: AddWidgetParams): Promise<void>;
   /** Slot cleanups, then initLead cleanups, then the requirejs context is dropped. */
   unmount(): Promise<void>;
 }
@@ -128,9 +141,14 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     return token;
   };
 
-  const runners = options.widgets.map((source) => {
-    const panel = chrome.addWidget(source.name);
-    return new WidgetRunner({
+  interface Mounted {
+    source: WidgetSource;
+    runner: WidgetRunner;
+    panel: WidgetPanel;
+  }
+  const mountWidget = (source: WidgetSource): Mounted => {
+    const panel = chrome.addWidget(source);
+    const runner = new WidgetRunner({
       name: source.name,
       scriptUrl: new URL(source.script, document.baseURI).href,
       amd,
@@ -142,10 +160,17 @@ export function createCabinet(options: CabinetOptions): Cabinet {
         panel.showFailure(failure);
       },
     });
-  });
+    return { source, runner, panel };
+  };
+  let widgets: Mounted[] = options.widgets.map(mountWidget);
+  /** The story's widgets, set aside while a widget added by URL is shown. */
+  let setAside: Mounted[] | undefined;
 
   const enterAll = async () => {
-    for (const runner of runners) await runner.enter(await tokenFor(runner.name));
+    for (const { runner, source } of widgets) await runner.enter(source.token ?? (await tokenFor(runner.name)));
+  };
+  const leaveAll = () => {
+    for (const { runner } of widgets) runner.leave();
   };
 
   // Every lifecycle step goes through this queue, in order.
@@ -158,14 +183,21 @@ export function createCabinet(options: CabinetOptions): Cabinet {
   let mounted = true;
 
   const switchTo = async (next: DealFixture) => {
-    for (const runner of runners) runner.leave();
+    leaveAll();
+    if (setAside) {
+      // As in the real host, a deal switch resets a widget added by URL: the story's widgets return.
+      for (const { panel } of widgets) panel.remove();
+      widgets = setAside;
+      setAside = undefined;
+      for (const { panel } of widgets) panel.restore();
+    }
     activeDeal = next;
     writeState();
     await enterAll();
   };
 
   const ready = enqueue(async () => {
-    await Promise.all(runners.map((runner) => runner.load()));
+    await Promise.all(widgets.map(({ runner }) => runner.load()));
     await enterAll();
   }).catch((error: unknown) => {
     // Runners report their own failures; this is the host itself failing (e.g. token signing).
@@ -199,11 +231,24 @@ export function createCabinet(options: CabinetOptions): Cabinet {
         await switchTo(findDeal(fixture, leadId));
       }),
     whenIdle: () => queue,
+    addWidget: (params) => {
+      const source = developerWidgetSource(params);
+      return enqueue(async () => {
+        if (!mounted) return;
+        leaveAll();
+        for (const { panel } of widgets) panel.remove();
+        setAside ??= widgets;
+        const added = mountWidget(source);
+        widgets = [added];
+        log.add(source.name, 'info', 'addWidget', `token ${source.token ? 'given' : '(empty)'}`);
+        if (await added.runner.load()) await added.runner.enter(source.token!);
+      });
+    },
     unmount: () =>
       enqueue(() => {
         if (!mounted) return;
         mounted = false;
-        for (const runner of runners) runner.leave();
+        leaveAll();
         amd.destroy();
         chrome.root.remove();
       }),

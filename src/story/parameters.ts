@@ -4,6 +4,7 @@ import type { CabinetFixture } from '../fixtures/cabinetFixture';
 import type { Phase } from '../lifecycle/phases';
 import type { TokenSettings } from '../token/tokenSettings';
 import type { Scenario } from '../../mocks/scenarioNames';
+import type { FolderProblem, FolderProblemCode } from '../widgets/folderProblem';
 
 export interface WorkbenchParameters {
   /** The widgets this story mounts in the cabinet. */
@@ -23,6 +24,10 @@ export interface WorkbenchParameters {
   expectFailures?: Phase[];
   /** The widget backend's answers (mocks/scenarios.ts); `success` by default. */
   backend?: { scenario?: Scenario; delayMs?: number };
+  /** Problems of the widget folder behind the story, shown above the cabinet; they fail the test. */
+  folderProblems?: FolderProblem[];
+  /** The folder problems a story shows on purpose (fixture folders). */
+  expectProblems?: FolderProblemCode[];
   /** Backend requests no handler answers fail the story's test unless this is true. */
   allowUnhandledRequests?: boolean;
 }

@@ -1,21 +1,59 @@
 /**
- * Parameters of the story generated for a widget folder (see src/widgets/widgetStoryFiles.ts).
- * The folder's files are served under `_workbench/widgets/<name>/` (src/widgets/widgetFilesPlugin.ts),
+ * Parameters of the story generated for a widget folder (src/widgets/widgetStoryFiles.ts). The
+ * folder's files are served under `_workbench/widgets/<name>/` (src/widgets/widgetFilesPlugin.ts),
  * relative to the page so a static build works under any sub-path.
  */
 import type { RequestHandler } from 'msw';
+import type { WidgetSource } from '../cabinet/createCabinet';
+import type { FolderProblem, FolderProblemCode } from '../widgets/folderProblem';
 import { WIDGET_URL_PREFIX } from '../widgets/servedPaths';
 import type { WorkbenchParameters } from './parameters';
+
+/** What the generated story knows about its folder (written by src/widgets/widgetStoryFiles.ts). */
+export interface WidgetFolderInfo {
+  name: string;
+  dir: string;
+  hasScript: boolean;
+  scriptVersion: string | null;
+  manifestName: string | null;
+  manifestDescription: string | null;
+  i18n: Record<string, unknown>;
+  problems: FolderProblem[];
+}
 
 export function widgetFolderUrl(name: string, file = 'personal_page.js'): string {
   return `${import.meta.env.BASE_URL}${WIDGET_URL_PREFIX}/${encodeURIComponent(name)}/${file}`;
 }
 
-/** `handlers`: the widget folder's own MSW handlers (its mocks/handlers file), under `msw.handlers.widget`. */
-export function widgetFolderParameters(name: string, dir: string, handlers?: unknown) {
+/** The cabinet's view of a folder's widget: its script (versioned, so an edit loads anew) and titles. */
+export function folderWidget(folder: WidgetFolderInfo): WidgetSource {
+  return {
+    name: folder.name,
+    script: widgetFolderUrl(folder.name) + (folder.scriptVersion ? `?v=${folder.scriptVersion}` : ''),
+    i18n: folder.i18n,
+    nameKey: folder.manifestName ?? undefined,
+    descriptionKey: folder.manifestDescription ?? undefined,
+  };
+}
+
+/**
+ * `handlers`: the folder's own MSW handlers (its mocks/handlers file), under `msw.handlers.widget`.
+ * `expectProblems`: the folder problems a fixture folder shows on purpose.
+ */
+export function widgetFolderParameters(folder: WidgetFolderInfo, handlers?: unknown, options: { expectProblems?: FolderProblemCode[] } = {}) {
   if (handlers !== undefined && !Array.isArray(handlers)) {
-    throw new Error(`${dir}/mocks/handlers: "handlers" must be an array of MSW request handlers, got ${typeof handlers}.`);
+    throw new Error(`${folder.dir}/mocks/handlers: "handlers" must be an array of MSW request handlers, got ${typeof handlers}.`);
   }
+  const workbench: WorkbenchParameters = {
+    widgets: folder.hasScript ? [folderWidget(folder)] : [],
+    folderProblems: folder.problems,
+    expectProblems: options.expectProblems,
+  };
+  return { workbench, widgetFolder: folder, msw: { handlers: { widget: (handlers ?? []) as RequestHandler[] } } };
+}
+
+/** For hand-written stories of a folder in this repository's widgets/. */
+export function repoWidgetParameters(name: string, handlers?: RequestHandler[]) {
   const workbench: WorkbenchParameters = { widgets: [{ name, script: widgetFolderUrl(name) }] };
-  return { workbench, widgetFolder: { name, dir }, msw: { handlers: { widget: (handlers ?? []) as RequestHandler[] } } };
+  return { workbench, msw: { handlers: { widget: handlers ?? [] } } };
 }

@@ -1,3 +1,4 @@
-export { discoverWidgets, checkWidgetFolder, widgetRoots, formatSkipped, type WidgetFolder, type SkippedFolder, type Discovery } from './discoverWidgets.ts';
+export { discoverWidgets, widgetRoots, formatSkipped, formatProblems, type WidgetFolder, type SkippedFolder, type Discovery } from './discoverWidgets.ts';
+export { readWidgetFolder, looksLikeWidgetFolder, findMocksFile } from './readWidgetFolder.ts';
 export { writeWidgetStories, widgetStorySource, storyFileName } from './widgetStoryFiles.ts';
 export { widgetFilesPlugin, type FolderMount } from './widgetFilesPlugin.ts';
