@@ -23,7 +23,7 @@ const config: StorybookConfig = {
       plugins: [...workbench.plugins, mswWorkerPlugin()],
       define: clientSecretDefine(process.env, configType === 'PRODUCTION'),
       optimizeDeps: { include: prebundledPackages },
-      server: { fs: { allow: [root, ...workbench.discovery.widgets.map((w) => w.dir)] } },
+      server: { fs: { allow: [root, ...workbench.discovery.roots] } },
     }),
 };
 export default config;

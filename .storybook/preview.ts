@@ -4,12 +4,16 @@
 // failed unexpectedly or made requests no handler answered.
 import type { Preview } from '@storybook/html-vite';
 import { backendLoader } from '../src/backend/backendLoader';
+import { installDeveloperUtils } from '../src/cabinet/developerWidget';
 import { findCabinet } from '../src/cabinet/mountedCabinets';
 import { checkFailures } from '../src/story/checkFailures';
 import { hostArgTypes, hostGlobalTypes, hostInitialGlobals } from '../src/story/hostControls';
 import { workbenchParameters } from '../src/story/parameters';
 import { renderCabinet } from '../src/story/renderCabinet';
 import { teardownStoryCabinets } from '../src/story/storyMounts';
+
+// window.AMOCRM.developer.addWidget, as in the real client cabinet.
+installDeveloperUtils();
 
 const preview: Preview = {
   render: renderCabinet,

@@ -21,6 +21,14 @@ export async function checkFailures(cabinet: Cabinet, params: WorkbenchParameter
         "Add handlers (the widget's mocks/handlers.js or parameters.msw.handlers), or set parameters.workbench.allowUnhandledRequests.",
     );
   }
+  const problems = (params.folderProblems ?? []).map((p) => p.code);
+  const expectedProblems = params.expectProblems ?? [];
+  const unexpectedProblems = (params.folderProblems ?? []).filter((p) => !expectedProblems.includes(p.code));
+  if (unexpectedProblems.length) {
+    throw new Error(`The widget folder has problems:\n${unexpectedProblems.map((p) => `- ${p.file}: ${p.message} ${p.fix}`).join('\n')}`);
+  }
+  const missingProblems = expectedProblems.filter((code) => !problems.includes(code));
+  if (missingProblems.length) throw new Error(`The story expects folder problems ${missingProblems.join(', ')}, but the checks found none.`);
   const missing = expected.filter((phase) => !cabinet.failures.some((f) => f.phase === phase));
   if (missing.length) throw new Error(`The story expects a failure in ${missing.join(', ')}, but none happened.`);
 }

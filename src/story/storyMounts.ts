@@ -10,6 +10,7 @@ import { trackCabinet, unmountAllCabinets } from '../cabinet/mountedCabinets';
 import { resetWorkbenchClock, setWorkbenchClock } from '../clock/workbenchClock';
 import { tokenSettingsFor } from '../../mocks/scenarios';
 import { workbenchParameters } from './parameters';
+import { withFolderProblems } from './folderProblemsPanel';
 
 interface StoryMount {
   storyId: string;
@@ -51,7 +52,7 @@ export function renderStoryCabinet(
       chrome: params.chrome,
     }),
   );
-  const root = wrap(cabinet);
+  const root = withFolderProblems(wrap(cabinet), params.folderProblems ?? []);
   mounts.set(context.canvasElement, { storyId: context.id, cabinet, root });
   return root;
 }

@@ -13,6 +13,8 @@ import type { WorkbenchParameters } from './parameters';
 export interface WidgetFolderInfo {
   name: string;
   dir: string;
+  /** URL path of the folder under the site base. */
+  servedAt: string;
   hasScript: boolean;
   scriptVersion: string | null;
   manifestName: string | null;
@@ -29,7 +31,7 @@ export function widgetFolderUrl(name: string, file = 'personal_page.js'): string
 export function folderWidget(folder: WidgetFolderInfo): WidgetSource {
   return {
     name: folder.name,
-    script: widgetFolderUrl(folder.name) + (folder.scriptVersion ? `?v=${folder.scriptVersion}` : ''),
+    script: `${import.meta.env.BASE_URL}${folder.servedAt}/personal_page.js${folder.scriptVersion ? `?v=${folder.scriptVersion}` : ''}`,
     i18n: folder.i18n,
     nameKey: folder.manifestName ?? undefined,
     descriptionKey: folder.manifestDescription ?? undefined,

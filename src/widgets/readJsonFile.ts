@@ -22,7 +22,7 @@ export function readJsonFile(dir: string, file: string, problems: FolderProblem[
     parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
     const { line, column } = positionAt(text, first?.offset ?? text.length);
-    const what = first ? printParseErrorCode(first.error) : (error as Error).message;
+    const what = first ? (WORDS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)) : (error as Error).message;
     problems.push({
       code: 'invalid-json',
       file,
@@ -32,6 +32,20 @@ export function readJsonFile(dir: string, file: string, problems: FolderProblem[
     return undefined;
   }
 }
+
+const WORDS: Record<string, string> = {
+  CommaExpected: 'a comma is missing',
+  ColonExpected: 'a colon is missing',
+  PropertyNameExpected: 'a property name is expected (a trailing comma before it?)',
+  ValueExpected: 'a value is expected',
+  CloseBraceExpected: 'a closing } is missing',
+  CloseBracketExpected: 'a closing ] is missing',
+  EndOfFileExpected: 'unexpected text after the end of the JSON',
+  InvalidSymbol: 'an invalid character',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+};
 
 function positionAt(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split('\n');

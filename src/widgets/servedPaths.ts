@@ -4,3 +4,4 @@
  */
 export const WIDGET_URL_PREFIX = '_workbench/widgets';
 export const FIXTURE_URL_PREFIX = '_workbench/fixtures';
+export const FOLDER_CHECKS_URL_PREFIX = '_workbench/folder-checks';

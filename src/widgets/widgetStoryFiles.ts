@@ -9,10 +9,13 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WidgetFolder } from './readWidgetFolder.ts';
+import { WIDGET_URL_PREFIX } from './servedPaths.ts';
 
 export const STORY_SUFFIX = '.stories.ts';
 
 export interface StoryFileOptions {
+  /** Where the folders are served (src/widgets/servedPaths.ts); the widget folders' prefix by default. */
+  urlPrefix?: string;
   /** Title prefix: `Widgets` for widget folders. */
   titlePrefix?: string;
   /** The problem codes these stories show on purpose (fixture folders). */
@@ -24,10 +27,11 @@ export function storyFileName(name: string, prefix = ''): string {
 }
 
 /** The folder facts the browser side needs (src/story/widgetFolderStory.ts: WidgetFolderInfo). */
-export function folderInfo(widget: WidgetFolder) {
+export function folderInfo(widget: WidgetFolder, urlPrefix = WIDGET_URL_PREFIX) {
   return {
     name: widget.name,
     dir: widget.dir,
+    servedAt: `${urlPrefix}/${encodeURIComponent(widget.name)}`,
     hasScript: widget.hasScript,
     scriptVersion: widget.scriptVersion ?? null,
     manifestName: widget.manifest?.widget.name ?? null,
@@ -45,7 +49,7 @@ export function widgetStorySource(widget: WidgetFolder, importFrom: string, mock
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { widgetFolderParameters } from ${JSON.stringify(importFrom)};
 ${mocks}
-const folder = ${JSON.stringify(folderInfo(widget), null, 2)};
+const folder = ${JSON.stringify(folderInfo(widget, options.urlPrefix), null, 2)};
 
 const meta = {
   title: ${JSON.stringify(title)},

@@ -1,15 +1,17 @@
 /**
- * What .storybook/main.ts needs from the widget folders: discovery, the generated story files,
- * the Vite plugin that serves the folders (plus the workbench's own fixture widgets), and the one
- * that resolves their imports.
- * Runs wherever main.ts is evaluated: `storybook dev`, `storybook build` and the Vitest run.
+ * What .storybook/main.ts needs from the widget folders: discovery, the generated story files, the
+ * Vite plugins that serve the folders (plus the workbench's fixture widgets) and resolve their
+ * imports, and, in dev, a watcher that keeps all of it current: an edited, added or removed widget
+ * folder shows in Storybook without a restart.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { discoverWidgets, formatSkipped, type Discovery } from './discoverWidgets.ts';
+import { discoverWidgets, formatProblems, formatSkipped, type Discovery } from './discoverWidgets.ts';
+import { readWidgetFolder } from './readWidgetFolder.ts';
+import { FIXTURE_URL_PREFIX, FOLDER_CHECKS_URL_PREFIX, WIDGET_URL_PREFIX } from './servedPaths.ts';
 import { widgetFilesPlugin, type FolderMount } from './widgetFilesPlugin.ts';
 import { widgetImportsPlugin } from './widgetImportsPlugin.ts';
-import { FIXTURE_URL_PREFIX, WIDGET_URL_PREFIX } from './servedPaths.ts';
 import { writeWidgetStories } from './widgetStoryFiles.ts';
 
 export interface WorkbenchStories {
@@ -17,18 +19,82 @@ export interface WorkbenchStories {
   /** Folder of the generated CSF files (stories/generated, ignored by git). */
   generatedDir: string;
   plugins: Plugin[];
+  /** Reads the widget folders again and rewrites what changed. */
+  refresh(): void;
 }
 
 export function prepareWorkbenchStories(root: string, env: NodeJS.ProcessEnv = process.env): WorkbenchStories {
-  const discovery = discoverWidgets({ root, widgetsDirEnv: env.WIDGETS_DIR });
-  for (const line of formatSkipped(discovery.skipped)) console.warn(line);
   const generatedDir = path.join(root, 'stories', 'generated');
-  writeWidgetStories(discovery.widgets, generatedDir, path.join(root, 'src'));
-  const mounts: FolderMount[] = [
-    ...discovery.widgets.map((w) => ({ urlPrefix: `${WIDGET_URL_PREFIX}/${encodeURIComponent(w.name)}`, dir: w.dir })),
-    // Fixture widgets of the workbench's own stories (errors, module probe).
-    { urlPrefix: FIXTURE_URL_PREFIX, dir: path.join(root, 'tests', 'fixtures', 'widgets') },
+  const srcDir = path.join(root, 'src');
+  const mounts: FolderMount[] = [];
+  let reported = '';
+
+  const state: WorkbenchStories = {
+    discovery: { widgets: [], skipped: [], roots: [] },
+    generatedDir,
+    plugins: [],
+    refresh() {
+      const discovery = discoverWidgets({ root, widgetsDirEnv: env.WIDGETS_DIR });
+      const lines = [...formatSkipped(discovery.skipped), ...formatProblems(discovery.widgets)];
+      if (lines.join('\n') !== reported) lines.forEach((line) => console.warn(line));
+      reported = lines.join('\n');
+      writeWidgetStories(discovery.widgets, generatedDir, srcDir);
+      writeCheckStories(root, generatedDir, srcDir);
+      mounts.splice(
+        0,
+        mounts.length,
+        ...discovery.widgets.map((w) => ({ urlPrefix: `${WIDGET_URL_PREFIX}/${encodeURIComponent(w.name)}`, dir: w.dir })),
+        // Fixture widgets of the workbench's own stories (errors, module probe).
+        { urlPrefix: FIXTURE_URL_PREFIX, dir: path.join(root, 'tests', 'fixtures', 'widgets') },
+        { urlPrefix: FOLDER_CHECKS_URL_PREFIX, dir: path.join(root, 'tests', 'fixtures', 'widget-folders') },
+      );
+      state.discovery = discovery;
+    },
+  };
+  state.refresh();
+  state.plugins = [
+    widgetFilesPlugin(() => mounts),
+    widgetImportsPlugin(root, () => state.discovery.widgets.map((w) => w.dir)),
+    widgetWatchPlugin(state),
   ];
-  const widgetDirs = discovery.widgets.map((w) => w.dir);
-  return { discovery, generatedDir, plugins: [widgetFilesPlugin(() => mounts), widgetImportsPlugin(root, () => widgetDirs)] };
+  return state;
+}
+
+/**
+ * The folder-check fixtures (tests/fixtures/widget-folders): a story each, titled
+ * `Folder checks/<case>`, expecting the problems its expected-problems.json lists.
+ */
+function writeCheckStories(root: string, generatedDir: string, srcDir: string): void {
+  const fixtures = path.join(root, 'tests', 'fixtures', 'widget-folders');
+  if (!existsSync(fixtures)) return;
+  const folders = readdirSync(fixtures, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => readWidgetFolder(path.join(fixtures, entry.name)));
+  writeWidgetStories(folders, generatedDir, srcDir, {
+    titlePrefix: 'Folder checks',
+    filePrefix: '__checks-',
+    expectProblems: true,
+    urlPrefix: FOLDER_CHECKS_URL_PREFIX,
+  });
+}
+
+/** In dev: rediscover when anything in a widget root changes (debounced). */
+function widgetWatchPlugin(state: WorkbenchStories): Plugin {
+  return {
+    name: 'amo-workbench:widget-watch',
+    configureServer(server) {
+      const roots = () => state.discovery.roots;
+      server.watcher.add(roots());
+      let timer: NodeJS.Timeout | undefined;
+      server.watcher.on('all', (_event, file) => {
+        if (file.includes(`${path.sep}node_modules${path.sep}`) || file.startsWith(state.generatedDir)) return;
+        if (!roots().some((dir) => file === dir || file.startsWith(dir + path.sep))) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          state.refresh();
+          server.watcher.add(roots());
+        }, 60);
+      });
+    },
+  };
 }

@@ -106,7 +106,7 @@ describe('folder checks', () => {
   it('invalid JSON, with line and column', () => {
     const [problem] = problemsOf({ ...OK, 'manifest.json': '{\n  "widget": {\n    "name": "x"\n    "version": "1.0.0"\n  }\n}' });
     expect(problem).toMatchObject({ code: 'invalid-json', file: 'manifest.json' });
-    expect(problem!.message).toBe("manifest.json is not valid JSON at line 4, column 5: CommaExpected.");
+    expect(problem!.message).toBe("manifest.json is not valid JSON at line 4, column 5: a comma is missing.");
     expect(problem!.fix).toBe('Fix the JSON syntax at manifest.json:4:5 (a missing comma or quote, or a trailing comma).');
   });
 

@@ -1,0 +1,70 @@
+import type { Meta, StoryObj } from '@storybook/html-vite';
+import { expect, spyOn, within } from 'storybook/test';
+import { cabinetOf } from '../src/story/cabinetOf';
+import { rerenderStory } from '../src/story/rerenderStory';
+import { widgetFolderParameters, type WidgetFolderInfo } from '../src/story/widgetFolderStory';
+
+/**
+ * What a widget folder's story shows besides the widget: its i18n name and description in the
+ * accordion (current language, else en, else ru), and the folder's problems above the cabinet.
+ */
+const meta = { title: 'Workbench/Widget folders' } satisfies Meta;
+export default meta;
+
+const folder = (over: Partial<WidgetFolderInfo>): WidgetFolderInfo => ({
+  name: 'hello-world',
+  dir: '/widgets/hello-world',
+  servedAt: '_workbench/widgets/hello-world',
+  hasScript: true,
+  scriptVersion: null,
+  manifestName: 'widget.name',
+  manifestDescription: 'widget.description',
+  i18n: {
+    en: { widget: { name: 'Hello world', description: 'Says hello.' } },
+    ru: { widget: { name: 'Привет, мир', description: 'Здоровается.' } },
+  },
+  problems: [],
+  ...over,
+});
+
+export const I18nTitles: StoryObj = {
+  parameters: widgetFolderParameters(folder({})),
+  beforeEach: () => {
+    const warn = spyOn(console, 'warn');
+    return () => warn.mockRestore();
+  },
+  play: async (context) => {
+    const { canvasElement } = context;
+    await cabinetOf(canvasElement);
+    const summary = () => canvasElement.querySelector<HTMLElement>('[data-widget="hello-world"] summary')!;
+    await expect(summary()).toHaveTextContent('Привет, мирЗдоровается.');
+    await rerenderStory(context, { globals: { lang: 'en' } });
+    await expect(summary()).toHaveTextContent('Hello worldSays hello.');
+    await rerenderStory(context, { globals: { lang: 'es' } });
+    await expect(summary()).toHaveTextContent('Hello world');
+    await expect(summary().querySelector('[data-i18n-fallback]')).toHaveAttribute('data-i18n-fallback', 'en');
+    await expect(console.warn).toHaveBeenCalledWith('[workbench] hello-world: no i18n/es.json, showing en.json instead.');
+  },
+};
+
+export const FolderProblems: StoryObj = {
+  parameters: widgetFolderParameters(
+    folder({
+      problems: [
+        { code: 'bad-version', file: 'manifest.json', message: 'widget.version "v1" is not a version.', fix: 'Use a semantic version such as "1.0.0".' },
+        { code: 'bom', file: 'i18n/en.json', message: 'i18n/en.json starts with a byte-order mark (BOM).', fix: 'Save the file as UTF-8 without BOM.' },
+      ],
+    }),
+    undefined,
+    { expectProblems: ['bad-version', 'bom'] },
+  ),
+  play: async ({ canvasElement }) => {
+    await cabinetOf(canvasElement);
+    const panel = within(canvasElement).getByRole('alert', { name: 'widget folder problems' });
+    await expect(panel).toHaveTextContent('2 problems in the widget folder');
+    await expect(panel.querySelector('[data-problem="bad-version"]')).toHaveTextContent('manifest.jsonwidget.version "v1" is not a version.Use a semantic version such as "1.0.0".');
+    // The panel sits above the cabinet, and the widget still mounts.
+    await expect(panel.nextElementSibling).toHaveAttribute('data-testid', 'cabinet');
+    await expect(within(canvasElement).getByText('Hello world!')).toBeVisible();
+  },
+};
