@@ -13,8 +13,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workbench = prepareWorkbenchStories(root);
 
 const config: StorybookConfig = {
-  // stories/generated/ holds the CSF written for each widget folder (src/widgets/widgetStoryFiles.ts).
-  stories: ['../stories/**/*.stories.ts'],
+  // Hand-written stories, and the CSF written for each widget folder (src/widgets/widgetStoryFiles.ts).
+  stories: ['../stories/*.stories.ts', path.join(workbench.generatedDir, '*.stories.ts')],
   framework: { name: '@storybook/html-vite', options: {} },
   addons: ['@storybook/addon-vitest', 'msw-storybook-addon'],
   core: { disableTelemetry: true },

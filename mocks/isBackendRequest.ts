@@ -6,12 +6,14 @@
 import { isCommonAssetRequest } from 'msw';
 
 const WORKBENCH_PATHS = /\/(@vite|@fs|@id|@react-refresh|node_modules|__vitest|sb-|virtual:)|\.stories\.|iframe\.html|mockServiceWorker\.js/;
-const FILE_EXTENSIONS = /\.(m?[jt]sx?|css|json|map|html|svg|png|jpe?g|gif|webp|ico|woff2?|ttf|eot)$/;
+/** Scripts, styles, images and fonts: never an API call, from any origin (a widget on a dev server too). */
+const STATIC_FILES = /\.(m?[jt]sx?|css|map|html|svg|png|jpe?g|gif|webp|ico|woff2?|ttf|eot)$/;
 
 export function isBackendRequest(request: Request, pageOrigin = globalThis.location?.origin): boolean {
   if (isCommonAssetRequest(request)) return false;
   const url = new URL(request.url);
   if (!/^https?:$/.test(url.protocol)) return false;
+  if (STATIC_FILES.test(url.pathname)) return false;
   if (url.origin !== pageOrigin) return true;
-  return !WORKBENCH_PATHS.test(url.pathname) && !FILE_EXTENSIONS.test(url.pathname);
+  return !WORKBENCH_PATHS.test(url.pathname) && !url.pathname.endsWith('.json');
 }

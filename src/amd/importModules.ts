@@ -1,7 +1,10 @@
 /** `import-modules`: requirejs `require(ids)` wrapped in a promise (spec decision). */
 export type ImportModules = (ids: string[]) => Promise<unknown[]>;
 
-export function createImportModules(contextRequire: Require): ImportModules {
+/** The shape of a requirejs context's `require`, as far as import-modules uses it. */
+type ContextRequire = (ids: string[], onLoad: (...modules: unknown[]) => void, onError: (error: unknown) => void) => void;
+
+export function createImportModules(contextRequire: ContextRequire): ImportModules {
   return (ids) =>
     new Promise((resolve, reject) => {
       if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {

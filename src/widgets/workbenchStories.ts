@@ -4,6 +4,7 @@
  * imports, and, in dev, a watcher that keeps all of it current: an edited, added or removed widget
  * folder shows in Storybook without a restart.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
@@ -16,15 +17,24 @@ import { writeWidgetStories } from './widgetStoryFiles.ts';
 
 export interface WorkbenchStories {
   discovery: Discovery;
-  /** Folder of the generated CSF files (stories/generated, ignored by git). */
+  /** Folder of the generated CSF files (stories/generated/<key>, ignored by git). */
   generatedDir: string;
   plugins: Plugin[];
   /** Reads the widget folders again and rewrites what changed. */
   refresh(): void;
 }
 
+/**
+ * Where the stories of this configuration go: one folder per WIDGETS_DIR value, so two Storybooks
+ * of the same checkout with different widget folders (a test's and yours) never overwrite each other.
+ */
+export function generatedStoriesDir(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  const key = env.WIDGETS_DIR ? createHash('sha256').update(env.WIDGETS_DIR).digest('hex').slice(0, 10) : 'default';
+  return path.join(root, 'stories', 'generated', key);
+}
+
 export function prepareWorkbenchStories(root: string, env: NodeJS.ProcessEnv = process.env): WorkbenchStories {
-  const generatedDir = path.join(root, 'stories', 'generated');
+  const generatedDir = generatedStoriesDir(root, env);
   const srcDir = path.join(root, 'src');
   const mounts: FolderMount[] = [];
   let reported = '';

@@ -11,11 +11,14 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTypedWidget } from '../support/buildTypedWidget';
 import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
+import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SUB_PATH = '/some/sub/path/';
 let work: string;
+let widgets: string;
 let outDir: string;
 let server: Server;
 let baseUrl: string;
@@ -24,7 +27,7 @@ let browser: Browser;
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'wb-static-'));
   // A widget folder created here, outside the repository, and the probe fixture copied beside it.
-  const widgets = path.join(work, 'my-widgets');
+  widgets = path.join(work, 'my-widgets');
   mkdirSync(path.join(widgets, 'temp-widget'), { recursive: true });
   writeFileSync(path.join(widgets, 'temp-widget', 'manifest.json'), JSON.stringify({ widget: { name: 'Temp' }, locations: ['personal_page'] }));
   writeFileSync(
@@ -55,6 +58,8 @@ beforeAll(async () => {
     ];`,
   );
   cpSync(path.join(root, 'tests/fixtures/widgets/probe'), path.join(widgets, 'probe'), { recursive: true });
+  // A TypeScript widget, compiled by tsc and bundled to AMD by the developer's own build.
+  await buildTypedWidget(root, path.join(widgets, 'typed-widget'), work);
 
   outDir = path.join(work, 'storybook-static');
   await run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', outDir], { ...process.env, WIDGETS_DIR: widgets });
@@ -81,6 +86,8 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
   if (work) rmSync(work, { recursive: true, force: true });
+  // The stories this test's WIDGETS_DIR generated in the checkout.
+  if (widgets) rmSync(generatedStoriesDir(root, { WIDGETS_DIR: widgets }), { recursive: true, force: true });
 });
 
 async function openStory(id: string, query = ''): Promise<{ page: Page; requests: string[]; errors: string[] }> {
@@ -120,6 +127,39 @@ describe('storybook build', () => {
     await page.getByText(/^Temp widget for deal \d+: hello account 31000001$/).waitFor({ timeout: 20_000 });
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('mounts a TypeScript widget compiled with tsc and bundled to AMD', async () => {
+    const { page, errors } = await openStory('widgets-typed-widget--default');
+    await page.getByText('Typed widget: Принимают решение, 16.03.2026, token received').waitFor({ timeout: 20_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('mounts a widget served by a separate local HTTP server with AMOCRM.developer.addWidget', async () => {
+    const widgetServer = createServer((req, res) => {
+      res.setHeader('Content-Type', 'text/javascript');
+      res.end(`define(['amocrm-sdk'], function (init) {
+        var sdk = init({ version: '1.0.0' });
+        var token = null;
+        return {
+          initLead: function (params) { token = params.token; },
+          registerWidgetsBarSlot: function (el) { el.textContent = 'From my dev server, token ' + JSON.stringify(token) + ', lead ' + sdk.methods.getRouterQuery().leadId; },
+        };
+      });`);
+    });
+    await new Promise<void>((resolve) => widgetServer.listen(0, '127.0.0.1', resolve));
+    const script = `http://127.0.0.1:${(widgetServer.address() as { port: number }).port}/personal_page.js`;
+    try {
+      const { page } = await openStory('widgets-hello-world--default');
+      await page.getByText('Hello world!').waitFor({ timeout: 20_000 });
+      await page.evaluate((url) => window.AMOCRM!.developer!.addWidget({ script: url, token: 'foo' }), script);
+      await page.getByText(/^From my dev server, token "foo", lead \d+$/).waitFor({ timeout: 20_000 });
+      expect(await page.getByText('Hello world!').count()).toBe(0);
+      await page.close();
+    } finally {
+      await new Promise((resolve) => widgetServer.close(resolve));
+    }
   });
 
   it('gives the probe widget the spec behaviour of every host module and SDK rule', async () => {

@@ -98,6 +98,7 @@ describe('isBackendRequest', () => {
     expect(isBackendRequest(new Request(`${page}/@fs/work/x.ts?import`), page)).toBe(false);
     expect(isBackendRequest(new Request(`${page}/node_modules/.vite/deps/react.js?v=1`), page)).toBe(false);
     expect(isBackendRequest(new Request(`${page}/assets/logo.svg`), page)).toBe(false);
+    expect(isBackendRequest(new Request('http://localhost:3000/personal_page.js'), page)).toBe(false);
   });
 });
 

@@ -1,0 +1,109 @@
+/**
+ * `storybook dev` as a developer uses it: WIDGETS_DIR names a folder outside the repository; an
+ * edit of personal_page.js shows in the open story without a restart, and adding or removing a
+ * widget folder adds or removes its story.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
+import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const MANIFEST = JSON.stringify({
+  widget: { name: 'Live', description: 'Live reload', short_description: 'Live', version: '1.0.0', interface_version: 2, locale: ['en'], installation: true },
+  locations: ['personal_page'],
+});
+const script = (text: string) =>
+  `define([], function () { return { initLead: function () {}, registerWidgetsBarSlot: function (el) { el.textContent = ${JSON.stringify(text)}; } }; });`;
+
+let work: string;
+let widgets: string;
+let server: ChildProcess;
+let baseUrl: string;
+let browser: Browser;
+let output = '';
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'wb-dev-'));
+  widgets = path.join(work, 'widgets');
+  writeWidget('live-widget', 'Version one');
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  server = spawn(path.join(root, 'node_modules/.bin/storybook'), ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open'], {
+    cwd: root,
+    env: { ...process.env, WIDGETS_DIR: widgets },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (d) => (output += d));
+  server.stderr!.on('data', (d) => (output += d));
+  await waitFor(async () => (await fetch(`${baseUrl}/index.json`)).ok, 90_000, () => `storybook dev did not start:\n${output.slice(-3000)}`);
+  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+  if (work) rmSync(work, { recursive: true, force: true });
+  // The stories this test's WIDGETS_DIR generated in the checkout.
+  if (widgets) rmSync(generatedStoriesDir(root, { WIDGETS_DIR: widgets }), { recursive: true, force: true });
+});
+
+function writeWidget(name: string, text: string) {
+  mkdirSync(path.join(widgets, name), { recursive: true });
+  writeFileSync(path.join(widgets, name, 'manifest.json'), MANIFEST);
+  writeFileSync(path.join(widgets, name, 'personal_page.js'), script(text));
+}
+
+async function storyIds(): Promise<string[]> {
+  const index = (await (await fetch(`${baseUrl}/index.json`)).json()) as { entries: Record<string, unknown> };
+  return Object.keys(index.entries);
+}
+
+describe('storybook dev with WIDGETS_DIR', () => {
+  it('shows an edit of personal_page.js in the open story, without a restart', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/iframe.html?id=widgets-live-widget--default&viewMode=story`);
+    await page.getByText('Version one').waitFor({ timeout: 60_000 });
+    writeWidget('live-widget', 'Version two');
+    await page.getByText('Version two').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
+  it('adds and removes the story of a widget folder that appears or goes away', async () => {
+    writeWidget('fresh-widget', 'Fresh');
+    await waitFor(async () => (await storyIds()).includes('widgets-fresh-widget--default'), 20_000, () => 'the new folder got no story');
+    rmSync(path.join(widgets, 'fresh-widget'), { recursive: true, force: true });
+    await waitFor(async () => !(await storyIds()).includes('widgets-fresh-widget--default'), 20_000, () => 'the removed folder kept its story');
+    expect(await storyIds()).toContain('widgets-live-widget--default');
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, message: () => string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(message());
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
