@@ -25,25 +25,36 @@ export const FromControlsAndToolbar: StoryObj = {
     // The fixed workbench clock: 2026-03-16 09:41 UTC.
     await expect(field(canvasElement, 'date')).toBe('date: 16.03.2026');
 
-    await step('a toolbar global reaches the widget through subscribe', async () => {
-      const root = await rerenderStory(context, { globals: { lang: 'es', dateFormat: 'americanInversed', timeFormat: 'twelve' } });
+    await step('a toolbar global reaches the widget through subscribe, only where it changes something', async () => {
+      const root = await rerenderStory(context, { globals: { dateFormat: 'americanInversed', timeFormat: 'twelve' } });
       await expect(root).toBe(cabinet.element);
-      await expect(field(canvasElement, 'lang')).toBe('lang: es');
       await expect(field(canvasElement, 'date')).toBe('date: 03/16/2026');
       await expect(field(canvasElement, 'time')).toMatch(/^time: 9:4\d AM$/);
       await expect(field(canvasElement, 'sys callbacks')).toBe('sys callbacks: 1');
       await expect(field(canvasElement, 'lead callbacks')).toBe('lead callbacks: 0');
+      await expect(field(canvasElement, 'leadFields callbacks')).toBe('leadFields callbacks: 0');
+    });
+
+    await step('a language change localizes sys, the lead (status names) and the fields', async () => {
+      await rerenderStory(context, { globals: { lang: 'es' } });
+      await expect(field(canvasElement, 'lang')).toBe('lang: es');
+      await expect(field(canvasElement, 'status')).toBe('status: Toma de decisión');
+      await expect(field(canvasElement, 'sys callbacks')).toBe('sys callbacks: 2');
+      await expect(field(canvasElement, 'lead callbacks')).toBe('lead callbacks: 1');
+      await expect(field(canvasElement, 'leadFields callbacks')).toBe('leadFields callbacks: 1');
       await expect(within(canvasElement).getByText('Mis negocios')).toBeVisible();
     });
 
     await step('an arg overrides the toolbar, and deal args reach lead subscribers only', async () => {
-      await rerenderStory(context, { args: { lang: 'pt', status: '142004', hasCompany: false } });
+      await rerenderStory(context, { args: { lang: 'pt' } });
       await expect(field(canvasElement, 'lang')).toBe('lang: pt');
-      await expect(field(canvasElement, 'status')).toBe('status: Согласование договора');
+      await expect(field(canvasElement, 'sys callbacks')).toBe('sys callbacks: 3');
+      await rerenderStory(context, { args: { status: '142004', hasCompany: false } });
+      await expect(field(canvasElement, 'status')).toBe('status: Revisão do contrato');
       await expect(field(canvasElement, 'company')).toBe('company: none');
-      await expect(field(canvasElement, 'sys callbacks')).toBe('sys callbacks: 2');
-      await expect(field(canvasElement, 'lead callbacks')).toBe('lead callbacks: 1');
-      await expect(canvasElement.querySelector('.amo-cabinet__status')).toHaveTextContent('Согласование договора');
+      await expect(field(canvasElement, 'sys callbacks')).toBe('sys callbacks: 3');
+      await expect(field(canvasElement, 'lead callbacks')).toBe('lead callbacks: 3');
+      await expect(canvasElement.querySelector('.amo-cabinet__status')).toHaveTextContent('Revisão do contrato');
       await expect(canvasElement.querySelector('.amo-cabinet__company')).toBeNull();
     });
 
@@ -63,7 +74,7 @@ export const FromControlsAndToolbar: StoryObj = {
       ]);
       await expect(canvasElement.querySelector('.amo-cabinet__deal-name')).toHaveTextContent(second.textContent!);
       // The status arg still applies to the active deal.
-      await expect(field(canvasElement, 'status')).toBe('status: Согласование договора');
+      await expect(field(canvasElement, 'status')).toBe('status: Revisão do contrato');
     });
 
     await step('an activeLeadId arg switches back', async () => {

@@ -7,7 +7,7 @@
 import { createAmdContext, type AmdContext } from '../amd/amdContext';
 import { hostLibraries } from '../amd/hostLibraries';
 import { createImportModules } from '../amd/importModules';
-import { defaultFixture, type CabinetFixture, type DealFixture } from '../fixtures';
+import { localizedFixture, resolveFixture, type CabinetFixture, type DealFixture, type FixtureSource } from '../fixtures';
 import { LifecycleLog } from '../lifecycle/lifecycleLog';
 import { WidgetRunner } from '../lifecycle/widgetRunner';
 import type { WidgetFailure } from '../lifecycle/widgetFailure';
@@ -37,7 +37,8 @@ export interface CabinetOptions {
   /** Identifies the story: part of the requirejs context name and of every token's `jti`. */
   storyId: string;
   widgets: WidgetSource[];
-  fixture?: CabinetFixture;
+  /** The client: one fixture, or one per language; the default client in the current language when absent. */
+  fixture?: FixtureSource;
   /** Controls and toolbar values at mount. */
   inputs?: HostInputs;
   token?: Partial<TokenSettings>;
@@ -78,18 +79,25 @@ export interface Cabinet {
 let cabinetCount = 0;
 
 export function createCabinet(options: CabinetOptions): Cabinet {
-  const fixture = options.fixture ?? defaultFixture;
-  if (!fixture.deals.length) throw new Error('Cabinet fixture: a client needs at least one deal.');
+  const source = options.fixture ?? localizedFixture;
+  let inputs: HostInputs = options.inputs ?? {};
+  /** The client as the current language tells it (ids are the same in every language). */
+  const fixtureNow = (): CabinetFixture => {
+    const fixture = resolveFixture(source, inputs.lang ?? (typeof source === 'function' ? 'ru' : source.sys.lang));
+    if (!fixture.deals.length) throw new Error('Cabinet fixture: a client needs at least one deal.');
+    return fixture;
+  };
+  let fixture = fixtureNow();
   const now = options.now ?? (() => Date.now());
   const tokenSettings: TokenSettings = { ...DEFAULT_TOKEN_SETTINGS, accountId: Number(fixture.accountId), ...options.token };
   const waitSeconds = options.waitSeconds ?? 7;
-  let inputs: HostInputs = options.inputs ?? {};
-  let activeDeal = findDeal(fixture, inputs.activeLeadId ?? fixture.activeLeadId ?? fixture.deals[0]!.lead.id);
+  let activeLeadId = findDeal(fixture, inputs.activeLeadId ?? fixture.activeLeadId ?? fixture.deals[0]!.lead.id).lead.id;
+  const activeDeal = (): DealFixture => findDeal(fixture, activeLeadId);
 
   const log = new LifecycleLog();
   const failures: WidgetFailure[] = [];
   const tokens: string[] = [];
-  const initialDeal = deriveDeal(activeDeal, fixture, inputs);
+  const initialDeal = deriveDeal(activeDeal(), fixture, inputs);
   const state = new HostState(
     { sys: deriveSys(fixture.sys, inputs), lead: initialDeal.lead, leadFields: initialDeal.fields, authors: fixture.authors },
     {
@@ -99,7 +107,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       },
     },
   );
-  const routerQuery = (): RouterQuery => ({ leadId: activeDeal.lead.id, accountId: fixture.accountId });
+  const routerQuery = (): RouterQuery => ({ leadId: activeLeadId, accountId: fixture.accountId });
   const initAmocrmWidgetSdk = createInitAmocrmWidgetSdk({ state, routerQuery });
 
   const amd: AmdContext = createAmdContext({
@@ -113,17 +121,26 @@ export function createCabinet(options: CabinetOptions): Cabinet {
   });
 
   const chrome = createChrome({ onSelectDeal: (leadId) => void cabinet.switchDeal(leadId), chrome: options.chrome });
-  const deals = fixture.deals.map((deal) => ({ id: deal.lead.id, name: deal.name }));
   const renderChrome = () =>
-    chrome.render({ sys: state.get('sys')!, lead: state.get('lead')!, fields: state.get('leadFields')!, authors: state.get('authors')!, deals });
+    chrome.render({
+      sys: state.get('sys')!,
+      lead: state.get('lead')!,
+      fields: state.get('leadFields')!,
+      authors: state.get('authors')!,
+      deals: fixture.deals.map((deal) => ({ id: deal.lead.id, name: deal.name })),
+      contactNames: fixture.contactNames ?? {},
+      conversation: fixture.conversation ?? [],
+    });
   renderChrome();
 
   /** Writes the derived state; subscribers of an entity hear about it only if it changed. */
   const writeState = () => {
-    const derived = deriveDeal(activeDeal, fixture, inputs);
+    fixture = fixtureNow();
+    const derived = deriveDeal(activeDeal(), fixture, inputs);
     state.set('sys', deriveSys(fixture.sys, inputs));
     state.set('lead', derived.lead);
     state.set('leadFields', derived.fields);
+    state.set('authors', fixture.authors);
     renderChrome();
   };
 
@@ -133,7 +150,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     callCounts.set(widget, callIndex + 1);
     const token = await signToken(tokenSettings, {
       storyId: `${options.storyId}/${widget}`,
-      leadId: activeDeal.lead.id,
+      leadId: activeLeadId,
       callIndex,
       nowMs: now(),
     });
@@ -191,7 +208,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       setAside = undefined;
       for (const { panel } of widgets) panel.restore();
     }
-    activeDeal = next;
+    activeLeadId = next.lead.id;
     writeState();
     await enterAll();
   };
@@ -216,18 +233,18 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     get mounted() {
       return mounted;
     },
-    activeLeadId: () => activeDeal.lead.id,
+    activeLeadId: () => activeLeadId,
     apply: (next) =>
       enqueue(async () => {
         if (!mounted) return;
         const dealChanged = next.activeLeadId !== undefined && next.activeLeadId !== inputs.activeLeadId;
         inputs = next;
-        if (dealChanged && next.activeLeadId !== activeDeal.lead.id) await switchTo(findDeal(fixture, next.activeLeadId!));
+        if (dealChanged && next.activeLeadId !== activeLeadId) await switchTo(findDeal(fixtureNow(), next.activeLeadId!));
         else writeState();
       }),
     switchDeal: (leadId) =>
       enqueue(async () => {
-        if (!mounted || leadId === activeDeal.lead.id) return;
+        if (!mounted || leadId === activeLeadId) return;
         await switchTo(findDeal(fixture, leadId));
       }),
     whenIdle: () => queue,

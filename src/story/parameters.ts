@@ -1,6 +1,6 @@
 /** What a story tells the workbench, under `parameters.workbench`. */
 import type { WidgetSource } from '../cabinet/createCabinet';
-import type { CabinetFixture } from '../fixtures/cabinetFixture';
+import type { FixtureSource } from '../fixtures/cabinetFixture';
 import type { Phase } from '../lifecycle/phases';
 import type { TokenSettings } from '../token/tokenSettings';
 import type { Scenario } from '../../mocks/scenarioNames';
@@ -9,7 +9,8 @@ import type { FolderProblem, FolderProblemCode } from '../widgets/folderProblem'
 export interface WorkbenchParameters {
   /** The widgets this story mounts in the cabinet. */
   widgets?: WidgetSource[];
-  fixture?: CabinetFixture;
+  /** The client: a fixture, or a function of the language; the default four-language client otherwise. */
+  fixture?: FixtureSource;
   token?: Partial<TokenSettings>;
   /** Workbench clock start (ISO date); 2026-03-16T09:41:00Z by default. */
   clockStart?: string;

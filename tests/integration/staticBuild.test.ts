@@ -221,10 +221,10 @@ describe('controls and toolbar globals in the built Storybook', () => {
       const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(e: string, p: unknown): void } }).__STORYBOOK_ADDONS_CHANNEL__;
       channel.emit('updateStoryArgs', { storyId: id, updatedArgs: { status: '142001' } });
     }, storyId);
-    await page.waitForFunction(() => document.querySelector('[data-field="status"]')?.textContent === 'status: Первичный контакт');
+    await page.waitForFunction(() => document.querySelector('[data-field="status"]')?.textContent === 'status: Contato inicial');
     expect(await field(page, 'initLead calls')).toBe('initLead calls: 1');
     expect(await field(page, 'sys callbacks')).toBe('sys callbacks: 1');
-    expect(await field(page, 'lead callbacks')).toBe('lead callbacks: 1');
+    expect(await field(page, 'lead callbacks')).toBe('lead callbacks: 2');
     expect(await slot!.evaluate((el) => el.isConnected)).toBe(true);
     await page.close();
   });
