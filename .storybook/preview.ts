@@ -5,7 +5,7 @@
 import type { Preview } from '@storybook/html-vite';
 import { backendLoader } from '../src/backend/backendLoader';
 import { installDeveloperUtils } from '../src/cabinet/developerWidget';
-import { findCabinet } from '../src/cabinet/mountedCabinets';
+import { findCabinets } from '../src/cabinet/mountedCabinets';
 import { checkFailures } from '../src/story/checkFailures';
 import { hostArgTypes, hostGlobalTypes, hostInitialGlobals } from '../src/story/hostControls';
 import { workbenchParameters } from '../src/story/parameters';
@@ -23,8 +23,7 @@ const preview: Preview = {
   loaders: [backendLoader],
   beforeEach: () => () => teardownStoryCabinets(),
   afterEach: async ({ canvasElement, parameters }) => {
-    const cabinet = findCabinet(canvasElement);
-    if (cabinet) await checkFailures(cabinet, workbenchParameters(parameters));
+    for (const cabinet of findCabinets(canvasElement)) await checkFailures(cabinet, workbenchParameters(parameters));
   },
   parameters: {
     layout: 'fullscreen',

@@ -13,8 +13,12 @@ export function trackCabinet(cabinet: Cabinet): Cabinet {
 
 /** The cabinet rendered inside `container` (a story's canvas), if any. */
 export function findCabinet(container: Element): Cabinet | undefined {
-  for (const cabinet of mounted) if (container.contains(cabinet.element)) return cabinet;
-  return undefined;
+  return findCabinets(container)[0];
+}
+
+/** Every cabinet rendered inside `container` (the locale matrix has many). */
+export function findCabinets(container: Element): Cabinet[] {
+  return [...mounted].filter((cabinet) => container.contains(cabinet.element));
 }
 
 export function mountedCabinets(): readonly Cabinet[] {
