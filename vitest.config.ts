@@ -32,6 +32,18 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          name: 'visual',
+          environment: 'node',
+          include: ['tests/visual/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          // `npm run test:visual -- --update` rewrites the baselines.
+          env: { VISUAL_UPDATE: process.argv.includes('--update') || process.argv.includes('-u') ? '1' : '' },
+        },
+      },
+      {
+        extends: true,
         plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
         test: {
           name: 'storybook',

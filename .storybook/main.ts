@@ -16,12 +16,12 @@ const config: StorybookConfig = {
   // Hand-written stories, and the CSF written for each widget folder (src/widgets/widgetStoryFiles.ts).
   stories: ['../stories/*.stories.ts', path.join(workbench.generatedDir, '*.stories.ts')],
   framework: { name: '@storybook/html-vite', options: {} },
-  addons: ['@storybook/addon-vitest', 'msw-storybook-addon'],
+  addons: ['@storybook/addon-vitest', 'msw-storybook-addon', '@chromatic-com/storybook'],
   core: { disableTelemetry: true },
   viteFinal: (viteConfig, { configType }) =>
     mergeConfig(viteConfig, {
       plugins: [...workbench.plugins, mswWorkerPlugin()],
-      define: clientSecretDefine(process.env, configType === 'PRODUCTION'),
+      define: { ...clientSecretDefine(process.env, configType === 'PRODUCTION'), __VISUAL_MODES__: JSON.stringify(process.env.VISUAL_MODES ?? 'default') },
       optimizeDeps: { include: prebundledPackages },
       server: { fs: { allow: [root, ...workbench.discovery.roots] } },
     }),

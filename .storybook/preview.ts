@@ -11,6 +11,8 @@ import { hostArgTypes, hostGlobalTypes, hostInitialGlobals } from '../src/story/
 import { workbenchParameters } from '../src/story/parameters';
 import { renderCabinet } from '../src/story/renderCabinet';
 import { teardownStoryCabinets } from '../src/story/storyMounts';
+import { primaryModeOnly } from '../src/visual/localeModes';
+import { waitForSettled } from '../src/visual/settle';
 
 // window.AMOCRM.developer.addWidget, as in the real client cabinet.
 installDeveloperUtils();
@@ -23,11 +25,16 @@ const preview: Preview = {
   loaders: [backendLoader],
   beforeEach: () => () => teardownStoryCabinets(),
   afterEach: async ({ canvasElement, parameters }) => {
-    for (const cabinet of findCabinets(canvasElement)) await checkFailures(cabinet, workbenchParameters(parameters));
+    const cabinets = findCabinets(canvasElement);
+    await waitForSettled(cabinets);
+    for (const cabinet of cabinets) await checkFailures(cabinet, workbenchParameters(parameters));
   },
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true, sort: 'none' },
+    // Chromatic snapshots every story in the primary mode, and stories tagged locale-modes in every
+    // mode (src/visual/localeModes.ts; VISUAL_MODES=full at build time: all 32).
+    chromatic: { modes: primaryModeOnly, pauseAnimationAtEnd: true },
   },
 };
 export default preview;

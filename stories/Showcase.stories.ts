@@ -4,6 +4,7 @@ import { cabinetOf } from '../src/story/cabinetOf';
 import { rerenderStory } from '../src/story/rerenderStory';
 import { repoWidgetParameters } from '../src/story/widgetFolderStory';
 import { FIELD_TYPES, type FieldType } from '../src/sdk/constants';
+import { localeModes } from '../src/visual/localeModes';
 
 /**
  * The showcase widget (widgets/showcase, React through requirejs) in the cabinet: every one of the
@@ -55,6 +56,8 @@ async function expectEveryType(canvasElement: HTMLElement, expected: Expected) {
 }
 
 export const Russian: StoryObj = {
+  tags: ['locale-modes'],
+  parameters: { chromatic: localeModes.chromatic },
   play: async ({ canvasElement }) => {
     await cabinetOf(canvasElement);
     await expectEveryType(canvasElement, RU);

@@ -214,7 +214,8 @@ export function createCabinet(options: CabinetOptions): Cabinet {
   };
 
   const ready = enqueue(async () => {
-    await Promise.all(widgets.map(({ runner }) => runner.load()));
+    // One after the other: the log (and its snapshot) reads the same on every run.
+    for (const { runner } of widgets) await runner.load();
     await enterAll();
   }).catch((error: unknown) => {
     // Runners report their own failures; this is the host itself failing (e.g. token signing).

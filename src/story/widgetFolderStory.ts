@@ -7,6 +7,7 @@ import type { RequestHandler } from 'msw';
 import type { WidgetSource } from '../cabinet/createCabinet';
 import type { FolderProblem, FolderProblemCode } from '../widgets/folderProblem';
 import { WIDGET_URL_PREFIX } from '../widgets/servedPaths';
+import { localeModes } from '../visual/localeModes';
 import type { WorkbenchParameters } from './parameters';
 
 /** What the generated story knows about its folder (written by src/widgets/widgetStoryFiles.ts). */
@@ -51,7 +52,13 @@ export function widgetFolderParameters(folder: WidgetFolderInfo, handlers?: unkn
     folderProblems: folder.problems,
     expectProblems: options.expectProblems,
   };
-  return { workbench, widgetFolder: folder, msw: { handlers: { widget: (handlers ?? []) as RequestHandler[] } } };
+  return {
+    workbench,
+    widgetFolder: folder,
+    msw: { handlers: { widget: (handlers ?? []) as RequestHandler[] } },
+    // Widget folders are captured in every language and format mode (the tag is in the CSF meta).
+    chromatic: options.expectProblems ? {} : localeModes.chromatic,
+  };
 }
 
 // The manifests and i18n files of this repository's widgets/, for hand-written stories of them.

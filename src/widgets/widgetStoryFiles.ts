@@ -53,6 +53,7 @@ const folder = ${JSON.stringify(folderInfo(widget, options.urlPrefix), null, 2)}
 
 const meta = {
   title: ${JSON.stringify(title)},
+  tags: ${JSON.stringify(options.expectProblems ? [] : ['locale-modes'])},
   parameters: widgetFolderParameters(folder, ${mocksImport ? 'widgetHandlers' : 'undefined'}${extra}),
 } satisfies Meta;
 export default meta;

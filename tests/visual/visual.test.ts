@@ -1,0 +1,169 @@
+/**
+ * Offline visual regression: every story of the built Storybook, in every visual mode
+ * (src/visual/modes.ts; VISUAL_MODES picks), captured in headless Chromium and compared with the
+ * committed baseline of this Chromium major version. A difference fails and writes the actual and
+ * diff images and reports/visual/summary.md (story, mode, share of changed pixels).
+ * `npm run test:visual -- --update` rewrites the baselines.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright';
+import sirv from 'sirv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MODES, NO_VISUAL_TAG, PRIMARY_MODE, globalsQuery, modesForStory } from '../../src/visual/modes';
+import { compareImages } from './compareImages';
+import { baselineDir, chromiumMajor, launchVisualBrowser, visualContext } from './visualBrowser';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const UPDATE = process.env.VISUAL_UPDATE === '1';
+const IN_CI = Boolean(process.env.CI);
+const reportDir = path.join(root, 'reports', 'visual');
+/** A fixed port: widget error messages name the page's origin, so it must be the same every run. */
+const PORT = Number(process.env.VISUAL_PORT ?? 61990);
+
+interface Entry { id: string; title: string; name: string; type: string; tags?: string[] }
+const storiesFile = path.join(root, 'tests/visual/stories.json');
+
+// The build happens while tests are collected: they are one per story and mode.
+const work = mkdtempSync(path.join(tmpdir(), 'wb-visual-'));
+const out = path.join(work, 'storybook-static');
+await run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', out], { ...process.env, WIDGETS_DIR: '' });
+const built = JSON.parse(readFileSync(path.join(out, 'index.json'), 'utf8')) as { entries: Record<string, Entry> };
+const stories = Object.values(built.entries)
+  .filter((e) => e.type === 'story' && !e.tags?.includes(NO_VISUAL_TAG))
+  .sort((a, b) => a.id.localeCompare(b.id));
+const storyIds = stories.map((e) => e.id);
+/** Every capture: a story in each of its modes (src/visual/modes.ts: modesForStory). */
+const captures = stories.flatMap((story) =>
+  Object.entries(modesForStory(story.tags, process.env.VISUAL_MODES)).map(([mode, globals]) => ({ name: `${story.id} [${mode}]`, id: story.id, mode, globals })),
+);
+if (UPDATE) writeFileSync(storiesFile, `${JSON.stringify({ stories: storyIds }, null, 2)}\n`);
+
+let server: Server;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let baselines: string;
+let baselinesExisted: boolean;
+const summary: string[] = [];
+
+beforeAll(async () => {
+  const serve = sirv(out, { dev: true });
+  server = createServer((req, res) =>
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end();
+    }),
+  );
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(PORT, '127.0.0.1', resolve));
+  browser = await launchVisualBrowser();
+  context = await visualContext(browser);
+  page = await context.newPage();
+  const major = chromiumMajor(browser);
+  baselines = baselineDir(root, major);
+  baselinesExisted = existsSync(baselines);
+  if (!baselinesExisted && !UPDATE) {
+    const message =
+      `No visual baselines for Chromium ${major} (tests/visual/baselines/chromium-${major}). ` +
+      (IN_CI
+        ? `Create them on a machine with Chromium ${major}: npm run test:visual -- --update, review the images, commit the folder.`
+        : 'Creating them now from this run; review and commit the folder. Later runs compare against them.');
+    console.warn(`[visual] ${message}`);
+    if (IN_CI) throw new Error(message);
+  }
+  mkdirSync(baselines, { recursive: true });
+  rmSync(reportDir, { recursive: true, force: true });
+  mkdirSync(reportDir, { recursive: true });
+});
+
+afterAll(async () => {
+  if (summary.length) {
+    writeFileSync(
+      path.join(reportDir, 'summary.md'),
+      `# Visual differences\n\n| story | mode | changed pixels | share |\n|---|---|---|---|\n${summary.join('\n')}\n`,
+    );
+    console.warn(`[visual] ${summary.length} difference(s): see reports/visual/summary.md`);
+  }
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** Opens a story and returns a screenshot once it is settled and stable. */
+async function capture(target: Page, id: string, globals: string, css?: string): Promise<Buffer> {
+  await target.goto(`http://127.0.0.1:${PORT}/iframe.html?id=${id}&viewMode=story&globals=${globals}`);
+  await target.waitForFunction(
+    () => {
+      const phase = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase;
+      return phase === 'finished' || phase === 'errored' || phase === 'aborted';
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  if (css) await target.addStyleTag({ content: css });
+  await target.evaluate(() => document.fonts.ready);
+  // Stable: two consecutive screenshots alike.
+  let previous = await target.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+  for (let i = 0; i < 5; i++) {
+    await target.waitForTimeout(60);
+    const next = await target.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+    if (next.equals(previous)) return next;
+    previous = next;
+  }
+  return previous;
+}
+
+function check(name: string, actual: Buffer, story: string, mode: string): void {
+  const baselinePath = path.join(baselines, `${name}.png`);
+  if (UPDATE || !existsSync(baselinePath)) {
+    if (!UPDATE && IN_CI) throw new Error(`No baseline ${path.relative(root, baselinePath)}: run npm run test:visual -- --update and commit it.`);
+    writeFileSync(baselinePath, actual);
+    return;
+  }
+  const result = compareImages(readFileSync(baselinePath), actual);
+  if (result.diffPixels > 0) {
+    writeFileSync(path.join(reportDir, `${name}.actual.png`), actual);
+    writeFileSync(path.join(reportDir, `${name}.diff.png`), result.diff);
+    summary.push(`| ${story} | ${mode} | ${result.diffPixels} | ${(result.ratio * 100).toFixed(3)}% |`);
+  }
+  expect(result.diffPixels, `${story} [${mode}] differs from its baseline in ${result.diffPixels} pixels; see reports/visual/${name}.diff.png`).toBe(0);
+}
+
+describe('stories', () => {
+  it.each(captures)('$name', async ({ id, mode, globals }) => {
+    check(`${id}--${mode}`, await capture(page, id, globalsQuery(globals)), id, mode);
+  });
+});
+
+describe('the visual run itself', () => {
+  it('covers the committed list of stories (a story that appears or goes away is a visible change)', () => {
+    const committed = (JSON.parse(readFileSync(storiesFile, 'utf8')) as { stories: string[] }).stories;
+    expect(storyIds, 'the stories differ from tests/visual/stories.json: run npm run test:visual -- --update').toEqual(committed);
+  });
+
+  it('catches a one-pixel change of the chrome with a diff image', async () => {
+    const id = 'widgets-hello-world--default';
+    const globals = globalsQuery(DEFAULT_MODES[PRIMARY_MODE]!);
+    const baseline = await capture(page, id, globals);
+    const moved = await capture(page, id, globals, '.amo-cabinet__status { padding-left: 11px !important; }');
+    const result = compareImages(baseline, moved);
+    expect(result.diffPixels).toBeGreaterThan(0);
+    expect(result.ratio).toBeLessThan(0.01);
+    // And it is stable: the same story twice gives no difference.
+    expect(compareImages(baseline, await capture(page, id, globals)).diffPixels).toBe(0);
+  });
+});
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`))));
+  });
+}
