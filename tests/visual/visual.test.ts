@@ -117,8 +117,15 @@ async function capture(target: Page, id: string, globals: string, css?: string):
   return previous;
 }
 
+/** The README's screenshots of the cabinet in each language: the showcase story's captures. */
+const DOCS_STORY = 'widgets-showcase--default';
+
 function check(name: string, actual: Buffer, story: string, mode: string): void {
   const baselinePath = path.join(baselines, `${name}.png`);
+  if (UPDATE && story === DOCS_STORY) {
+    mkdirSync(path.join(root, 'docs', 'screenshots'), { recursive: true });
+    writeFileSync(path.join(root, 'docs', 'screenshots', `cabinet-${mode}.png`), actual);
+  }
   if (UPDATE || !existsSync(baselinePath)) {
     if (!UPDATE && IN_CI) throw new Error(`No baseline ${path.relative(root, baselinePath)}: run npm run test:visual -- --update and commit it.`);
     writeFileSync(baselinePath, actual);
