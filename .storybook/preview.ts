@@ -4,6 +4,9 @@
 // failed unexpectedly or made requests no handler answered.
 import type { Preview } from '@storybook/html-vite';
 import { backendLoader } from '../src/backend/backendLoader';
+import { unhandledRequests } from '../src/backend/unhandledRequests';
+import { doctorSweep } from '../src/doctor/sweep';
+import { isTestRun } from '../src/story/isTestRun';
 import { installDeveloperUtils } from '../src/cabinet/developerWidget';
 import { findCabinets } from '../src/cabinet/mountedCabinets';
 import { checkFailures } from '../src/story/checkFailures';
@@ -27,6 +30,7 @@ const preview: Preview = {
   afterEach: async ({ canvasElement, parameters }) => {
     const cabinets = findCabinets(canvasElement);
     await waitForSettled(cabinets);
+    await doctorSweep(cabinets, unhandledRequests(), isTestRun());
     for (const cabinet of cabinets) await checkFailures(cabinet, workbenchParameters(parameters));
   },
   parameters: {

@@ -113,7 +113,7 @@ export const HandlersOfThisStory: Story = {
 };
 
 export const NoHandlersLeakFromTheStoryBefore: Story = {
-  parameters: { workbench: { allowUnhandledRequests: true } },
+  parameters: { workbench: { allowUnhandledRequests: true, doctor: ['unmocked-request'] } },
   play: async ({ canvasElement }) => {
     await cabinetOf(canvasElement);
     await expect(fetch('https://isolation.example/ping')).rejects.toThrow();

@@ -53,6 +53,7 @@ export const MissingCallback = failureStory(
   'missing-callback',
   PHASES.contract,
   /no registerWidgetsBarSlot function \(required\)\. Its keys: initLead, registerWidgetBarSlot/,
+  { doctor: ['bad-callback'] },
 );
 
 export const InitLeadThrows = failureStory('init-lead-throws', PHASES.initLead, /initLead threw: TypeError: Cannot read the deal from token string/);
@@ -63,10 +64,12 @@ export const RegisterSlotThrows = failureStory(
   /registerWidgetsBarSlot threw: slot template not found/,
 );
 
-export const InitLeadPromiseRejects = failureStory('init-lead-rejects', PHASES.initLead, /initLead's Promise rejected: backend answered 401/);
+export const InitLeadPromiseRejects = failureStory('init-lead-rejects', PHASES.initLead, /initLead's Promise rejected: backend answered 401/, {
+  doctor: ['async-init-lead'],
+});
 
 export const UnknownModule: Story = {
-  ...failureStory('unknown-module', PHASES.load, /define\(\) asks for module "jqeury", which the host does not provide/),
+  ...failureStory('unknown-module', PHASES.load, /define\(\) asks for module "jqeury", which the host does not provide/, { doctor: ['unknown-module'] }),
   play: async ({ canvasElement }) => {
     await cabinetOf(canvasElement);
     await expectFailureShown(canvasElement, 'unknown-module', PHASES.load, /"jqeury"/);

@@ -10,7 +10,8 @@ import { fixtureWidget } from './fixtureWidgets';
  */
 const meta = {
   title: 'Workbench/Host modules',
-  parameters: { workbench: { widgets: [fixtureWidget('probe')] } },
+  // The probe breaks SDK rules on purpose, to check the host refuses them: the doctor notices.
+  parameters: { workbench: { widgets: [fixtureWidget('probe')], doctor: ['bad-sdk-version', 'unknown-entity', 'mutated-snapshot'] } },
 } satisfies Meta;
 export default meta;
 

@@ -13,7 +13,9 @@ import { fixtureWidget } from './fixtureWidgets';
  */
 const meta = {
   title: 'Workbench/Lifecycle',
-  parameters: { workbench: { widgets: [fixtureWidget('lifecycle-logger'), fixtureWidget('async-init-lead')] } },
+  parameters: {
+    workbench: { widgets: [fixtureWidget('lifecycle-logger'), fixtureWidget('async-init-lead')], doctor: ['async-init-lead'] },
+  },
   render: (args, context) =>
     renderStoryCabinet(args, context, (cabinet) => h('div', { class: 'wb-with-log' }, cabinet.element, lifecycleLogPanel(cabinet.log))),
 } satisfies Meta;

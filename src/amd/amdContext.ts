@@ -8,11 +8,14 @@ import { isBareModuleId, registerContextLoader } from './loadHook';
 import { macrotask } from './macrotask';
 import { amdGlobals, ensureRequireJs, type RequireContext } from './requireJsGlobal';
 
+/** A widget's own `amocrm-sdk` (requirejs `map` points the widget's `amocrm-sdk` here). */
+export const WIDGET_SDK_PREFIX = 'amocrm-sdk@';
+
 export interface AmdContextOptions {
   /** Unique per page. */
   name: string;
-  /** The value of a host module for this context. */
-  resolveHostModule(id: HostModuleId): Promise<unknown>;
+  /** The value of a host module for this context (or of a widget's own `amocrm-sdk@<key>`). */
+  resolveHostModule(id: HostModuleId | `${typeof WIDGET_SDK_PREFIX}${string}`): Promise<unknown>;
   /** require.js `waitSeconds`: how long a module may take before a timeout error. */
   waitSeconds?: number;
 }
@@ -26,6 +29,8 @@ export interface AmdContext {
   readonly loadedHostModules: readonly HostModuleId[];
   /** Loads a module (a widget script URL) and resolves with its value, or rejects with the requirejs error. */
   load(id: string): Promise<unknown>;
+  /** Gives the module at `scriptUrl` its own `amocrm-sdk`: `amocrm-sdk@<key>` (requirejs map config). */
+  mapWidgetSdk(scriptUrl: string, key: string): void;
   destroy(): void;
 }
 
@@ -36,15 +41,16 @@ export function createAmdContext(options: AmdContextOptions): AmdContext {
 
   const unregister = registerContextLoader(options.name, {
     load(context: RequireContext, moduleName: string) {
-      if (isHostModuleId(moduleName)) {
-        options.resolveHostModule(moduleName).then(
+      const widgetSdk = moduleName.startsWith(WIDGET_SDK_PREFIX);
+      if (isHostModuleId(moduleName) || widgetSdk) {
+        options.resolveHostModule(moduleName as HostModuleId).then(
           (value) => complete(context, moduleName, () => value),
           (error: unknown) =>
             complete(context, moduleName, () => {
               throw error;
             }),
         );
-        loadedHostModules.push(moduleName);
+        loadedHostModules.push(widgetSdk ? 'amocrm-sdk' : (moduleName as HostModuleId));
         return true;
       }
       if (isBareModuleId(moduleName)) {
@@ -75,6 +81,9 @@ export function createAmdContext(options: AmdContextOptions): AmdContext {
       new Promise((resolve, reject) => {
         contextRequire([id], (value: unknown) => resolve(value), reject);
       }),
+    mapWidgetSdk(scriptUrl, key) {
+      requirejs.config({ context: options.name, map: { [scriptUrl]: { 'amocrm-sdk': `${WIDGET_SDK_PREFIX}${key}` } } });
+    },
     destroy() {
       unregister();
       for (const script of document.querySelectorAll(`script[data-requirecontext="${CSS.escape(options.name)}"]`)) {

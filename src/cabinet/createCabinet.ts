@@ -4,8 +4,15 @@
  * only a change of the active deal runs the deal-switch lifecycle. Every step is serialised, so a
  * click during a slow initLead waits its turn.
  */
-import { createAmdContext, type AmdContext } from '../amd/amdContext';
-import { hostLibraries } from '../amd/hostLibraries';
+import { WIDGET_SDK_PREFIX, createAmdContext, type AmdContext } from '../amd/amdContext';
+import { HOST_MODULE_IDS } from '../amd/hostModuleIds';
+import { hostLibraries, type LibraryId } from '../amd/hostLibraries';
+import { checkCleanups } from '../doctor/checkCleanups';
+import { doctoredSdk, type DoctoredSdk } from '../doctor/doctoredSdk';
+import { Doctor } from '../doctor/findings';
+import { forgetResources, installResourceTracking, resourcesOf } from '../doctor/resources';
+import { registerOwner } from '../doctor/stackOwner';
+import { closestId } from '../lifecycle/closestId';
 import { createImportModules } from '../amd/importModules';
 import { localizedFixture, resolveFixture, type CabinetFixture, type DealFixture, type FixtureSource } from '../fixtures';
 import { LifecycleLog } from '../lifecycle/lifecycleLog';
@@ -59,6 +66,8 @@ export interface Cabinet {
   readonly failures: readonly WidgetFailure[];
   readonly tokens: readonly string[];
   readonly amd: AmdContext;
+  /** The widget doctor's findings for this cabinet's widgets. */
+  readonly doctor: Doctor;
   readonly mounted: boolean;
   activeLeadId(): string;
   /** New control/toolbar values: host state changes live; a new `activeLeadId` switches the deal. */
@@ -95,6 +104,9 @@ export function createCabinet(options: CabinetOptions): Cabinet {
   const activeDeal = (): DealFixture => findDeal(fixture, activeLeadId);
 
   const log = new LifecycleLog();
+  const doctor = new Doctor();
+  installResourceTracking();
+  const widgetSdks = new Map<string, DoctoredSdk>();
   const failures: WidgetFailure[] = [];
   const tokens: string[] = [];
   const initialDeal = deriveDeal(activeDeal(), fixture, inputs);
@@ -114,9 +126,10 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     name: `cabinet-${++cabinetCount}-${options.storyId}`,
     waitSeconds,
     resolveHostModule: async (id) => {
+      if (id.startsWith(WIDGET_SDK_PREFIX)) return widgetSdks.get(id.slice(WIDGET_SDK_PREFIX.length))!.init;
       if (id === 'amocrm-sdk') return initAmocrmWidgetSdk;
       if (id === 'import-modules') return createImportModules(amd.require);
-      return hostLibraries[id]();
+      return hostLibraries[id as LibraryId]();
     },
   });
 
@@ -162,12 +175,24 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     source: WidgetSource;
     runner: WidgetRunner;
     panel: WidgetPanel;
+    sdk: DoctoredSdk;
+    /** From the first initLead on, subscriptions belong to a deal (before: to the module). */
+    markEntered(): void;
+    release(): void;
   }
   const mountWidget = (source: WidgetSource): Mounted => {
     const panel = chrome.addWidget(source);
+    const scriptUrl = new URL(source.script, document.baseURI).href;
+    const key = `w${widgetSdks.size + 1}`;
+    let everEntered = false;
+    const sdk = doctoredSdk(initAmocrmWidgetSdk, source.name, doctor, () => !everEntered);
+    widgetSdks.set(key, sdk);
+    amd.mapWidgetSdk(scriptUrl, key);
+    const owner = `${amd.name}/${source.name}`;
+    const release = registerOwner(scriptUrl, owner);
     const runner = new WidgetRunner({
       name: source.name,
-      scriptUrl: new URL(source.script, document.baseURI).href,
+      scriptUrl,
       amd,
       waitSeconds,
       log,
@@ -175,19 +200,51 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       onFailure: (failure) => {
         failures.push(failure);
         panel.showFailure(failure);
+        for (const id of amd.unknownIds) {
+          const near = closestId(id, HOST_MODULE_IDS);
+          doctor.report('unknown-module', source.name, `${source.name} defines a dependency on "${id}", which the host does not provide${near ? `; the closest provided id is "${near}"` : ''}.`);
+        }
       },
+      onFinding: (code, message) => doctor.report(code, source.name, message),
     });
-    return { source, runner, panel };
+    return {
+      source,
+      runner,
+      panel,
+      sdk,
+      markEntered: () => {
+        everEntered = true;
+      },
+      release: () => {
+        release();
+        forgetResources(owner);
+      },
+    };
   };
+  /** After a widget's cleanups: what it still holds is a leak (checkCleanups). */
+  const examine = (mounted: Mounted, moment: string) =>
+    checkCleanups(
+      mounted.source.name,
+      moment,
+      { subscriptions: mounted.sdk.activeSubscriptions(), resources: resourcesOf(`${amd.name}/${mounted.source.name}`) },
+      doctor,
+    );
   let widgets: Mounted[] = options.widgets.map(mountWidget);
   /** The story's widgets, set aside while a widget added by URL is shown. */
   let setAside: Mounted[] | undefined;
 
   const enterAll = async () => {
-    for (const { runner, source } of widgets) await runner.enter(source.token ?? (await tokenFor(runner.name)));
+    for (const mounted of widgets) {
+      mounted.markEntered();
+      await mounted.runner.enter(mounted.source.token ?? (await tokenFor(mounted.runner.name)));
+    }
   };
-  const leaveAll = () => {
-    for (const { runner } of widgets) runner.leave();
+  const leaveAll = (moment: string) => {
+    for (const mounted of widgets) {
+      const wasEntered = mounted.runner.entered;
+      mounted.runner.leave();
+      if (wasEntered) examine(mounted, moment);
+    }
   };
 
   // Every lifecycle step goes through this queue, in order.
@@ -200,7 +257,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
   let mounted = true;
 
   const switchTo = async (next: DealFixture) => {
-    leaveAll();
+    leaveAll('on a deal switch');
     if (setAside) {
       // As in the real host, a deal switch resets a widget added by URL: the story's widgets return.
       for (const { panel } of widgets) panel.remove();
@@ -231,6 +288,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     failures,
     tokens,
     amd,
+    doctor,
     get mounted() {
       return mounted;
     },
@@ -253,7 +311,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       const source = developerWidgetSource(params);
       return enqueue(async () => {
         if (!mounted) return;
-        leaveAll();
+        leaveAll('when a widget was added by URL');
         for (const { panel } of widgets) panel.remove();
         setAside ??= widgets;
         const added = mountWidget(source);
@@ -266,7 +324,8 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       enqueue(() => {
         if (!mounted) return;
         mounted = false;
-        leaveAll();
+        leaveAll('on unmount');
+        for (const w of [...widgets, ...(setAside ?? [])]) w.release();
         amd.destroy();
         chrome.root.remove();
       }),

@@ -24,6 +24,8 @@ export interface WidgetRunnerOptions {
   /** Where the slot element goes. */
   slotHost: HTMLElement;
   onFailure(failure: WidgetFailure): void;
+  /** A contract problem the host tolerates but the widget doctor reports. */
+  onFinding?(code: 'bad-callback' | 'async-init-lead', message: string): void;
 }
 
 type State = 'idle' | 'loaded' | 'entered' | 'failed';
@@ -43,6 +45,11 @@ export class WidgetRunner {
 
   get slotElement(): HTMLElement | undefined {
     return this.slot;
+  }
+
+  /** initLead has run for the current deal (its cleanups are due). */
+  get entered(): boolean {
+    return this.state === 'entered';
   }
 
   /** Loads and evaluates the module (once per cabinet) and checks the contract. */
@@ -95,6 +102,7 @@ export class WidgetRunner {
         'but the documented contract expects a function or nothing.';
       log.add(name, 'warning', 'initLead', warning);
       console.warn(`[workbench] ${name}: ${warning}`);
+      this.options.onFinding?.('async-init-lead', `${name}: initLead returned a Promise; it works in the workbench, but the documented contract expects a cleanup function or nothing.`);
       try {
         returned = await returned;
       } catch (error) {
@@ -147,6 +155,7 @@ export class WidgetRunner {
     const missing = REQUIRED_CALLBACKS.filter((key) => typeof (value as Record<string, unknown>)[key] !== 'function');
     if (missing.length) {
       const keys = Object.keys(value);
+      this.options.onFinding?.('bad-callback', `${name}: the module has no ${missing.join(' and no ')} function (required).`);
       throw new WidgetFailure(
         name,
         PHASES.contract,
@@ -165,6 +174,7 @@ export class WidgetRunner {
     }
     if (returned !== undefined) {
       log.add(name, 'warning', phase, `returned ${typeof returned}; only a cleanup function or nothing is expected. Ignored.`);
+      this.options.onFinding?.('bad-callback', `${name}: ${phase} returned ${describe(returned)}; it must return a cleanup function or nothing.`);
     } else {
       log.add(name, 'return', phase, 'nothing');
     }
@@ -189,6 +199,12 @@ export class WidgetRunner {
     this.options.log.add(this.options.name, 'error', failure.phase, failure.reason);
     this.options.onFailure(failure);
   }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value} (${String(value).slice(0, 40)})`;
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

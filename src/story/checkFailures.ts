@@ -21,6 +21,13 @@ export async function checkFailures(cabinet: Cabinet, params: WorkbenchParameter
         "Add handlers (the widget's mocks/handlers.js or parameters.msw.handlers), or set parameters.workbench.allowUnhandledRequests.",
     );
   }
+  const expectedFindings = params.doctor ?? [];
+  const unexpectedFindings = cabinet.doctor.findings.filter((f) => !expectedFindings.includes(f.code));
+  if (unexpectedFindings.length) {
+    throw new Error(`The widget doctor found:\n${unexpectedFindings.map((f) => `- [widget doctor] ${f.code}: ${f.message}`).join('\n')}`);
+  }
+  const missingFindings = expectedFindings.filter((code) => !cabinet.doctor.findings.some((f) => f.code === code));
+  if (missingFindings.length) throw new Error(`The story expects widget doctor findings ${missingFindings.join(', ')}, but none were reported.`);
   const problems = (params.folderProblems ?? []).map((p) => p.code);
   const expectedProblems = params.expectProblems ?? [];
   const unexpectedProblems = (params.folderProblems ?? []).filter((p) => !expectedProblems.includes(p.code));

@@ -5,6 +5,7 @@ import type { Phase } from '../lifecycle/phases';
 import type { TokenSettings } from '../token/tokenSettings';
 import type { Scenario } from '../../mocks/scenarioNames';
 import type { FolderProblem, FolderProblemCode } from '../widgets/folderProblem';
+import type { FindingCode } from '../doctor/findings';
 
 export interface WorkbenchParameters {
   /** The widgets this story mounts in the cabinet. */
@@ -29,6 +30,8 @@ export interface WorkbenchParameters {
   folderProblems?: FolderProblem[];
   /** The folder problems a story shows on purpose (fixture folders). */
   expectProblems?: FolderProblemCode[];
+  /** Widget doctor findings the story shows on purpose (by code); any other fails its test. */
+  doctor?: FindingCode[];
   /** Backend requests no handler answers fail the story's test unless this is true. */
   allowUnhandledRequests?: boolean;
 }

@@ -1,0 +1,32 @@
+/**
+ * After a widget's cleanups ran (deal switch or unmount): what it still holds is a leak.
+ * Subscriptions made at module load (outside initLead and the slot) live with the module and are
+ * not counted; everything else the widget holds then is reported, naming what and where.
+ */
+import type { Doctor } from './findings';
+import type { WidgetResources } from './resources';
+
+export interface HeldByWidget {
+  /** Entities of subscriptions made during initLead/slot and still active. */
+  subscriptions: string[];
+  resources: WidgetResources;
+}
+
+export function checkCleanups(widget: string, moment: string, held: HeldByWidget, doctor: Doctor): void {
+  for (const entity of held.subscriptions) {
+    doctor.report('leaked-subscription', widget, `${widget} still subscribes to "${entity}" after its cleanups ran (${moment}); call the unsubscribe function subscribe returned.`);
+  }
+  for (const l of held.resources.listeners) {
+    doctor.report('leaked-listener', widget, `${widget} left a "${l.type}" listener on ${l.target} after its cleanups ran (${moment}); remove it in a cleanup.`);
+  }
+  for (const t of held.resources.timers.values()) {
+    doctor.report('leaked-timer', widget, `${widget} left ${t.kind === "interval" ? "an interval" : "a timeout"} (${t.delay} ms) pending after its cleanups ran (${moment}); clear it in a cleanup.`);
+  }
+  for (const node of held.resources.nodes) {
+    if (node.isConnected) {
+      const name = node instanceof Element ? `<${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}>` : node.nodeName;
+      const where = node.parentElement ? `<${node.parentElement.tagName.toLowerCase()}>` : 'the document';
+      doctor.report('stray-dom', widget, `${widget} left ${name} in ${where}, outside its slot, after its cleanups ran (${moment}); remove it in a cleanup.`);
+    }
+  }
+}

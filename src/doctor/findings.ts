@@ -1,0 +1,48 @@
+/**
+ * The widget doctor's findings: bugs the real host would not report, one line each, with a fixed
+ * code. Each is written to the console as `[widget doctor] <code>: <message>` and kept per cabinet
+ * for the Storybook panel and the story's test.
+ */
+export const FINDING_CODES = [
+  'leaked-subscription',
+  'leaked-listener',
+  'leaked-timer',
+  'stray-dom',
+  'bad-callback',
+  'async-init-lead',
+  'bad-sdk-version',
+  'unknown-entity',
+  'mutated-snapshot',
+  'unmocked-request',
+  'unknown-module',
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export interface Finding {
+  code: FindingCode;
+  widget: string;
+  /** Names the widget and the place. */
+  message: string;
+}
+
+export class Doctor {
+  readonly findings: Finding[] = [];
+  private readonly listeners = new Set<(finding: Finding) => void>();
+  private readonly seen = new Set<string>();
+
+  report(code: FindingCode, widget: string, message: string): void {
+    const key = `${code}\n${widget}\n${message}`;
+    if (this.seen.has(key)) return; // the same bug found twice is one finding
+    this.seen.add(key);
+    const finding = { code, widget, message };
+    this.findings.push(finding);
+    console.error(`[widget doctor] ${code}: ${message}`);
+    for (const listener of this.listeners) listener(finding);
+  }
+
+  listen(listener: (finding: Finding) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

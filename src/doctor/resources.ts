@@ -1,0 +1,143 @@
+/**
+ * What each widget holds on the page: listeners on window and document, pending timers, nodes it
+ * put outside its slot, and the backend requests it started. Recorded by wrapping the browser APIs
+ * once per page; attributed to a widget by its script URL in the call stack (stackOwner.ts).
+ */
+import { currentOwner } from './stackOwner';
+
+export interface ListenerRecord { target: 'window' | 'document'; type: string; listener: unknown; capture: boolean }
+export interface TimerRecord { id: number; kind: 'timeout' | 'interval'; delay: number }
+
+export interface WidgetResources {
+  listeners: ListenerRecord[];
+  timers: Map<number, TimerRecord>;
+  /** Nodes inserted by the widget's code into a parent outside any widget slot. */
+  nodes: Set<Node>;
+  /** URLs of requests the widget's code started (for unmocked-request). */
+  requests: Set<string>;
+}
+
+const resources = new Map<string, WidgetResources>();
+let installed = false;
+
+export function resourcesOf(owner: string): WidgetResources {
+  let r = resources.get(owner);
+  if (!r) resources.set(owner, (r = { listeners: [], timers: new Map(), nodes: new Set(), requests: new Set() }));
+  return r;
+}
+
+export function forgetResources(owner: string): void {
+  resources.delete(owner);
+}
+
+/** The widget that started a request to this URL, if any. */
+export function requestOwner(url: string): string | undefined {
+  for (const [owner, r] of resources) if (r.requests.has(url)) return owner;
+  return undefined;
+}
+
+const SLOT_SELECTOR = '.js-widgets-bar-item-container';
+
+export function installResourceTracking(): void {
+  if (installed) return;
+  installed = true;
+  trackListeners(window, 'window');
+  trackListeners(document, 'document');
+  trackTimers();
+  trackInsertions();
+  trackRequests();
+}
+
+function trackListeners(target: Window | Document, name: 'window' | 'document'): void {
+  const add = target.addEventListener.bind(target);
+  const remove = target.removeEventListener.bind(target);
+  const captureOf = (options?: boolean | AddEventListenerOptions | EventListenerOptions) => (typeof options === 'boolean' ? options : Boolean(options?.capture));
+  target.addEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
+    const owner = currentOwner();
+    // React (the host's react-dom) adds one selectionchange listener per document on the first
+    // createRoot and keeps it for good: the host's, not the widget's.
+    const hostReact = name === 'document' && type === 'selectionchange';
+    if (owner && listener && !hostReact && !(typeof options === 'object' && options.once)) {
+      resourcesOf(owner).listeners.push({ target: name, type, listener, capture: captureOf(options) });
+    }
+    add(type, listener as EventListenerOrEventListenerObject, options);
+  };
+  target.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) => {
+    for (const r of resources.values()) {
+      const i = r.listeners.findIndex((l) => l.target === name && l.type === type && l.listener === listener && l.capture === captureOf(options));
+      if (i >= 0) r.listeners.splice(i, 1);
+    }
+    remove(type, listener as EventListenerOrEventListenerObject, options);
+  };
+}
+
+function trackTimers(): void {
+  const { setTimeout: nativeTimeout, setInterval: nativeInterval, clearTimeout: nativeClearTimeout, clearInterval: nativeClearInterval } = window;
+  const forget = (id: number) => {
+    for (const r of resources.values()) r.timers.delete(id);
+  };
+  window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
+    const owner = currentOwner();
+    if (!owner || typeof handler !== 'function') return nativeTimeout(handler, delay, ...args);
+    const id: number = nativeTimeout((...a: unknown[]) => {
+      forget(id);
+      (handler as (...x: unknown[]) => void)(...a);
+    }, delay, ...args);
+    resourcesOf(owner).timers.set(id, { id, kind: 'timeout', delay: delay ?? 0 });
+    return id;
+  }) as typeof window.setTimeout;
+  window.setInterval = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
+    const id = nativeInterval(handler, delay, ...args);
+    const owner = currentOwner();
+    if (owner) resourcesOf(owner).timers.set(id, { id, kind: 'interval', delay: delay ?? 0 });
+    return id;
+  }) as typeof window.setInterval;
+  window.clearTimeout = ((id?: number) => {
+    if (id !== undefined) forget(id);
+    nativeClearTimeout(id);
+  }) as typeof window.clearTimeout;
+  window.clearInterval = ((id?: number) => {
+    if (id !== undefined) forget(id);
+    nativeClearInterval(id);
+  }) as typeof window.clearInterval;
+}
+
+function trackInsertions(): void {
+  const record = (parent: Node | null, nodes: readonly unknown[]) => {
+    const owner = currentOwner();
+    if (!owner || !parent) return;
+    const parentElement = parent instanceof Element ? parent : parent.parentElement;
+    if (parentElement?.closest(SLOT_SELECTOR)) return;
+    for (const node of nodes) if (node instanceof Node) resourcesOf(owner).nodes.add(node);
+  };
+  const proto = Node.prototype;
+  const appendChild = proto.appendChild;
+  proto.appendChild = function <T extends Node>(this: Node, node: T): T {
+    record(this, [node]);
+    return appendChild.call(this, node) as T;
+  };
+  const insertBefore = proto.insertBefore;
+  proto.insertBefore = function <T extends Node>(this: Node, node: T, child: Node | null): T {
+    record(this, [node]);
+    return insertBefore.call(this, node, child) as T;
+  };
+  for (const method of ['append', 'prepend'] as const) {
+    const original = Element.prototype[method];
+    Element.prototype[method] = function (this: Element, ...nodes: (Node | string)[]) {
+      record(this, nodes);
+      return original.apply(this, nodes);
+    };
+  }
+}
+
+function trackRequests(): void {
+  const nativeFetch = window.fetch.bind(window);
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const owner = currentOwner();
+    if (owner) {
+      const url = typeof input === 'string' || input instanceof URL ? String(input) : input.url;
+      resourcesOf(owner).requests.add(new URL(url, document.baseURI).href);
+    }
+    return nativeFetch(input, init);
+  };
+}

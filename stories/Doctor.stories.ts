@@ -1,0 +1,79 @@
+import type { Meta, StoryObj } from '@storybook/html-vite';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import type { FindingCode } from '../src/doctor/findings';
+import { cabinetOf } from '../src/story/cabinetOf';
+import { fixtureWidget } from './fixtureWidgets';
+
+/**
+ * The widget doctor: each story mounts a fixture widget with one bug (tests/fixtures/widgets/doctor-*)
+ * and checks the doctor names it with its code. Findings show in the "Widget doctor" panel and as
+ * `[widget doctor] <code>: ...` in the console; these stories expect theirs (parameters.workbench.doctor).
+ */
+const meta = { title: 'Doctor' } satisfies Meta;
+export default meta;
+type Story = StoryObj;
+
+async function switchDeal(canvasElement: HTMLElement) {
+  const cabinet = await cabinetOf(canvasElement);
+  await userEvent.click(canvasElement.querySelectorAll('button[data-lead-id]')[1]!);
+  await cabinet.whenIdle();
+}
+
+function doctorStory(code: FindingCode, folder: string, message: RegExp, options: { cleanups?: boolean; workbench?: Record<string, unknown> } = {}): Story {
+  return {
+    parameters: { workbench: { widgets: [fixtureWidget(folder)], doctor: [code], ...options.workbench } },
+    play: async ({ canvasElement }) => {
+      const cabinet = await cabinetOf(canvasElement);
+      if (options.cleanups) await switchDeal(canvasElement);
+      await waitFor(() => expect(cabinet.doctor.findings.map((f) => f.code)).toContain(code));
+      const findings = cabinet.doctor.findings.filter((f) => f.code === code);
+      await expect(findings).toHaveLength(1);
+      await expect(findings[0]!.widget).toBe(folder);
+      await expect(findings[0]!.message).toMatch(message);
+    },
+  };
+}
+
+export const LeakedSubscription = doctorStory('leaked-subscription', 'doctor-leaked-subscription', /still subscribes to "lead" after its cleanups ran \(on a deal switch\)/, { cleanups: true });
+export const LeakedListener = doctorStory('leaked-listener', 'doctor-leaked-listener', /left a "resize" listener on window after its cleanups ran \(on a deal switch\)/, { cleanups: true });
+export const LeakedTimer = doctorStory('leaked-timer', 'doctor-leaked-timer', /left an interval \(60000 ms\) pending after its cleanups ran/, { cleanups: true });
+export const StrayDom = doctorStory('stray-dom', 'doctor-stray-dom', /left <div#doctor-stray-modal> in <body>, outside its slot/, { cleanups: true });
+export const BadCallback: Story = {
+  ...doctorStory('bad-callback', 'doctor-bad-callback', /initLead returned a number \(42\); it must return a cleanup function or nothing/),
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    await expect(cabinet.doctor.findings.map((f) => f.message)).toEqual([
+      'doctor-bad-callback: initLead returned a number (42); it must return a cleanup function or nothing.',
+      'doctor-bad-callback: registerWidgetsBarSlot returned a string (done); it must return a cleanup function or nothing.',
+    ]);
+  },
+};
+export const AsyncInitLead = doctorStory('async-init-lead', 'async-init-lead', /initLead returned a Promise/);
+export const BadSdkVersion = doctorStory('bad-sdk-version', 'doctor-bad-sdk-version', /unknown SDK version "2\.0\.0"/);
+export const UnknownEntity = doctorStory('unknown-entity', 'doctor-unknown-entity', /called getState\("deal"\): not one of PUBLIC_STATE_ENTITIES/);
+export const MutatedSnapshot = doctorStory('mutated-snapshot', 'doctor-mutated-snapshot', /tried to change sys\.lang of a getState\/subscribe snapshot/);
+export const UnmockedRequest: Story = {
+  ...doctorStory('unmocked-request', 'doctor-unmocked-request', /requested GET https:\/\/unmocked-backend\.example\/api\/profile/, {
+    workbench: { allowUnhandledRequests: true },
+  }),
+  // The request is reported when the story's checks run (afterEach), after this play.
+  play: async ({ canvasElement }) => {
+    await cabinetOf(canvasElement);
+  },
+};
+export const UnknownModule = doctorStory('unknown-module', 'unknown-module', /dependency on "jqeury".*the closest provided id is "jquery"/, {
+  workbench: { expectFailures: ['load'] },
+});
+
+/** Cleanups are checked on unmount too (the story unmounts its cabinet itself here). */
+export const LeakFoundOnUnmount: Story = {
+  parameters: { workbench: { widgets: [fixtureWidget('doctor-leaked-timer')], doctor: ['leaked-timer'] } },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    await expect(cabinet.doctor.findings).toEqual([]);
+    await cabinet.unmount();
+    await expect(cabinet.doctor.findings.map((f) => f.message)).toEqual([
+      'doctor-leaked-timer left an interval (60000 ms) pending after its cleanups ran (on unmount); clear it in a cleanup.',
+    ]);
+  },
+};
