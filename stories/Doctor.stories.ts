@@ -2,6 +2,8 @@ import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import type { FindingCode } from '../src/doctor/findings';
 import { cabinetOf } from '../src/story/cabinetOf';
+import { XSS, RTL, LONG, SCRIPT, hostileFixture } from '../src/fixtures';
+import { repoWidgetParameters } from '../src/story/widgetFolderStory';
 import { fixtureWidget } from './fixtureWidgets';
 
 /**
@@ -75,5 +77,28 @@ export const LeakFoundOnUnmount: Story = {
     await expect(cabinet.doctor.findings.map((f) => f.message)).toEqual([
       'doctor-leaked-timer left an interval (60000 ms) pending after its cleanups ran (on unmount); clear it in a cleanup.',
     ]);
+  },
+};
+
+/**
+ * Hostile data: HTML and script in names and values, right-to-left text, 5,000-character strings,
+ * empty and null values. The chrome and the showcase widget render it as text; nothing executes.
+ */
+export const HostileData: Story = {
+  parameters: { ...repoWidgetParameters('showcase'), workbench: { ...repoWidgetParameters('showcase').workbench, fixture: hostileFixture } },
+  play: async ({ canvasElement }) => {
+    await cabinetOf(canvasElement);
+    const widget = canvasElement.querySelector<HTMLElement>('[data-widget="showcase"] .js-widgets-bar-item-container')!;
+    await waitFor(() => expect(widget.querySelector('[data-type="text"]')).not.toBeNull(), { timeout: 5000 });
+    await expect((window as { __hostileExecuted?: boolean }).__hostileExecuted).toBeUndefined();
+    await expect(canvasElement.querySelector('img[src="x"], script:not([data-requirecontext])')).toBeNull();
+    await expect(canvasElement.querySelector('.amo-cabinet__deal-name')!.textContent).toContain(XSS);
+    await expect(canvasElement.querySelector('.amo-cabinet__title')!.textContent).toContain(RTL);
+    await expect(canvasElement.querySelector('[data-field-id="lead-580107"]')!.textContent).toBe(LONG);
+    await expect(canvasElement.querySelector('[data-field-id="lead-580103"]')!.textContent).toBe('—');
+    await expect(widget.querySelector('[data-type="text"]')!.textContent).toBe(SCRIPT);
+    await expect(widget.querySelector('[data-type="textarea"]')!.textContent).toBe(LONG);
+    // The status colour could not smuggle CSS in.
+    await expect(canvasElement.querySelector<HTMLElement>('.amo-cabinet__status')!.style.background).not.toContain('javascript');
   },
 };

@@ -9,6 +9,7 @@ import { mergeInputs, type HostGlobals, type HostInputs } from '../cabinet/hostI
 import { trackCabinet, unmountAllCabinets } from '../cabinet/mountedCabinets';
 import { resetWorkbenchClock, setWorkbenchClock } from '../clock/workbenchClock';
 import { tokenSettingsFor } from '../../mocks/scenarios';
+import { reportToPanel } from '../doctor/reportToPanel';
 import { workbenchParameters } from './parameters';
 import { withFolderProblems } from './folderProblemsPanel';
 
@@ -52,6 +53,7 @@ export function renderStoryCabinet(
       chrome: params.chrome,
     }),
   );
+  reportToPanel(context.id, cabinet);
   const root = withFolderProblems(wrap(cabinet), params.folderProblems ?? []);
   mounts.set(context.canvasElement, { storyId: context.id, cabinet, root });
   return root;

@@ -178,6 +178,20 @@ describe('storybook build', () => {
   });
 });
 
+describe('the Widget doctor panel', () => {
+  it('lists the findings of the story in the manager, one line each', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${baseUrl}?path=/story/doctor--leaked-timer`);
+    await page.getByRole('tab', { name: 'Widget doctor' }).click({ timeout: 30_000 });
+    const line = page.locator('[data-doctor-findings] li[data-code="leaked-timer"]');
+    await line.waitFor({ timeout: 30_000 });
+    expect(await line.textContent()).toBe(
+      'leaked-timerdoctor-leaked-timer left an interval (60000 ms) pending after its cleanups ran (on a deal switch); clear it in a cleanup.',
+    );
+    await page.close();
+  });
+});
+
 describe('MSW in the built Storybook', () => {
   it('registers the worker under the sub-path and answers with the story scenario', async () => {
     const { page } = await openStory('backend-deal-documents--empty');
