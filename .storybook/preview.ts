@@ -7,6 +7,7 @@ import { backendLoader } from '../src/backend/backendLoader';
 import { unhandledRequests } from '../src/backend/unhandledRequests';
 import { doctorSweep } from '../src/doctor/sweep';
 import { isTestRun } from '../src/story/isTestRun';
+import { installConsoleApi } from '../src/story/consoleApi';
 import { installDeveloperUtils } from '../src/cabinet/developerWidget';
 import { findCabinets } from '../src/cabinet/mountedCabinets';
 import { checkFailures } from '../src/story/checkFailures';
@@ -17,8 +18,9 @@ import { teardownStoryCabinets } from '../src/story/storyMounts';
 import { primaryModeOnly } from '../src/visual/localeModes';
 import { waitForSettled } from '../src/visual/settle';
 
-// window.AMOCRM.developer.addWidget, as in the real client cabinet.
+// window.AMOCRM.developer.addWidget, as in the real client cabinet; window.__amoWorkbench for the console.
 installDeveloperUtils();
+installConsoleApi();
 
 const preview: Preview = {
   render: renderCabinet,

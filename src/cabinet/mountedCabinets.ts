@@ -7,6 +7,8 @@ import type { Cabinet } from './createCabinet';
 const mounted = new Set<Cabinet>();
 
 export function trackCabinet(cabinet: Cabinet): Cabinet {
+  // Cabinets unmounted on their own (a story's play, the bench) leave the registry here.
+  for (const c of mounted) if (!c.mounted) mounted.delete(c);
   mounted.add(cabinet);
   return cabinet;
 }

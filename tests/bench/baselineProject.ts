@@ -1,0 +1,23 @@
+/**
+ * The baseline the bench compares with: a minimal @storybook/html-vite Storybook with one trivial
+ * story, generated into a temporary folder and run from the same installed packages (its
+ * node_modules is a link to the workbench's).
+ */
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export function createBaselineProject(dir: string, root: string): string {
+  mkdirSync(path.join(dir, '.storybook'), { recursive: true });
+  mkdirSync(path.join(dir, 'stories'), { recursive: true });
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bench-baseline', private: true, type: 'module' }));
+  writeFileSync(
+    path.join(dir, '.storybook', 'main.js'),
+    `export default { stories: ['../stories/*.stories.js'], framework: { name: '@storybook/html-vite', options: {} }, core: { disableTelemetry: true } };\n`,
+  );
+  writeFileSync(
+    path.join(dir, 'stories', 'Trivial.stories.js'),
+    `export default { title: 'Trivial' };\nexport const Default = { render: () => { const el = document.createElement('p'); el.className = 'trivial'; el.textContent = 'Trivial story'; return el; } };\n`,
+  );
+  return dir;
+}

@@ -1,0 +1,384 @@
+/**
+ * `npm run bench`: the workbench measured on this machine, in one run, against a bare Storybook.
+ * Progress goes to stderr, a readable table to stdout, and the last line of stdout is one JSON
+ * object (see the issue "Performance and endurance" for its shape). Numbers in ms unless named.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright';
+import sirv from 'sirv';
+import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
+import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
+import { createBaselineProject } from './baselineProject';
+import { medianP95, round, spread } from './stats';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SWITCHES = 50;
+const CONTROL_CHANGES = 50;
+const EDITS = Number(process.env.BENCH_EDITS ?? 10);
+const CYCLES = Number(process.env.BENCH_CYCLES ?? 1000);
+const work = mkdtempSync(path.join(tmpdir(), 'wb-bench-'));
+const storybookBin = path.join(root, 'node_modules/.bin/storybook');
+const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+interface Target {
+  name: 'workbench' | 'baseline';
+  dir: string;
+  storyId: string;
+  /** Selector that appears once the first story has rendered its content. */
+  rendered: string;
+}
+
+async function main() {
+  const launched = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  // tsx compiles this file with esbuild's keepNames, whose __name helper the functions handed to
+  // page.evaluate then call in the page: give every page a no-op __name.
+  const newContext = launched.newContext.bind(launched);
+  const browser = Object.assign(launched, {
+    newContext: async (options?: Parameters<Browser['newContext']>[0]) => {
+      const context = await newContext(options);
+      await context.addInitScript('window.__name = (fn) => fn;');
+      return context;
+    },
+    newPage: async (options?: Parameters<Browser['newPage']>[0]) => (await browser.newContext(options)).newPage(),
+  });
+  const baselineDir = createBaselineProject(path.join(work, 'baseline'), root);
+  const targets: Target[] = [
+    { name: 'workbench', dir: root, storyId: 'widgets-hello-world--default', rendered: '.js-widgets-bar-item-container:has-text("Hello world!")' },
+    { name: 'baseline', dir: baselineDir, storyId: 'trivial--default', rendered: 'p.trivial' },
+  ];
+  const samples = { workbench: { cold: [] as number[], warm: [] as number[], build: [] as number[] }, baseline: { cold: [] as number[], warm: [] as number[], build: [] as number[] } };
+
+  // Alternate workbench and baseline in each run, so drift on the machine hits both alike.
+  for (let run = 1; run <= RUNS; run++) {
+    for (const target of targets) {
+      clearCaches();
+      samples[target.name].cold.push(await devReady(browser, target));
+      progress(`run ${run}/${RUNS} ${target.name}: dev ready cold ${round(samples[target.name].cold.at(-1)!)} ms`);
+      samples[target.name].warm.push(await devReady(browser, target));
+      progress(`run ${run}/${RUNS} ${target.name}: dev ready warm ${round(samples[target.name].warm.at(-1)!)} ms`);
+      samples[target.name].build.push(await build(target, path.join(work, `${target.name}-static`)));
+      progress(`run ${run}/${RUNS} ${target.name}: build ${round(samples[target.name].build.at(-1)!)} ms`);
+    }
+  }
+
+  const workbenchSite = await serve(path.join(work, 'workbench-static'));
+  const baselineSite = await serve(path.join(work, 'baseline-static'));
+  const page = await browser.newPage();
+
+  progress(`story switches (${SWITCHES})`);
+  const storySwitch = await storySwitches(page, workbenchSite.url);
+  progress(`control changes (${CONTROL_CHANGES})`);
+  const controlToCallback = await controlChanges(page, workbenchSite.url);
+  progress('modules loaded per example widget');
+  const modulesLoaded = await hostModulesLoaded(page, workbenchSite.url);
+  progress('bytes transferred');
+  const previewBytes = await transferredBytes(browser, `${workbenchSite.url}iframe.html?id=widgets-hello-world--default&viewMode=story`, targets[0]!.rendered);
+  const baselineBytes = await transferredBytes(browser, `${baselineSite.url}iframe.html?id=trivial--default&viewMode=story`, targets[1]!.rendered);
+  progress(`widget edits (${EDITS})`);
+  const widgetEditToRender = await widgetEdits(browser);
+  progress(`endurance (${CYCLES} cycles)`);
+  const endurance = await enduranceRun(browser, workbenchSite.url);
+
+  await browser.close();
+  workbenchSite.server.close();
+  baselineSite.server.close();
+
+  const devCold = spread(samples.workbench.cold);
+  const devWarm = spread(samples.workbench.warm);
+  const buildMs = spread(samples.workbench.build);
+  const baseCold = spread(samples.baseline.cold);
+  const baseWarm = spread(samples.baseline.warm);
+  const baseBuild = spread(samples.baseline.build);
+  const result = {
+    runs: RUNS,
+    devReadyMs: { cold: devCold, warm: devWarm },
+    buildMs,
+    baseline: { devReadyMs: { cold: baseCold, warm: baseWarm }, buildMs: baseBuild, previewBytes: baselineBytes },
+    ratios: {
+      devReadyCold: round(devCold.median / baseCold.median, 2),
+      devReadyWarm: round(devWarm.median / baseWarm.median, 2),
+      build: round(buildMs.median / baseBuild.median, 2),
+      previewBytes: round(previewBytes / baselineBytes, 2),
+    },
+    storySwitchMs: medianP95(storySwitch),
+    controlToCallbackMs: medianP95(controlToCallback),
+    widgetEditToRenderMs: medianP95(widgetEditToRender),
+    modulesLoaded,
+    previewBytes,
+    endurance,
+  };
+  printTable(result);
+  rmSync(work, { recursive: true, force: true });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function clearCaches() {
+  rmSync(path.join(root, 'node_modules/.cache/storybook'), { recursive: true, force: true });
+  rmSync(path.join(root, 'node_modules/.vite'), { recursive: true, force: true });
+}
+
+/** `storybook dev` started until the first story's iframe shows its content. */
+async function devReady(browser: Browser, target: Target): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const server = spawn(storybookBin, ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--quiet'], { cwd: target.dir, stdio: 'ignore', env: { ...process.env, WIDGETS_DIR: '' } });
+  try {
+    await until(async () => (await fetch(`http://127.0.0.1:${port}/index.json`)).ok, 120_000);
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${target.storyId}&viewMode=story`);
+    await page.locator(target.rendered).first().waitFor({ timeout: 120_000 });
+    const elapsed = performance.now() - started;
+    await page.close();
+    return elapsed;
+  } finally {
+    await stop(server);
+  }
+}
+
+async function build(target: Target, out: string): Promise<number> {
+  const started = performance.now();
+  await run(storybookBin, ['build', '--quiet', '-o', out], target.dir);
+  return performance.now() - started;
+}
+
+/** Switches between widget stories in the built Storybook, until the new widget's slot has rendered. */
+async function storySwitches(page: Page, site: string): Promise<number[]> {
+  await page.goto(`${site}iframe.html?id=widgets-hello-world--default&viewMode=story`);
+  await page.locator('.js-widgets-bar-item-container').first().waitFor();
+  const stories = ['widgets-deal-documents--default', 'widgets-hello-world--default'];
+  const times: number[] = [];
+  let reloads = 0;
+  page.on('load', () => (reloads += 1));
+  for (let i = 0; i < SWITCHES; i++) {
+    const storyId = stories[i % 2]!;
+    const marker = storyId.includes('hello') ? 'Hello world!' : 'Договор';
+    await page.evaluate((storyId) => {
+      const w = window as unknown as { __switchAt: number; __STORYBOOK_ADDONS_CHANNEL__: { emit(e: string, p: unknown): void } };
+      w.__switchAt = performance.now();
+      w.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId, viewMode: 'story' });
+    }, storyId);
+    await page.waitForFunction((marker) => document.querySelector('.js-widgets-bar-item-container')?.textContent?.includes(marker), marker, { polling: 'raf' });
+    times.push(await page.evaluate(() => performance.now() - (window as unknown as { __switchAt: number }).__switchAt));
+  }
+  if (reloads) progress(`story switches: the page reloaded ${reloads} time(s)`);
+  return times;
+}
+
+/** A global changed through Storybook's channel until the widget's subscribe callback ran. */
+async function controlChanges(page: Page, site: string): Promise<number[]> {
+  await page.goto(`${site}iframe.html?id=workbench-live-state--without-chrome&viewMode=story`);
+  await page.locator('[data-field="lang"]').waitFor();
+  const times: number[] = [];
+  for (let i = 0; i < CONTROL_CHANGES; i++) {
+    const dateFormat = i % 2 ? 'russianNormal' : 'chineseNormal';
+    times.push(
+      await page.evaluate(
+        (dateFormat) =>
+          new Promise<number>((resolve) => {
+            const w = window as unknown as { __stateWatcherCallbackAt?: number; __STORYBOOK_ADDONS_CHANNEL__: { emit(e: string, p: unknown): void } };
+            const before = w.__stateWatcherCallbackAt;
+            const t0 = performance.now();
+            const check = () => (w.__stateWatcherCallbackAt !== before ? resolve(w.__stateWatcherCallbackAt! - t0) : setTimeout(check, 0));
+            w.__STORYBOOK_ADDONS_CHANNEL__.emit('updateGlobals', { globals: { dateFormat } });
+            check();
+          }),
+        dateFormat,
+      ),
+    );
+  }
+  return times;
+}
+
+async function hostModulesLoaded(page: Page, site: string): Promise<Record<string, string[]>> {
+  const index = JSON.parse(readFileSync(path.join(work, 'workbench-static/index.json'), 'utf8')) as { entries: Record<string, { type: string }> };
+  const ids = Object.keys(index.entries).filter((id) => /^widgets-.*--default$/.test(id));
+  const loaded: Record<string, string[]> = {};
+  for (const id of ids) {
+    await page.goto(`${site}iframe.html?id=${id}&viewMode=story`);
+    await page.locator('.js-widgets-bar-item-container').first().waitFor();
+    loaded[id] = await page.evaluate(() => {
+      const api = (window as unknown as { __amoWorkbench: { mountedCabinets(): { amd: { loadedHostModules: string[] } }[] } }).__amoWorkbench;
+      return [...new Set(api.mountedCabinets().flatMap((c) => c.amd.loadedHostModules))];
+    });
+  }
+  return loaded;
+}
+
+/** Bytes the browser transferred (network, encoded) to show a story, from a cold cache. */
+async function transferredBytes(browser: Browser, url: string, rendered: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => (bytes += event.encodedDataLength));
+  await page.goto(url);
+  await page.locator(rendered).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return bytes;
+}
+
+/** Saving personal_page.js while `storybook dev` runs, until the open story shows the new render. */
+async function widgetEdits(browser: Browser): Promise<number[]> {
+  const widgets = path.join(work, 'edit-widgets');
+  const dir = path.join(widgets, 'edited');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
+    widget: { name: 'Edited', description: 'd', short_description: 's', version: '1.0.0', interface_version: 2, locale: ['en'], installation: true },
+    locations: ['personal_page'],
+  }));
+  const write = (text: string) =>
+    writeFileSync(path.join(dir, 'personal_page.js'), `define([], function () { return { initLead: function () {}, registerWidgetsBarSlot: function (el) { el.textContent = ${JSON.stringify(text)}; } }; });`);
+  write('Edit 0');
+  const port = await freePort();
+  const server = spawn(storybookBin, ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--quiet'], { cwd: root, stdio: 'ignore', env: { ...process.env, WIDGETS_DIR: widgets } });
+  const times: number[] = [];
+  try {
+    await until(async () => (await fetch(`http://127.0.0.1:${port}/index.json`)).ok, 120_000);
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/iframe.html?id=widgets-edited--default&viewMode=story`);
+    await page.getByText('Edit 0').waitFor({ timeout: 120_000 });
+    for (let i = 1; i <= EDITS; i++) {
+      const started = performance.now();
+      write(`Edit ${i}`);
+      await page.getByText(`Edit ${i}`, { exact: true }).waitFor({ timeout: 30_000 });
+      times.push(performance.now() - started);
+    }
+    await page.close();
+  } finally {
+    await stop(server);
+    rmSync(generatedStoriesDir(root, { WIDGETS_DIR: widgets }), { recursive: true, force: true });
+  }
+  return times;
+}
+
+/** Mount, switch deal and unmount a widget CYCLES times in one page; heap after forced GC. */
+async function enduranceRun(browser: Browser, site: string) {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(`${site}iframe.html?id=widgets-hello-world--default&viewMode=story`);
+  await page.locator('.js-widgets-bar-item-container').first().waitFor();
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const counts = () =>
+    page.evaluate(() => {
+      const api = (window as unknown as { __amoWorkbench: { mountedCabinets(): { state: { subscriptionCount(): number } }[]; requireContexts(): number } }).__amoWorkbench;
+      return { subscriptions: api.mountedCabinets().reduce((n, c) => n + c.state.subscriptionCount(), 0), contexts: api.requireContexts() };
+    });
+  const cycles = (n: number) =>
+    page.evaluate(async (n) => {
+      const api = (window as unknown as { __amoWorkbench: { createCabinet(o: unknown): { element: HTMLElement; ready: Promise<void>; switchDeal(id: string): Promise<void>; unmount(): Promise<void> } } }).__amoWorkbench;
+      const host = document.createElement('div');
+      document.body.append(host);
+      for (let i = 0; i < n; i++) {
+        const cabinet = api.createCabinet({ storyId: `bench-${i}`, widgets: [{ name: 'state-watcher', script: '_workbench/fixtures/state-watcher/personal_page.js' }] });
+        host.append(cabinet.element);
+        await cabinet.ready;
+        await cabinet.switchDeal('20471002');
+        await cabinet.unmount();
+      }
+      host.remove();
+    }, n);
+  await cycles(20); // warm up: modules, chunks, JIT
+  const before = await counts();
+  const heapBefore = await heap();
+  await cycles(CYCLES);
+  const heapAfter = await heap();
+  const after = await counts();
+  await page.close();
+  return {
+    cycles: CYCLES,
+    heapBeforeBytes: heapBefore,
+    heapAfterBytes: heapAfter,
+    subscriptionsBefore: before.subscriptions,
+    subscriptionsAfter: after.subscriptions,
+    contextsAfter: after.contexts - before.contexts,
+  };
+}
+
+function printTable(r: { [key: string]: unknown } & Record<string, any>) {
+  const rows: [string, string, string, string][] = [
+    ['dev ready, cold (median)', `${r.devReadyMs.cold.median} ms`, `${r.baseline.devReadyMs.cold.median} ms`, `${r.ratios.devReadyCold}x`],
+    ['dev ready, warm (median)', `${r.devReadyMs.warm.median} ms`, `${r.baseline.devReadyMs.warm.median} ms`, `${r.ratios.devReadyWarm}x`],
+    ['storybook build (median)', `${r.buildMs.median} ms`, `${r.baseline.buildMs.median} ms`, `${r.ratios.build}x`],
+    ['bytes to show hello-world', `${r.previewBytes}`, `${r.baseline.previewBytes}`, `${r.ratios.previewBytes}x`],
+    ['story switch (median / p95)', `${r.storySwitchMs.median} / ${r.storySwitchMs.p95} ms`, '', ''],
+    ['control to callback (median / p95)', `${r.controlToCallbackMs.median} / ${r.controlToCallbackMs.p95} ms`, '', ''],
+    ['widget edit to render (median / p95)', `${r.widgetEditToRenderMs.median} / ${r.widgetEditToRenderMs.p95} ms`, '', ''],
+    [`endurance heap (${r.endurance.cycles} cycles)`, `${mb(r.endurance.heapBeforeBytes)} -> ${mb(r.endurance.heapAfterBytes)}`, '', ''],
+    ['subscriptions / contexts left', `${r.endurance.subscriptionsAfter} / ${r.endurance.contextsAfter}`, '', ''],
+  ];
+  const width = [36, 26, 14, 8];
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(width[i]!)).join(' | ');
+  process.stdout.write(`${line(['measure', 'workbench', 'baseline', 'ratio'])}\n${width.map((w) => '-'.repeat(w)).join('-|-')}\n`);
+  for (const row of rows) process.stdout.write(`${line(row)}\n`);
+  for (const [story, modules] of Object.entries(r.modulesLoaded as Record<string, string[]>)) process.stdout.write(`modules ${story}: ${modules.join(', ')}\n`);
+}
+
+const mb = (bytes: number) => `${round(bytes / 1048576, 2)} MiB`;
+
+function serve(dir: string): Promise<{ url: string; server: Server }> {
+  const handler = sirv(dir, { dev: true });
+  const server = createHttpServer((req, res) => handler(req, res, () => ((res.statusCode = 404), void res.end())));
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, server })));
+}
+
+function run(command: string, args: string[], cwd: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, WIDGETS_DIR: '' } });
+    let errors = '';
+    child.stderr.on('data', (d) => (errors += d));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${errors.slice(-2000)}`))));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('timed out');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+main().catch((error) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(1);
+});
