@@ -14,7 +14,10 @@ import { workbenchParameters } from '../story/parameters';
 import { startWorkbenchWorker } from './startWorker';
 import { clearUnhandledRequests } from './unhandledRequests';
 
-const loadMsw = mswLoader(startWorkbenchWorker);
+// The worker registers while the preview loads the first story, not after: its loader awaits it.
+let worker: ReturnType<typeof startWorkbenchWorker> | undefined;
+const loadMsw = mswLoader(() => (worker ??= startWorkbenchWorker()));
+if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) worker = startWorkbenchWorker();
 
 export const backendLoader: LoaderFunction = async (context) => {
   await loadMsw(context);
