@@ -1,1 +1,0 @@
-export const REQUIRED_CALLBACKS = ['initLead', 'registerWidgetsBarSlot'];
