@@ -6,13 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
 import sirv from 'sirv';
 import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
+import { freePort, run, waitUntil } from '../support/processes';
 import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
 import { createBaselineProject } from './baselineProject';
 import { medianP95, round, spread } from './stats';
@@ -130,7 +130,7 @@ async function devReady(browser: Browser, target: Target): Promise<number> {
   const started = performance.now();
   const server = spawn(storybookBin, ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--quiet'], { cwd: target.dir, stdio: 'ignore', env: { ...process.env, WIDGETS_DIR: '' } });
   try {
-    await until(async () => (await fetch(`http://127.0.0.1:${port}/index.json`)).ok, 120_000);
+    await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/index.json`)).ok, 120_000);
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${target.storyId}&viewMode=story`);
     await page.locator(target.rendered).first().waitFor({ timeout: 120_000 });
@@ -144,7 +144,7 @@ async function devReady(browser: Browser, target: Target): Promise<number> {
 
 async function build(target: Target, out: string): Promise<number> {
   const started = performance.now();
-  await run(storybookBin, ['build', '--quiet', '-o', out], target.dir);
+  await run(storybookBin, ['build', '--quiet', '-o', out], { cwd: target.dir, env: { ...process.env, WIDGETS_DIR: '' } });
   return performance.now() - started;
 }
 
@@ -243,7 +243,7 @@ async function widgetEdits(browser: Browser): Promise<number[]> {
   const server = spawn(storybookBin, ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--quiet'], { cwd: root, stdio: 'ignore', env: { ...process.env, WIDGETS_DIR: widgets } });
   const times: number[] = [];
   try {
-    await until(async () => (await fetch(`http://127.0.0.1:${port}/index.json`)).ok, 120_000);
+    await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/index.json`)).ok, 120_000);
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/iframe.html?id=widgets-edited--default&viewMode=story`);
     await page.getByText('Edit 0').waitFor({ timeout: 120_000 });
@@ -335,14 +335,6 @@ function serve(dir: string): Promise<{ url: string; server: Server }> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, server })));
 }
 
-function run(command: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, WIDGETS_DIR: '' } });
-    let errors = '';
-    child.stderr.on('data', (d) => (errors += d));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${errors.slice(-2000)}`))));
-  });
-}
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
@@ -353,29 +345,7 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    try {
-      if (await check()) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('timed out');
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 main().catch((error) => {
   process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);

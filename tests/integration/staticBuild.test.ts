@@ -2,7 +2,6 @@
  * The static build, as a user gets it: `storybook build` with WIDGETS_DIR naming a folder outside
  * the repository, served under a sub-path, opened in headless Chromium.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,6 +12,7 @@ import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTypedWidget } from '../support/buildTypedWidget';
 import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
+import { run } from '../support/processes';
 import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -62,7 +62,7 @@ beforeAll(async () => {
   await buildTypedWidget(root, path.join(widgets, 'typed-widget'), work);
 
   outDir = path.join(work, 'storybook-static');
-  await run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', outDir], { ...process.env, WIDGETS_DIR: widgets });
+  await run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', outDir], { cwd: root, env: { ...process.env, WIDGETS_DIR: widgets } });
 
   const serve = sirv(outDir, { dev: true });
   server = createServer((req, res) => {
@@ -202,8 +202,8 @@ describe('MSW in the built Storybook', () => {
 
   it('refuses to build with a real WIDGET_CLIENT_SECRET unless told to', async () => {
     const attempt = run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', path.join(work, 'never')], {
-      ...process.env,
-      WIDGET_CLIENT_SECRET: 'a-real-client-secret',
+      cwd: root,
+      env: { ...process.env, WIDGET_CLIENT_SECRET: 'a-real-client-secret' },
     });
     await expect(attempt).rejects.toThrow(/WIDGET_CLIENT_SECRET_IN_BUILD=1/);
   });
@@ -243,13 +243,3 @@ describe('controls and toolbar globals in the built Storybook', () => {
     await page.close();
   });
 });
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`))));
-  });
-}

@@ -5,7 +5,6 @@
  * diff images and reports/visual/summary.md (story, mode, share of changed pixels).
  * `npm run test:visual -- --update` rewrites the baselines.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODES, NO_VISUAL_TAG, PRIMARY_MODE, globalsQuery, modesForStory } from '../../src/visual/modes';
+import { run } from '../support/processes';
 import { compareImages } from './compareImages';
 import { baselineDir, chromiumMajor, launchVisualBrowser, visualContext } from './visualBrowser';
 
@@ -31,7 +31,7 @@ const storiesFile = path.join(root, 'tests/visual/stories.json');
 // The build happens while tests are collected: they are one per story and mode.
 const work = mkdtempSync(path.join(tmpdir(), 'wb-visual-'));
 const out = path.join(work, 'storybook-static');
-await run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', out], { ...process.env, WIDGETS_DIR: '' });
+await run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', out], { cwd: root, env: { ...process.env, WIDGETS_DIR: '' } });
 const built = JSON.parse(readFileSync(path.join(out, 'index.json'), 'utf8')) as { entries: Record<string, Entry> };
 const stories = Object.values(built.entries)
   .filter((e) => e.type === 'story' && !e.tags?.includes(NO_VISUAL_TAG))
@@ -164,13 +164,3 @@ describe('the visual run itself', () => {
     expect(compareImages(baseline, await capture(page, id, globals)).diffPixels).toBe(0);
   });
 });
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`))));
-  });
-}
