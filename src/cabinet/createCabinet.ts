@@ -200,7 +200,9 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       onFailure: (failure) => {
         failures.push(failure);
         panel.showFailure(failure);
-        for (const id of amd.unknownIds) {
+        // Only this widget's load failure names its unknown module (the context is shared).
+        const unknown = failure.phase === 'load' ? [...amd.unknownIds].filter((id) => failure.reason.includes(`"${id}"`)) : [];
+        for (const id of unknown) {
           const near = closestId(id, HOST_MODULE_IDS);
           doctor.report('unknown-module', source.name, `${source.name} defines a dependency on "${id}", which the host does not provide${near ? `; the closest provided id is "${near}"` : ''}.`);
         }
