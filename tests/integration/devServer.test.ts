@@ -75,6 +75,20 @@ describe('storybook dev with WIDGETS_DIR', () => {
     await page.close();
   });
 
+  it('shows an edit of i18n/*.json and manifest.json in the accordion, without a restart', async () => {
+    const dir = path.join(widgets, 'live-widget');
+    const manifest = JSON.parse(MANIFEST) as { widget: Record<string, unknown> };
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, widget: { ...manifest.widget, name: 'widget.name' } }));
+    mkdirSync(path.join(dir, 'i18n'), { recursive: true });
+    writeFileSync(path.join(dir, 'i18n', 'ru.json'), JSON.stringify({ widget: { name: 'Живой виджет' } }));
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/iframe.html?id=widgets-live-widget--default&viewMode=story`);
+    await page.locator('.amo-widget__name', { hasText: 'Живой виджет' }).waitFor({ timeout: 30_000 });
+    writeFileSync(path.join(dir, 'i18n', 'ru.json'), JSON.stringify({ widget: { name: 'Живой виджет, правка' } }));
+    await page.locator('.amo-widget__name', { hasText: 'Живой виджет, правка' }).waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
   it('adds and removes the story of a widget folder that appears or goes away', async () => {
     writeWidget('fresh-widget', 'Fresh');
     await waitFor(async () => (await storyIds()).includes('widgets-fresh-widget--default'), 20_000, () => 'the new folder got no story');
