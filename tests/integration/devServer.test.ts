@@ -89,6 +89,28 @@ describe('storybook dev with WIDGETS_DIR', () => {
     await page.close();
   });
 
+  it('answers with the edited mocks/handlers.js, without a restart', async () => {
+    const dir = path.join(widgets, 'backed-widget');
+    mkdirSync(path.join(dir, 'mocks'), { recursive: true });
+    writeFileSync(path.join(dir, 'manifest.json'), MANIFEST);
+    writeFileSync(
+      path.join(dir, 'personal_page.js'),
+      `define([], function () { var slot; var text = 'loading'; return {
+        initLead: function () { fetch('https://live-backend.example/answer').then(function (r) { return r.json(); }).then(function (b) { text = 'answer ' + b.answer; if (slot) slot.textContent = text; }); },
+        registerWidgetsBarSlot: function (el) { slot = el; el.textContent = text; } }; });`,
+    );
+    const handlers = (answer: number) =>
+      `import { http, HttpResponse } from 'msw';\nexport const handlers = [http.get('https://live-backend.example/answer', () => HttpResponse.json({ answer: ${answer} }))];\n`;
+    writeFileSync(path.join(dir, 'mocks', 'handlers.js'), handlers(1));
+    await waitFor(async () => (await storyIds()).includes('widgets-backed-widget--default'), 20_000, () => 'the backed widget got no story');
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/iframe.html?id=widgets-backed-widget--default&viewMode=story`);
+    await page.getByText('answer 1').waitFor({ timeout: 60_000 });
+    writeFileSync(path.join(dir, 'mocks', 'handlers.js'), handlers(2));
+    await page.getByText('answer 2').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
   it('adds and removes the story of a widget folder that appears or goes away', async () => {
     writeWidget('fresh-widget', 'Fresh');
     await waitFor(async () => (await storyIds()).includes('widgets-fresh-widget--default'), 20_000, () => 'the new folder got no story');
