@@ -5,14 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
-import sirv from 'sirv';
 import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
 import { freePort, run, waitUntil } from '../support/processes';
+import { serveFolder } from '../support/serveFolder';
 import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
 import { createBaselineProject } from './baselineProject';
 import { medianP95, round, spread } from './stats';
@@ -68,8 +67,8 @@ async function main() {
     }
   }
 
-  const workbenchSite = await serve(path.join(work, 'workbench-static'));
-  const baselineSite = await serve(path.join(work, 'baseline-static'));
+  const workbenchSite = await serveFolder(path.join(work, 'workbench-static'));
+  const baselineSite = await serveFolder(path.join(work, 'baseline-static'));
   const page = await browser.newPage();
 
   progress(`story switches (${SWITCHES})`);
@@ -87,8 +86,8 @@ async function main() {
   const endurance = await enduranceRun(browser, workbenchSite.url);
 
   await browser.close();
-  workbenchSite.server.close();
-  baselineSite.server.close();
+  await workbenchSite.close();
+  await baselineSite.close();
 
   const devCold = spread(samples.workbench.cold);
   const devWarm = spread(samples.workbench.warm);
@@ -329,11 +328,6 @@ function printTable(r: { [key: string]: unknown } & Record<string, any>) {
 
 const mb = (bytes: number) => `${round(bytes / 1048576, 2)} MiB`;
 
-function serve(dir: string): Promise<{ url: string; server: Server }> {
-  const handler = sirv(dir, { dev: true });
-  const server = createHttpServer((req, res) => handler(req, res, () => ((res.statusCode = 404), void res.end())));
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, server })));
-}
 
 
 function stop(child: ChildProcess): Promise<void> {

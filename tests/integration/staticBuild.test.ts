@@ -3,16 +3,16 @@
  * the repository, served under a sub-path, opened in headless Chromium.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
-import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTypedWidget } from '../support/buildTypedWidget';
 import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
 import { run } from '../support/processes';
+import { serveFolder, type ServedFolder } from '../support/serveFolder';
 import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,7 +20,7 @@ const SUB_PATH = '/some/sub/path/';
 let work: string;
 let widgets: string;
 let outDir: string;
-let server: Server;
+let site: ServedFolder;
 let baseUrl: string;
 let browser: Browser;
 
@@ -64,27 +64,14 @@ beforeAll(async () => {
   outDir = path.join(work, 'storybook-static');
   await run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', outDir], { cwd: root, env: { ...process.env, WIDGETS_DIR: widgets } });
 
-  const serve = sirv(outDir, { dev: true });
-  server = createServer((req, res) => {
-    if (!req.url?.startsWith(SUB_PATH)) {
-      res.statusCode = 404;
-      return res.end('outside the sub-path');
-    }
-    req.url = req.url.slice(SUB_PATH.length - 1);
-    serve(req, res, () => {
-      res.statusCode = 404;
-      res.end('not found');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address() as { port: number };
-  baseUrl = `http://127.0.0.1:${address.port}${SUB_PATH}`;
+  site = await serveFolder(outDir, { subPath: SUB_PATH });
+  baseUrl = site.url;
   browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await site?.close();
   if (work) rmSync(work, { recursive: true, force: true });
   // The stories this test's WIDGETS_DIR generated in the checkout.
   if (widgets) rmSync(generatedStoriesDir(root, { WIDGETS_DIR: widgets }), { recursive: true, force: true });

@@ -6,15 +6,14 @@
  * `npm run test:visual -- --update` rewrites the baselines.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright';
-import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODES, NO_VISUAL_TAG, PRIMARY_MODE, globalsQuery, modesForStory } from '../../src/visual/modes';
 import { run } from '../support/processes';
+import { serveFolder, type ServedFolder } from '../support/serveFolder';
 import { compareImages } from './compareImages';
 import { baselineDir, chromiumMajor, launchVisualBrowser, visualContext } from './visualBrowser';
 
@@ -43,7 +42,7 @@ const captures = stories.flatMap((story) =>
 );
 if (UPDATE) writeFileSync(storiesFile, `${JSON.stringify({ stories: storyIds }, null, 2)}\n`);
 
-let server: Server;
+let site: ServedFolder;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -52,14 +51,7 @@ let baselinesExisted: boolean;
 const summary: string[] = [];
 
 beforeAll(async () => {
-  const serve = sirv(out, { dev: true });
-  server = createServer((req, res) =>
-    serve(req, res, () => {
-      res.statusCode = 404;
-      res.end();
-    }),
-  );
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(PORT, '127.0.0.1', resolve));
+  site = await serveFolder(out, { port: PORT });
   browser = await launchVisualBrowser();
   context = await visualContext(browser);
   page = await context.newPage();
@@ -89,7 +81,7 @@ afterAll(async () => {
     console.warn(`[visual] ${summary.length} difference(s): see reports/visual/summary.md`);
   }
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await site?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
