@@ -176,6 +176,8 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     runner: WidgetRunner;
     panel: WidgetPanel;
     sdk: DoctoredSdk;
+    /** Whose resources the doctor tracks (resources.ts), unique per cabinet. */
+    owner: string;
     /** From the first initLead on, subscriptions belong to a deal (before: to the module). */
     markEntered(): void;
     release(): void;
@@ -214,6 +216,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       runner,
       panel,
       sdk,
+      owner,
       markEntered: () => {
         everEntered = true;
       },
@@ -228,7 +231,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     checkCleanups(
       mounted.source.name,
       moment,
-      { subscriptions: mounted.sdk.activeSubscriptions(), resources: resourcesOf(`${amd.name}/${mounted.source.name}`) },
+      { subscriptions: mounted.sdk.activeSubscriptions(), resources: resourcesOf(mounted.owner) },
       doctor,
     );
   let widgets: Mounted[] = options.widgets.map(mountWidget);
