@@ -7,6 +7,7 @@ import { mergeConfig } from 'vite';
 import { prebundledPackages } from '../src/amd/prebundledPackages.ts';
 import { clientSecretDefine } from '../src/backend/clientSecret.ts';
 import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
+import { VISUAL_TESTS_ADDON, visualTestsAddon } from '../src/visual/visualTestsAddon.ts';
 import { prepareWorkbenchStories } from '../src/widgets/workbenchStories.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,7 +17,8 @@ const config: StorybookConfig = {
   // Hand-written stories, and the CSF written for each widget folder (src/widgets/widgetStoryFiles.ts).
   stories: ['../stories/*.stories.ts', path.join(workbench.generatedDir, '*.stories.ts')],
   framework: { name: '@storybook/html-vite', options: {} },
-  addons: ['@storybook/addon-vitest', 'msw-storybook-addon', '@chromatic-com/storybook'],
+  // Chromatic's Visual tests panel only for a project linked to Chromatic (src/visual/visualTestsAddon.ts).
+  addons: ['@storybook/addon-vitest', 'msw-storybook-addon', ...(visualTestsAddon(root, process.env).load ? [VISUAL_TESTS_ADDON] : [])],
   core: { disableTelemetry: true },
   viteFinal: (viteConfig, { configType }) =>
     mergeConfig(viteConfig, {
@@ -27,7 +29,9 @@ const config: StorybookConfig = {
         fs: { allow: [root, ...workbench.discovery.roots] },
         // Transform the host emulator while the browser is still loading Storybook, rather than
         // module by module down the import graph of the first story (npm run bench: dev ready).
-        warmup: { clientFiles: ['.storybook/preview.ts', 'src/**/*.ts', 'mocks/**/*.ts'] },
+        // Vite follows the static imports of these two, i.e. browser code only: warming Node-only
+        // files (src/widgets/) would make the dep optimizer bundle zod & co. and run a second time.
+        warmup: { clientFiles: ['.storybook/preview.ts', 'src/story/widgetFolderStory.ts'] },
       },
     }),
 };

@@ -4,7 +4,7 @@ import { expect, spyOn, userEvent, waitFor, within } from 'storybook/test';
 import { handlers, seenRequests } from '../widgets/deal-documents/mocks/handlers';
 import { unhandledRequests } from '../src/backend/unhandledRequests';
 import { cabinetOf } from '../src/story/cabinetOf';
-import { repoWidgetParameters } from '../src/story/widgetFolderStory';
+import { repoWidgetParameters } from '../src/story/repoWidgetStory';
 import type { Scenario } from '../mocks';
 
 /**

@@ -3,7 +3,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import type { FindingCode } from '../src/doctor/findings';
 import { cabinetOf } from '../src/story/cabinetOf';
 import { XSS, RTL, LONG, SCRIPT, hostileFixture } from '../src/fixtures';
-import { repoWidgetParameters } from '../src/story/widgetFolderStory';
+import { repoWidgetParameters } from '../src/story/repoWidgetStory';
 import { fixtureWidget } from './fixtureWidgets';
 
 /**

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, waitFor } from 'storybook/test';
 import { mountedCabinets } from '../src/cabinet/mountedCabinets';
 import { ALL_DATE_FORMATS, ALL_LANGS, ALL_TIME_FORMATS, renderLocaleMatrix, type MatrixArgs } from '../src/story/localeMatrix';
-import { repoWidgetParameters } from '../src/story/widgetFolderStory';
+import { repoWidgetParameters } from '../src/story/repoWidgetStory';
 
 /**
  * The showcase widget in 4 languages x 4 date formats x 2 time formats (32 cells), or the subset

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, waitFor } from 'storybook/test';
 import { cabinetOf } from '../src/story/cabinetOf';
 import { rerenderStory } from '../src/story/rerenderStory';
-import { repoWidgetParameters } from '../src/story/widgetFolderStory';
+import { repoWidgetParameters } from '../src/story/repoWidgetStory';
 import { FIELD_TYPES, type FieldType } from '../src/sdk/constants';
 import { localeModes } from '../src/visual/localeModes';
 

@@ -60,22 +60,3 @@ export function widgetFolderParameters(folder: WidgetFolderInfo, handlers?: unkn
     chromatic: options.expectProblems ? {} : localeModes.chromatic,
   };
 }
-
-// The manifests and i18n files of this repository's widgets/, for hand-written stories of them.
-const repoManifests = import.meta.glob<{ widget?: { name?: string; description?: string } }>('../../widgets/*/manifest.json', { eager: true, import: 'default' });
-const repoI18n = import.meta.glob<unknown>('../../widgets/*/i18n/*.json', { eager: true, import: 'default' });
-
-/** For hand-written stories of a folder in this repository's widgets/ (its i18n titles included). */
-export function repoWidgetParameters(name: string, handlers?: RequestHandler[]) {
-  const manifest = repoManifests[`../../widgets/${name}/manifest.json`];
-  const prefix = `../../widgets/${name}/i18n/`;
-  const i18n = Object.fromEntries(
-    Object.entries(repoI18n)
-      .filter(([file]) => file.startsWith(prefix))
-      .map(([file, texts]) => [file.slice(prefix.length).replace(/\.json$/, ''), texts]),
-  );
-  const workbench: WorkbenchParameters = {
-    widgets: [{ name, script: widgetFolderUrl(name), i18n, nameKey: manifest?.widget?.name, descriptionKey: manifest?.widget?.description }],
-  };
-  return { workbench, msw: { handlers: { widget: handlers ?? [] } } };
-}

@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hostGlobalTypes } from '../../src/story/hostControls';
 import { DEFAULT_MODES, fullModes, modesForStory, visualModes } from '../../src/visual/modes';
+import { visualTestsAddon } from '../../src/visual/visualTestsAddon';
 import { compareImages } from '../visual/compareImages';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -76,5 +79,32 @@ describe('compareImages', () => {
     const taller = new PNG({ width: 40, height: 31 });
     taller.data.fill(255);
     expect(compareImages(image(), PNG.sync.write(taller)).diffPixels).toBe(40);
+  });
+});
+
+describe("Chromatic's Visual tests addon", () => {
+  const project = (config: string | null) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wb-chromatic-'));
+    if (config !== null) writeFileSync(path.join(dir, 'chromatic.config.json'), config);
+    return dir;
+  };
+
+  it('loads for a project linked to Chromatic, by projectId or token', () => {
+    expect(visualTestsAddon(project('{ "projectId": "Project:64f0c0ffee" }'), {})).toEqual({ load: true, reason: 'projectId in chromatic.config.json' });
+    expect(visualTestsAddon(project(null), { CHROMATIC_PROJECT_TOKEN: 'chpt_x' })).toEqual({ load: true, reason: 'CHROMATIC_PROJECT_TOKEN' });
+  });
+
+  it('stays off for an unlinked project (this repository), and follows STORYBOOK_VISUAL_TESTS', () => {
+    expect(visualTestsAddon(root, {})).toEqual({ load: false, reason: 'not linked' });
+    expect(visualTestsAddon(project(null), {})).toEqual({ load: false, reason: 'not linked' });
+    expect(visualTestsAddon(root, { STORYBOOK_VISUAL_TESTS: '1' })).toEqual({ load: true, reason: 'forced on' });
+    expect(visualTestsAddon(project('{ "projectId": "Project:1" }'), { STORYBOOK_VISUAL_TESTS: '0', CHROMATIC_PROJECT_TOKEN: 'x' })).toEqual({ load: false, reason: 'forced off' });
+  });
+
+  it('says so when chromatic.config.json is broken, instead of failing the server start', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(visualTestsAddon(project('{ "projectId": '), {})).toEqual({ load: false, reason: 'not linked' });
+    expect(warn.mock.calls[0]?.[0]).toMatch(/chromatic\.config\.json is not valid JSON .*the Visual tests addon stays off/);
+    warn.mockRestore();
   });
 });

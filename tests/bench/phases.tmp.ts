@@ -1,0 +1,28 @@
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright';
+import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
+import { freePort, waitUntil } from '../support/processes';
+import { createBaselineProject } from './baselineProject';
+const root = process.cwd();
+const which = process.argv[2] ?? 'workbench';
+const cold = process.argv[3] === 'cold';
+const dir = which === 'workbench' ? root : createBaselineProject('/tmp/prof/base-' + Date.now(), root);
+const storyId = which === 'workbench' ? 'widgets-hello-world--default' : 'trivial--default';
+const sel = which === 'workbench' ? '.js-widgets-bar-item-container:has-text("Hello world!")' : 'p.trivial';
+if (cold) { rmSync(path.join(root, 'node_modules/.cache/storybook'), { recursive: true, force: true }); rmSync(path.join(root, 'node_modules/.vite'), { recursive: true, force: true }); }
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const port = await freePort();
+const t0 = performance.now();
+const server = spawn(path.join(root, 'node_modules/.bin/storybook'), ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--quiet'], { cwd: dir, stdio: 'ignore', env: { ...process.env, WIDGETS_DIR: '' } });
+await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/index.json`)).ok, 120000);
+const t1 = performance.now();
+const page = await browser.newPage();
+let reqs = 0; page.on('request', () => reqs++);
+await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${storyId}&viewMode=story`);
+const t2 = performance.now();
+await page.locator(sel).first().waitFor({ timeout: 120000 });
+const t3 = performance.now();
+console.log(JSON.stringify({ which, cold, index: Math.round(t1 - t0), goto: Math.round(t2 - t1), render: Math.round(t3 - t2), total: Math.round(t3 - t0), reqs }));
+server.kill('SIGTERM'); await browser.close(); process.exit(0);
