@@ -14,10 +14,15 @@ export function widgetImportsPlugin(root: string, externalDirs: () => readonly s
   return {
     name: 'amo-workbench:widget-imports',
     enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (source === MOCKS_IMPORT_ID) return path.join(root, 'mocks', 'index.ts');
-      if (!importer || !isExternal(importer.split('?')[0]!) || source.startsWith('.') || path.isAbsolute(source) || source.startsWith('\0')) return null;
-      return this.resolve(source, rootImporter, { ...options, skipSelf: true });
+    resolveId: {
+      // Only bare ids (no ./, ../, / or \0 prefix) can need it; the filter keeps every other
+      // import of the build (e.g. the 600 relative imports inside lodash-es) out of this JS hook.
+      filter: { id: /^(?![./\0])/ },
+      async handler(source, importer, options) {
+        if (source === MOCKS_IMPORT_ID) return path.join(root, 'mocks', 'index.ts');
+        if (!importer || !isExternal(importer.split('?')[0]!) || path.isAbsolute(source)) return null;
+        return this.resolve(source, rootImporter, { ...options, skipSelf: true });
+      },
     },
   };
 }
