@@ -29,9 +29,11 @@ const preview: Preview = {
   argTypes: hostArgTypes(),
   loaders: [backendLoader],
   beforeEach: () => () => teardownStoryCabinets(),
-  afterEach: async ({ canvasElement, parameters }) => {
+  afterEach: async ({ canvasElement, parameters, abortSignal }) => {
     const cabinets = findCabinets(canvasElement);
-    await waitForSettled(cabinets);
+    await waitForSettled(cabinets, { signal: abortSignal });
+    // Switched away (or re-rendered) meanwhile: the story is being torn down, nothing to check.
+    if (abortSignal.aborted) return;
     await doctorSweep(cabinets, unhandledRequests(), isTestRun());
     for (const cabinet of cabinets) await checkFailures(cabinet, workbenchParameters(parameters));
   },

@@ -4,10 +4,12 @@
  * that no handler answers are reported (console and the story's test), not silently passed on.
  */
 import { isBackendRequest } from '../../mocks/isBackendRequest';
-import { backendRequestEnded, backendRequestStarted } from './requestsInFlight';
+import { trackBackendRequests } from './requestsInFlight';
 import { recordUnhandledRequest } from './unhandledRequests';
 
 export async function startWorkbenchWorker() {
+  // Counted from the first request on, so captures wait for their answers (src/visual/settle.ts).
+  trackBackendRequests();
   const { setupWorker } = await import('msw/browser');
   const worker = setupWorker();
   await worker.start({
@@ -17,18 +19,5 @@ export async function startWorkbenchWorker() {
       if (isBackendRequest(request)) recordUnhandledRequest(request);
     },
   });
-  // Count backend requests in flight, so captures wait for their answers (src/visual/settle.ts).
-  const backend = new Set<string>();
-  worker.events.on('request:start', ({ request, requestId }) => {
-    if (!isBackendRequest(request)) return;
-    backend.add(requestId);
-    backendRequestStarted();
-  });
-  const ended = ({ requestId }: { requestId: string }) => {
-    if (backend.delete(requestId)) backendRequestEnded();
-  };
-  worker.events.on('response:mocked', ended);
-  worker.events.on('response:bypass', ended);
-  worker.events.on('request:unhandled', ended);
   return worker;
 }

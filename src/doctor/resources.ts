@@ -135,10 +135,8 @@ function trackRequests(): void {
   const nativeFetch = window.fetch.bind(window);
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const owner = currentOwner();
-    if (!owner) return nativeFetch(input, init);
-    record(owner, typeof input === 'string' || input instanceof URL ? input : input.url);
-    pending += 1;
-    return nativeFetch(input, init).finally(() => (pending -= 1));
+    if (owner) record(owner, typeof input === 'string' || input instanceof URL ? input : input.url);
+    return nativeFetch(input, init);
   };
   // jQuery.ajax and older widgets use XMLHttpRequest.
   const opened = new WeakMap<XMLHttpRequest, string | URL>();
@@ -150,22 +148,7 @@ function trackRequests(): void {
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const owner = currentOwner();
     const url = opened.get(this);
-    if (owner && url !== undefined) {
-      record(owner, url);
-      pending += 1;
-      this.addEventListener('loadend', () => (pending -= 1), { once: true });
-    }
+    if (owner && url !== undefined) record(owner, url);
     return send.call(this, body);
   };
-}
-
-/**
- * Requests widgets started that have not settled yet. MSW only learns of a request when its
- * service worker hands it back to the page, a few tasks after the widget's fetch call, so a story's
- * checks wait for these too (src/visual/settle.ts), or an unmocked request could go unreported.
- */
-let pending = 0;
-
-export function widgetRequestsPending(): number {
-  return pending;
 }

@@ -1,20 +1,29 @@
 /**
  * Waits until a story is ready to be captured: every cabinet idle (widgets mounted, deal switches
- * done), no request a widget started still pending (mocked or not), the bundled fonts loaded,
- * and two frames painted.
- * The project's afterEach calls it, so Chromatic and the offline run capture after it.
+ * done), no backend request pending (mocked or not, src/backend/requestsInFlight.ts), the fonts loaded,
+ * and two frames painted. The project's afterEach calls it, so Chromatic and the offline run
+ * capture after it.
+ *
+ * It gives up as soon as `signal` aborts: Storybook aborts a story's render when the user switches
+ * away, and reloads the whole preview if that render is still pending three ticks later.
  */
 import type { Cabinet } from '../cabinet/createCabinet';
 import { backendRequestsInFlight } from '../backend/requestsInFlight';
-import { widgetRequestsPending } from '../doctor/resources';
 
-export async function waitForSettled(cabinets: readonly Cabinet[], timeoutMs = 5000): Promise<void> {
+export async function waitForSettled(cabinets: readonly Cabinet[], options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+  const { timeoutMs = 5000, signal } = options;
   const end = performance.now() + timeoutMs;
-  await Promise.all(cabinets.map((cabinet) => cabinet.whenIdle()));
-  while ((backendRequestsInFlight() > 0 || widgetRequestsPending() > 0) && performance.now() < end) await frame();
-  await document.fonts.ready;
-  await frame();
-  await frame();
+  const aborted = new Promise<void>((resolve) => {
+    if (signal?.aborted) resolve();
+    signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+  const step = (work: Promise<unknown>) => Promise.race([work.then(() => {}), aborted]);
+  await step(Promise.all(cabinets.map((cabinet) => cabinet.whenIdle())));
+  while (!signal?.aborted && backendRequestsInFlight() > 0 && performance.now() < end) await step(frame());
+  if (signal?.aborted) return;
+  await step(document.fonts.ready);
+  await step(frame());
+  await step(frame());
 }
 
 function frame(): Promise<void> {
