@@ -22,6 +22,7 @@ const page = await browser.newPage();
 let reqs = 0; page.on('request', () => reqs++);
 await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${storyId}&viewMode=story`);
 const t2 = performance.now();
+page.on('console', (m) => { if (m.text().startsWith('MSWWAIT')) console.log(m.text()); });
 await page.locator(sel).first().waitFor({ timeout: 120000 });
 const t3 = performance.now();
 console.log(JSON.stringify({ which, cold, index: Math.round(t1 - t0), goto: Math.round(t2 - t1), render: Math.round(t3 - t2), total: Math.round(t3 - t0), reqs }));
