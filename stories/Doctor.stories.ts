@@ -1,9 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { unhandledRequests } from '../src/backend/unhandledRequests';
 import type { FindingCode } from '../src/doctor/findings';
+import { doctorSweep } from '../src/doctor/sweep';
 import { cabinetOf } from '../src/story/cabinetOf';
 import { XSS, RTL, LONG, SCRIPT, hostileFixture } from '../src/fixtures';
 import { repoWidgetParameters } from '../src/story/repoWidgetStory';
+import { waitForSettled } from '../src/visual/settle';
 import { fixtureWidget } from './fixtureWidgets';
 
 /**
@@ -40,6 +43,9 @@ export const LeakedSubscription = doctorStory('leaked-subscription', 'doctor-lea
 export const LeakedListener = doctorStory('leaked-listener', 'doctor-leaked-listener', /left a "resize" listener on window after its cleanups ran \(on a deal switch\)/, { cleanups: true });
 export const LeakedTimer = doctorStory('leaked-timer', 'doctor-leaked-timer', /left an interval \(60000 ms\) pending after its cleanups ran/, { cleanups: true });
 export const StrayDom = doctorStory('stray-dom', 'doctor-stray-dom', /left <div#doctor-stray-modal> in <body>, outside its slot/, { cleanups: true });
+// A React portal into <body>, rendered with flushSync: found although the insertion happens dozens
+// of React frames below the widget's code.
+export const StrayPortal = doctorStory('stray-dom', 'doctor-stray-portal', /left <div#doctor-stray-portal> in <body>, outside its slot/, { cleanups: true });
 export const BadCallback: Story = {
   ...doctorStory('bad-callback', 'doctor-bad-callback', /initLead returned a number \(42\); it must return a cleanup function or nothing/),
   play: async ({ canvasElement }) => {
@@ -58,9 +64,15 @@ export const UnmockedRequest: Story = {
   ...doctorStory('unmocked-request', 'doctor-unmocked-request', /requested GET https:\/\/unmocked-backend\.example\/api\/profile/, {
     workbench: { allowUnhandledRequests: true },
   }),
-  // The request is reported when the story's checks run (afterEach), after this play.
+  // Requests are reported when the story's checks run (afterEach); the play runs that sweep itself.
   play: async ({ canvasElement }) => {
-    await cabinetOf(canvasElement);
+    const cabinet = await cabinetOf(canvasElement);
+    await waitForSettled([cabinet]);
+    await doctorSweep([cabinet], unhandledRequests(), false);
+    await expect(cabinet.doctor.findings.map((f) => `${f.widget}: ${f.message}`).sort()).toEqual([
+      'doctor-unmocked-request: doctor-unmocked-request requested GET https://unmocked-backend.example/api/profile, and no MSW handler of the story answered it.',
+      'doctor-unmocked-request: doctor-unmocked-request requested GET https://unmocked-backend.example/api/settings, and no MSW handler of the story answered it.',
+    ]);
   },
 };
 export const UnknownModule = doctorStory('unknown-module', 'unknown-module', /dependency on "jqeury".*the closest provided id is "jquery"/, {

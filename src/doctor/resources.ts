@@ -3,6 +3,7 @@
  * put outside its slot, and the backend requests it started. Recorded by wrapping the browser APIs
  * once per page; attributed to a widget by its script URL in the call stack (stackOwner.ts).
  */
+import { onRequestStart } from '../backend/pageRequests';
 import { currentOwner } from './stackOwner';
 
 export interface ListenerRecord { target: 'window' | 'document'; type: string; listener: unknown; capture: boolean }
@@ -104,10 +105,12 @@ function trackTimers(): void {
 
 function trackInsertions(): void {
   const record = (parent: Node | null, nodes: readonly unknown[]) => {
-    const owner = currentOwner();
-    if (!owner || !parent) return;
+    if (!parent) return;
     const parentElement = parent instanceof Element ? parent : parent.parentElement;
     if (parentElement?.closest(SLOT_SELECTOR)) return;
+    // Last, as it is the costly check: it captures a stack (stackOwner.ts).
+    const owner = currentOwner();
+    if (!owner) return;
     for (const node of nodes) if (node instanceof Node) resourcesOf(owner).nodes.add(node);
   };
   const proto = Node.prototype;
@@ -131,24 +134,8 @@ function trackInsertions(): void {
 }
 
 function trackRequests(): void {
-  const record = (owner: string, url: string | URL) => resourcesOf(owner).requests.add(new URL(url, document.baseURI).href);
-  const nativeFetch = window.fetch.bind(window);
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  onRequestStart(({ url }) => {
     const owner = currentOwner();
-    if (owner) record(owner, typeof input === 'string' || input instanceof URL ? input : input.url);
-    return nativeFetch(input, init);
-  };
-  // jQuery.ajax and older widgets use XMLHttpRequest.
-  const opened = new WeakMap<XMLHttpRequest, string | URL>();
-  const { open, send } = XMLHttpRequest.prototype;
-  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: Parameters<XMLHttpRequest['open']>) {
-    opened.set(this, args[1]);
-    return (open as (...a: unknown[]) => void).apply(this, args);
-  } as XMLHttpRequest['open'];
-  XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
-    const owner = currentOwner();
-    const url = opened.get(this);
-    if (owner && url !== undefined) record(owner, url);
-    return send.call(this, body);
-  };
+    if (owner) resourcesOf(owner).requests.add(url);
+  });
 }

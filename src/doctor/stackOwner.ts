@@ -16,7 +16,12 @@ export function registerOwner(scriptUrl: string, owner: string): () => void {
 
 export function currentOwner(): string | undefined {
   if (!owners.size) return undefined;
+  // V8 keeps 10 frames by default; a widget's frame can sit deeper than that (jQuery.ajax, React,
+  // the doctor's own wrappers), so look further for this one stack.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 50;
   const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
   for (const [url, owner] of owners) if (stack.includes(url)) return owner;
   return undefined;
 }

@@ -1,0 +1,61 @@
+/**
+ * The page's one wrapper of `fetch` and `XMLHttpRequest`: whoever needs to see requests as they
+ * start subscribes here (the backend requests in flight, the doctor's per-widget attribution).
+ * Listeners run synchronously inside the call, so the call stack still names the caller.
+ */
+export interface StartedRequest {
+  method: string;
+  /** Absolute. */
+  url: string;
+  /** Resolves once the request has settled: answered, failed or aborted. */
+  settled: Promise<void>;
+}
+
+type Listener = (request: StartedRequest) => void;
+
+const listeners = new Set<Listener>();
+let installed = false;
+
+export function onRequestStart(listener: Listener): () => void {
+  install();
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function started(method: string, url: string | URL, settled: Promise<void>): void {
+  let absolute: string;
+  try {
+    absolute = new URL(url, document.baseURI).href;
+  } catch {
+    return; // not a URL: the call itself fails, nothing goes out
+  }
+  for (const listener of listeners) listener({ method: method.toUpperCase(), url: absolute, settled });
+}
+
+function install(): void {
+  if (installed || typeof window === 'undefined') return;
+  installed = true;
+  const nativeFetch = window.fetch;
+  window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+    const response = nativeFetch.call(window, input, init);
+    const url = typeof input === 'string' || input instanceof URL ? input : input.url;
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    started(method, url, response.then(
+      () => {},
+      () => {},
+    ));
+    return response;
+  };
+  // jQuery.ajax and older widgets use XMLHttpRequest.
+  const opened = new WeakMap<XMLHttpRequest, { method: string; url: string | URL }>();
+  const { open, send } = XMLHttpRequest.prototype;
+  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: Parameters<XMLHttpRequest['open']>) {
+    opened.set(this, { method: args[0], url: args[1] });
+    return (open as (...a: unknown[]) => void).apply(this, args);
+  } as XMLHttpRequest['open'];
+  XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const request = opened.get(this);
+    if (request) started(request.method, request.url, new Promise((resolve) => this.addEventListener('loadend', () => resolve(), { once: true })));
+    return send.call(this, body);
+  };
+}
