@@ -58,9 +58,9 @@ async function main() {
   for (let run = 1; run <= RUNS; run++) {
     for (const target of targets) {
       clearCaches();
-      samples[target.name].cold.push(await devReady(browser, target));
+      samples[target.name].cold.push(await devReady(browser, target, 'cold'));
       progress(`run ${run}/${RUNS} ${target.name}: dev ready cold ${round(samples[target.name].cold.at(-1)!)} ms`);
-      samples[target.name].warm.push(await devReady(browser, target));
+      samples[target.name].warm.push(await devReady(browser, target, 'warm'));
       progress(`run ${run}/${RUNS} ${target.name}: dev ready warm ${round(samples[target.name].warm.at(-1)!)} ms`);
       samples[target.name].build.push(await build(target, path.join(work, `${target.name}-static`)));
       progress(`run ${run}/${RUNS} ${target.name}: build ${round(samples[target.name].build.at(-1)!)} ms`);
@@ -123,17 +123,34 @@ function clearCaches() {
   rmSync(path.join(root, 'node_modules/.vite'), { recursive: true, force: true });
 }
 
+/**
+ * Where a dev start spends its time, for the table (not the JSON): server start to index.json
+ * served, to the iframe's load event (preview modules evaluated), to the story rendered.
+ */
+interface DevPhases {
+  indexMs: number;
+  loadMs: number;
+  renderMs: number;
+}
+const devPhases: Record<Target['name'], { cold: DevPhases[]; warm: DevPhases[] }> = {
+  workbench: { cold: [], warm: [] },
+  baseline: { cold: [], warm: [] },
+};
+
 /** `storybook dev` started until the first story's iframe shows its content. */
-async function devReady(browser: Browser, target: Target): Promise<number> {
+async function devReady(browser: Browser, target: Target, start: 'cold' | 'warm'): Promise<number> {
   const port = await freePort();
   const started = performance.now();
   const server = spawn(storybookBin, ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--quiet'], { cwd: target.dir, stdio: 'ignore', env: { ...process.env, WIDGETS_DIR: '' } });
   try {
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/index.json`)).ok, 120_000);
+    const indexMs = performance.now() - started;
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${target.storyId}&viewMode=story`);
+    const loadMs = performance.now() - started;
     await page.locator(target.rendered).first().waitFor({ timeout: 120_000 });
     const elapsed = performance.now() - started;
+    devPhases[target.name][start].push({ indexMs, loadMs, renderMs: elapsed });
     await page.close();
     return elapsed;
   } finally {
@@ -323,6 +340,13 @@ function printTable(r: { [key: string]: unknown } & Record<string, any>) {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(width[i]!)).join(' | ');
   process.stdout.write(`${line(['measure', 'workbench', 'baseline', 'ratio'])}\n${width.map((w) => '-'.repeat(w)).join('-|-')}\n`);
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
+  for (const start of ['cold', 'warm'] as const) {
+    const phases = (name: Target['name']) => {
+      const median = (key: keyof DevPhases) => spread(devPhases[name][start].map((p) => p[key])).median;
+      return `${median('indexMs')} / ${median('loadMs')} / ${median('renderMs')}`;
+    };
+    process.stdout.write(`dev ${start}, index.json / iframe loaded / rendered (medians, ms): workbench ${phases('workbench')}, baseline ${phases('baseline')}\n`);
+  }
   for (const [story, modules] of Object.entries(r.modulesLoaded as Record<string, string[]>)) process.stdout.write(`modules ${story}: ${modules.join(', ')}\n`);
 }
 
