@@ -7,7 +7,9 @@ import { mergeConfig } from 'vite';
 import { prebundledPackages } from '../src/amd/prebundledPackages.ts';
 import { clientSecretDefine } from '../src/backend/clientSecret.ts';
 import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
+import { hostBundlePlugin } from '../src/devBundle/hostBundlePlugin.ts';
 import { VISUAL_TESTS_ADDON, visualTestsAddon } from '../src/visual/visualTestsAddon.ts';
+import { MOCKS_IMPORT_ID } from '../src/widgets/widgetImportsPlugin.ts';
 import { prepareWorkbenchStories } from '../src/widgets/workbenchStories.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,7 +28,17 @@ const config: StorybookConfig = {
   features: { changeDetection: process.env.WORKBENCH_CHANGE_DETECTION === '1' },
   viteFinal: (viteConfig, { configType }) =>
     mergeConfig(viteConfig, {
-      plugins: [...workbench.plugins, mswWorkerPlugin()],
+      plugins: [
+        ...workbench.plugins,
+        mswWorkerPlugin(),
+        // The dev server serves the host emulator as one module (src/devBundle/hostBundlePlugin.ts).
+        hostBundlePlugin({
+          root,
+          bundled: ['src', 'mocks'],
+          importers: ['.storybook/preview.ts', 'stories', workbench.generatedDir],
+          aliases: { [MOCKS_IMPORT_ID]: 'mocks/index.ts' },
+        }),
+      ],
       define: { ...clientSecretDefine(process.env, configType === 'PRODUCTION'), __VISUAL_MODES__: JSON.stringify(process.env.VISUAL_MODES ?? 'default') },
       optimizeDeps: { include: prebundledPackages },
       // The size report gzips every chunk of the build again, only to print it (~0.15 s).

@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { findHostImports } from '../../src/devBundle/bundleEntries';
+import { bundleHost, toServedUrl } from '../../src/devBundle/bundleHost';
+import { rewriteHostImports } from '../../src/devBundle/rewriteHostImports';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BUNDLE = 'virtual:amo-workbench/host';
+const names: Record<string, string> = { '../src/a': 'm0', '../src/b': 'm1' };
+const rewrite = (code: string) => rewriteHostImports(code, '/project/stories/x.stories.ts', BUNDLE, async (source) => names[source]);
+
+describe('the dev host bundle: imports of host modules', () => {
+  it('read named, default and namespace imports from the bundle namespace', async () => {
+    const code = [
+      "import { a, b as c } from '../src/a';",
+      "import D, * as NS from '../src/b';",
+      "import { expect } from 'storybook/test';",
+      'export const x = a + c + D + NS.y;',
+    ].join('\n');
+    expect(await rewrite(code)).toBe(
+      [
+        `import { m0 as __amoHost0 } from "${BUNDLE}"; const { a: a, b: c } = __amoHost0;`,
+        `import { m1 as __amoHost1 } from "${BUNDLE}"; const D = __amoHost1.default; const NS = __amoHost1;`,
+        "import { expect } from 'storybook/test';",
+        'export const x = a + c + D + NS.y;',
+      ].join('\n'),
+    );
+  });
+
+  it('keep line numbers when an import spans several lines', async () => {
+    const code = "import {\n  a,\n  b,\n} from '../src/a';\nthrow new Error(String(a + b));\n";
+    const result = (await rewrite(code))!;
+    expect(result.split('\n')).toHaveLength(code.split('\n').length);
+    expect(result.split('\n')[4]).toBe('throw new Error(String(a + b));');
+  });
+
+  it('turn side-effect imports and re-exports into reads of the bundle', async () => {
+    expect(await rewrite("import '../src/a';")).toBe(`import { m0 as __amoHost0 } from "${BUNDLE}";`);
+    expect(await rewrite("export { a, b as c } from '../src/a';")).toBe(
+      `import { m0 as __amoHost0 } from "${BUNDLE}"; export const { a: a, b: c } = __amoHost0;`,
+    );
+  });
+
+  it('leave a module that imports no host module untouched, and refuse export *', async () => {
+    expect(await rewrite("import { expect } from 'storybook/test';")).toBeUndefined();
+    await expect(rewrite("export * from '../src/a';")).rejects.toThrow(/export \* from '\.\.\/src\/a'/);
+  });
+});
+
+describe('the dev host bundle: entries and bundling', () => {
+  it('finds the host modules that served code imports, following helpers that are served too', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'host-entries-'));
+    mkdirSync(path.join(dir, 'src', 'story'), { recursive: true });
+    mkdirSync(path.join(dir, 'stories'));
+    writeFileSync(path.join(dir, 'src', 'story', 'cabinetOf.ts'), 'export const cabinetOf = 1;\n');
+    writeFileSync(path.join(dir, 'src', 'story', 'glob.ts'), "import { x } from './x';\nexport const all = import.meta.glob('./*.json');\n");
+    writeFileSync(path.join(dir, 'src', 'story', 'x.ts'), 'export const x = 1;\n');
+    writeFileSync(path.join(dir, 'stories', 'helper.ts'), "import { cabinetOf } from '../src/story/cabinetOf';\nexport { cabinetOf };\n");
+    writeFileSync(path.join(dir, 'stories', 'A.stories.ts'), "import { cabinetOf } from './helper';\nimport { all } from '../src/story/glob';\nimport type { T } from '../src/story/x';\n");
+    const isBundled = (file: string) => file.startsWith(path.join(dir, 'src')) && !file.endsWith('glob.ts');
+    expect([...findHostImports([path.join(dir, 'stories')], isBundled)].map((file) => path.relative(dir, file)).sort()).toEqual([
+      'src/story/cabinetOf.ts',
+      'src/story/x.ts',
+    ]);
+  });
+
+  it('bundles entries into one module, leaving packages and served files as imports', async () => {
+    const entry = path.join(root, 'src', 'backend', 'startWorker.ts');
+    const bundle = await bundleHost({
+      root,
+      entries: new Map([[entry, 'm0']]),
+      define: { 'import.meta.env': JSON.stringify({ BASE_URL: '/base/' }) },
+      isBundled: (file) => file.startsWith(path.join(root, 'src') + path.sep),
+    });
+    expect(bundle.code).toContain('export { ');
+    expect(bundle.code).toMatch(/as m0\b/);
+    expect(bundle.code).toContain('import("msw/browser")');
+    expect(bundle.code).toContain('"/mocks/isBackendRequest.ts"');
+    expect(bundle.code).toContain('/base/');
+    expect(bundle.files).toContain(entry);
+    expect(bundle.files).toContain(path.join(root, 'src', 'backend', 'requestsInFlight.ts'));
+    expect(toServedUrl(root, '/elsewhere/widget/x.ts')).toBe('/@fs/elsewhere/widget/x.ts');
+  });
+});
