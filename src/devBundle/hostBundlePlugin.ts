@@ -108,15 +108,17 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
       return { code, map };
     },
     async transform(code, id) {
-      const file = id.split('?')[0]!;
-      if (id.startsWith('\0') || file.includes('/node_modules/') || !/\.[cm]?[jt]sx?$/.test(file) || isBundled(file)) return undefined;
+      if (id.startsWith('\0') || id.includes('/node_modules/')) return undefined;
+      // Vite's ids use forward slashes on every system; the bundle's bookkeeping uses the system's paths.
+      const file = path.resolve(id.split('?')[0]!);
+      if (!/\.[cm]?[jt]sx?$/.test(file) || isBundled(file)) return undefined;
       let late: string | undefined;
       const rewritten = await rewriteHostImports(code, file, HOST_BUNDLE_ID, async (source) => {
         if (source in aliases) return addEntry(path.resolve(root, aliases[source]!));
         // Packages are never part of the host bundle: only paths are resolved.
         if (!/^[./]/.test(source)) return undefined;
         const resolved = await this.resolve(source, file);
-        const target = resolved && !resolved.external ? resolved.id.split('?')[0]! : undefined;
+        const target = resolved && !resolved.external && !resolved.id.startsWith('\0') ? path.resolve(resolved.id.split('?')[0]!) : undefined;
         if (!target || !isBundled(target)) return undefined;
         if (!entries.has(target)) late = target;
         return addEntry(target);
