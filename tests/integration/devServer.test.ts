@@ -75,6 +75,18 @@ describe('storybook dev with WIDGETS_DIR', () => {
     await page.close();
   });
 
+  it('serves the host emulator as one module (src/devBundle), never its files one by one', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${baseUrl}/iframe.html?id=widgets-live-widget--default&viewMode=story`);
+    await page.getByText('Version').first().waitFor({ timeout: 60_000 });
+    await page.close();
+    expect(requested).toContain('/@id/__x00__virtual:amo-workbench/host');
+    // A host module served on its own would be a second instance beside the bundle's.
+    expect(requested.filter((url) => /^\/(src|mocks)\/.*\.ts$/.test(url))).toEqual([]);
+  });
+
   it('shows an edit of i18n/*.json and manifest.json in the accordion, without a restart', async () => {
     const dir = path.join(widgets, 'live-widget');
     const manifest = JSON.parse(MANIFEST) as { widget: Record<string, unknown> };
