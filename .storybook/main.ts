@@ -3,10 +3,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/html-vite';
+import { resolvePathInStorybookCache, versions } from 'storybook/internal/common';
 import { mergeConfig } from 'vite';
 import { prebundledPackages } from '../src/amd/prebundledPackages.ts';
 import { clientSecretDefine } from '../src/backend/clientSecret.ts';
 import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
+import { cachedIndexers } from '../src/storyIndex/cachedIndexers.ts';
 import { hostBundlePlugin } from '../src/devBundle/hostBundlePlugin.ts';
 import { VISUAL_TESTS_ADDON, visualTestsAddon } from '../src/visual/visualTestsAddon.ts';
 import { MOCKS_IMPORT_ID } from '../src/widgets/widgetImportsPlugin.ts';
@@ -22,6 +24,8 @@ const config: StorybookConfig = {
   // Chromatic's Visual tests panel only for a project linked to Chromatic (src/visual/visualTestsAddon.ts).
   addons: ['@storybook/addon-vitest', 'msw-storybook-addon', ...(visualTestsAddon(root, process.env).load ? [VISUAL_TESTS_ADDON] : [])],
   core: { disableTelemetry: true },
+  // Story files are parsed once, not at every start (src/storyIndex/cachedIndexers.ts).
+  experimental_indexers: (indexers) => cachedIndexers(indexers, resolvePathInStorybookCache('amo-workbench-index'), versions.storybook ?? ''),
   // Storybook's change detection runs git and walks Vite's module graph at every start (~0.3 s of
   // CPU while the first story loads, npm run bench), yet cannot see widget files: requirejs loads
   // them at run time, outside that graph. Opt in with WORKBENCH_CHANGE_DETECTION=1.
