@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { cabinetOf } from '../src/story/cabinetOf';
 import { rerenderStory } from '../src/story/rerenderStory';
+import { renderStoryCabinet } from '../src/story/storyMounts';
 import { fixtureWidget } from './fixtureWidgets';
 
 /**
@@ -104,5 +105,29 @@ export const OwnClockStart: StoryObj = {
   play: async ({ canvasElement }) => {
     await cabinetOf(canvasElement);
     await expect(field(canvasElement, 'date')).toBe('date: 31.01.2027');
+  },
+};
+
+/**
+ * A re-render of one story render (a control, a global) keeps its cabinet; a new render of the story
+ * (Storybook re-imports the file after an edit of the widget) mounts a new one, and unmounts the
+ * previous even when Storybook never tore that render down: with two overlapping renders it skips
+ * the teardown, or runs it late, and the canvas must show the new widget, not an old or empty one.
+ */
+export const NewRenderOfTheStory: StoryObj = {
+  tags: ['no-visual'],
+  parameters: { chromatic: { disableSnapshot: true } },
+  play: async (context) => {
+    const { canvasElement } = context;
+    const first = await cabinetOf(canvasElement);
+    await expect(await rerenderStory(context, {})).toBe(first.element);
+
+    const next = renderStoryCabinet(context.args, { ...context, abortSignal: new AbortController().signal });
+    canvasElement.replaceChildren(next);
+    await expect(next).not.toBe(first.element);
+    await waitFor(() => expect(first.mounted).toBe(false));
+    const second = await cabinetOf(canvasElement);
+    await expect(second).not.toBe(first);
+    await expect(field(canvasElement, 'lang')).toBe('lang: ru');
   },
 };

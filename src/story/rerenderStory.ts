@@ -8,7 +8,7 @@ import { findCabinet } from '../cabinet/mountedCabinets';
 import { renderStoryCabinet } from './storyMounts';
 
 export async function rerenderStory(
-  context: Pick<StoryContext, 'id' | 'parameters' | 'globals' | 'canvasElement' | 'args'>,
+  context: Pick<StoryContext, 'id' | 'parameters' | 'globals' | 'canvasElement' | 'args'> & Partial<Pick<StoryContext, 'abortSignal'>>,
   change: { args?: Record<string, unknown>; globals?: Record<string, unknown> },
 ): Promise<HTMLElement> {
   Object.assign(context.args, change.args);

@@ -12,16 +12,19 @@ import { tokenSettingsFor } from '../../mocks/scenarios';
 import { reportToPanel } from '../doctor/reportToPanel';
 import { workbenchParameters } from './parameters';
 import { withFolderProblems } from './folderProblemsPanel';
+import { isTestRun } from './isTestRun';
 
 interface StoryMount {
   storyId: string;
   cabinet: Cabinet;
   root: HTMLElement;
+  /** The story render's signal: re-renders of one render (args, globals) share it. */
+  render: AbortSignal | undefined;
 }
 
 const mounts = new Map<Element, StoryMount>();
 
-export type StoryRenderContext = Pick<StoryContext, 'id' | 'parameters' | 'globals' | 'canvasElement'>;
+export type StoryRenderContext = Pick<StoryContext, 'id' | 'parameters' | 'globals' | 'canvasElement'> & Partial<Pick<StoryContext, 'abortSignal'>>;
 
 /** Mounts (or updates) the story's cabinet; `wrap` builds the story's root around it. */
 export function renderStoryCabinet(
@@ -35,11 +38,13 @@ export function renderStoryCabinet(
   const clock = { mode: globals.clock ?? 'fixed', start: params.clockStart };
 
   const existing = mounts.get(context.canvasElement);
-  if (existing && existing.storyId === context.id && existing.cabinet.mounted) {
+  if (existing && existing.storyId === context.id && existing.cabinet.mounted && existing.render === context.abortSignal) {
     setWorkbenchClock(clock);
     void existing.cabinet.apply(inputs);
     return existing.root;
   }
+  // A new render of this canvas whose predecessor was never torn down (see beginStoryCabinets).
+  if (existing?.cabinet.mounted) void existing.cabinet.unmount();
   setWorkbenchClock(clock, true);
   const cabinet = trackCabinet(
     createCabinet({
@@ -55,8 +60,23 @@ export function renderStoryCabinet(
   );
   reportToPanel(context.id, cabinet);
   const root = withFolderProblems(wrap(cabinet), params.folderProblems ?? []);
-  mounts.set(context.canvasElement, { storyId: context.id, cabinet, root });
+  mounts.set(context.canvasElement, { storyId: context.id, cabinet, root, render: context.abortSignal });
   return root;
+}
+
+/**
+ * The preview's beforeEach: returns the story render's teardown. Storybook keeps cleanups per
+ * story id and runs them also when a newer render of the story is abandoned while it prepares
+ * (two quick edits of a widget's script): the render on screen then stays, so its cabinets must
+ * too. Only a torn-down render (Storybook aborts its signal first) unmounts; the cabinets of one
+ * whose cleanup Storybook dropped go when the next render mounts on that canvas. Vitest's portable
+ * stories tear down without aborting, so a test run always unmounts.
+ */
+export function beginStoryCabinets(abortSignal: AbortSignal): () => Promise<void> {
+  return async () => {
+    if (!abortSignal.aborted && !isTestRun()) return;
+    await teardownStoryCabinets();
+  };
 }
 
 /** A story's teardown: unmount its cabinets (cleanups in the spec's order), real time again. */
