@@ -11,7 +11,7 @@ import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
 import { cachedIndexers } from '../src/storyIndex/cachedIndexers.ts';
 import { hostBundlePlugin } from '../src/devBundle/hostBundlePlugin.ts';
 import { VISUAL_TESTS_ADDON, visualTestsAddon } from '../src/visual/visualTestsAddon.ts';
-import { MOCKS_IMPORT_ID } from '../src/widgets/widgetImportsPlugin.ts';
+import { MOCKS_ENTRY, MOCKS_IMPORT_ID } from '../src/widgets/widgetImportsPlugin.ts';
 import { prepareWorkbenchStories } from '../src/widgets/workbenchStories.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,7 +40,7 @@ const config: StorybookConfig = {
           root,
           bundled: ['src', 'mocks'],
           importers: ['.storybook/preview.ts', 'stories', workbench.generatedDir],
-          aliases: { [MOCKS_IMPORT_ID]: 'mocks/index.ts' },
+          aliases: { [MOCKS_IMPORT_ID]: MOCKS_ENTRY },
         }),
       ],
       define: { ...clientSecretDefine(process.env, configType === 'PRODUCTION'), __VISUAL_MODES__: JSON.stringify(process.env.VISUAL_MODES ?? 'default') },

@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 
 export const MOCKS_IMPORT_ID = '@amocrm-workbench/mocks';
+/** The file `@amocrm-workbench/mocks` stands for, relative to the repository. */
+export const MOCKS_ENTRY = 'mocks/index.ts';
 
 export function widgetImportsPlugin(root: string, externalDirs: () => readonly string[]): Plugin {
   const rootImporter = path.join(root, 'package.json');
@@ -19,7 +21,7 @@ export function widgetImportsPlugin(root: string, externalDirs: () => readonly s
       // import of the build (e.g. the 600 relative imports inside lodash-es) out of this JS hook.
       filter: { id: /^(?![./\0])/ },
       async handler(source, importer, options) {
-        if (source === MOCKS_IMPORT_ID) return path.join(root, 'mocks', 'index.ts');
+        if (source === MOCKS_IMPORT_ID) return path.join(root, MOCKS_ENTRY);
         if (!importer || !isExternal(importer.split('?')[0]!) || path.isAbsolute(source)) return null;
         return this.resolve(source, rootImporter, { ...options, skipSelf: true });
       },
