@@ -14,7 +14,7 @@ import { checkFailures } from '../src/story/checkFailures';
 import { hostArgTypes, hostGlobalTypes, hostInitialGlobals } from '../src/story/hostControls';
 import { workbenchParameters } from '../src/story/parameters';
 import { renderCabinet } from '../src/story/renderCabinet';
-import { beginStoryCabinets } from '../src/story/storyMounts';
+import { storyTeardown } from '../src/story/storyMounts';
 import { primaryModeOnly } from '../src/visual/localeModes';
 import { waitForSettled } from '../src/visual/settle';
 
@@ -28,7 +28,7 @@ const preview: Preview = {
   initialGlobals: hostInitialGlobals,
   argTypes: hostArgTypes(),
   loaders: [backendLoader],
-  beforeEach: ({ abortSignal }) => beginStoryCabinets(abortSignal),
+  beforeEach: ({ abortSignal }) => storyTeardown(abortSignal),
   afterEach: async ({ canvasElement, parameters, abortSignal }) => {
     const cabinets = findCabinets(canvasElement);
     await waitForSettled(cabinets, { signal: abortSignal });

@@ -43,7 +43,7 @@ export function renderStoryCabinet(
     void existing.cabinet.apply(inputs);
     return existing.root;
   }
-  // A new render of this canvas whose predecessor was never torn down (see beginStoryCabinets).
+  // A new render of this canvas whose predecessor was never torn down (see storyTeardown).
   if (existing?.cabinet.mounted) void existing.cabinet.unmount();
   setWorkbenchClock(clock, true);
   const cabinet = trackCabinet(
@@ -72,7 +72,7 @@ export function renderStoryCabinet(
  * whose cleanup Storybook dropped go when the next render mounts on that canvas. Vitest's portable
  * stories tear down without aborting, so a test run always unmounts.
  */
-export function beginStoryCabinets(abortSignal: AbortSignal): () => Promise<void> {
+export function storyTeardown(abortSignal: AbortSignal): () => Promise<void> {
   return async () => {
     if (!abortSignal.aborted && !isTestRun()) return;
     await teardownStoryCabinets();
