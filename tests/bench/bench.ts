@@ -352,8 +352,6 @@ function printTable(r: { [key: string]: unknown } & Record<string, any>) {
 
 const mb = (bytes: number) => `${round(bytes / 1048576, 2)} MiB`;
 
-
-
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
@@ -362,8 +360,6 @@ function stop(child: ChildProcess): Promise<void> {
     setTimeout(() => child.kill('SIGKILL'), 5000).unref();
   });
 }
-
-
 
 main().catch((error) => {
   process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack : String(error)}\n`);
