@@ -14,6 +14,7 @@ import { freePort, run, waitUntil } from '../support/processes';
 import { serveFolder } from '../support/serveFolder';
 import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
 import { createBaselineProject } from './baselineProject';
+import { armRender, epochNow, seenAt, watchRenders, type RenderTarget } from './renderWatch';
 import { medianP95, round, spread } from './stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,8 +31,8 @@ interface Target {
   name: 'workbench' | 'baseline';
   dir: string;
   storyId: string;
-  /** Selector that appears once the first story has rendered its content. */
-  rendered: string;
+  /** The content the first story shows once rendered. */
+  rendered: RenderTarget;
 }
 
 async function main() {
@@ -49,8 +50,8 @@ async function main() {
   });
   const baselineDir = createBaselineProject(path.join(work, 'baseline'), root);
   const targets: Target[] = [
-    { name: 'workbench', dir: root, storyId: 'widgets-hello-world--default', rendered: '.js-widgets-bar-item-container:has-text("Hello world!")' },
-    { name: 'baseline', dir: baselineDir, storyId: 'trivial--default', rendered: 'p.trivial' },
+    { name: 'workbench', dir: root, storyId: 'widgets-hello-world--default', rendered: { css: '.js-widgets-bar-item-container', text: 'Hello world!' } },
+    { name: 'baseline', dir: baselineDir, storyId: 'trivial--default', rendered: { css: 'p.trivial', text: 'Trivial story' } },
   ];
   const samples = { workbench: { cold: [] as number[], warm: [] as number[], build: [] as number[] }, baseline: { cold: [] as number[], warm: [] as number[], build: [] as number[] } };
 
@@ -140,20 +141,21 @@ const devPhases: Record<Target['name'], { cold: DevPhases[]; warm: DevPhases[] }
 /** `storybook dev` started until the first story's iframe shows its content. */
 async function devReady(browser: Browser, target: Target, start: 'cold' | 'warm'): Promise<number> {
   const port = await freePort();
-  const started = performance.now();
+  const context = await browser.newContext();
+  await watchRenders(context, target.rendered);
+  const started = epochNow();
   const server = spawn(storybookBin, ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--quiet'], { cwd: target.dir, stdio: 'ignore', env: { ...process.env, WIDGETS_DIR: '' } });
   try {
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/index.json`)).ok, 120_000);
-    const indexMs = performance.now() - started;
-    const page = await browser.newPage();
+    const indexMs = epochNow() - started;
+    const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/iframe.html?id=${target.storyId}&viewMode=story`);
-    const loadMs = performance.now() - started;
-    await page.locator(target.rendered).first().waitFor({ timeout: 120_000 });
-    const elapsed = performance.now() - started;
+    const loadMs = epochNow() - started;
+    const elapsed = (await seenAt(page, 120_000)) - started;
     devPhases[target.name][start].push({ indexMs, loadMs, renderMs: elapsed });
-    await page.close();
     return elapsed;
   } finally {
+    await context.close();
     await stop(server);
   }
 }
@@ -228,8 +230,9 @@ async function hostModulesLoaded(page: Page, site: string): Promise<Record<strin
 }
 
 /** Bytes the browser transferred (network, encoded) to show a story, from a cold cache. */
-async function transferredBytes(browser: Browser, url: string, rendered: string): Promise<number> {
+async function transferredBytes(browser: Browser, url: string, rendered: RenderTarget): Promise<number> {
   const context = await browser.newContext();
+  await watchRenders(context, rendered);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -237,7 +240,7 @@ async function transferredBytes(browser: Browser, url: string, rendered: string)
   let bytes = 0;
   cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => (bytes += event.encodedDataLength));
   await page.goto(url);
-  await page.locator(rendered).first().waitFor();
+  await seenAt(page, 30_000);
   await page.waitForLoadState('networkidle');
   await context.close();
   return bytes;
@@ -260,16 +263,19 @@ async function widgetEdits(browser: Browser): Promise<number[]> {
   const times: number[] = [];
   try {
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/index.json`)).ok, 120_000);
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const slot = (text: string): RenderTarget => ({ css: '.js-widgets-bar-item-container', text, exact: true });
+    await watchRenders(context, slot('Edit 0'));
+    const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/iframe.html?id=widgets-edited--default&viewMode=story`);
-    await page.getByText('Edit 0').waitFor({ timeout: 120_000 });
+    await seenAt(page, 120_000);
     for (let i = 1; i <= EDITS; i++) {
-      const started = performance.now();
+      await armRender(page, slot(`Edit ${i}`));
+      const started = epochNow();
       write(`Edit ${i}`);
-      await page.getByText(`Edit ${i}`, { exact: true }).waitFor({ timeout: 30_000 });
-      times.push(performance.now() - started);
+      times.push((await seenAt(page, 30_000)) - started);
     }
-    await page.close();
+    await context.close();
   } finally {
     await stop(server);
     rmSync(generatedStoriesDir(root, { WIDGETS_DIR: widgets }), { recursive: true, force: true });
