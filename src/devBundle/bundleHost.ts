@@ -6,7 +6,6 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { rolldown } from 'rolldown';
 
 export interface HostBundle {
   code: string;
@@ -32,6 +31,11 @@ const ENTRY = '\0amo-workbench-host-entry';
 const SERVED = 'amo-served:';
 
 export async function bundleHost({ root, entries, define, isBundled }: BundleHostOptions): Promise<HostBundle> {
+  // Loaded here, not with the config: `storybook build` loads main.ts but never bundles the host.
+  const { rolldown } = await import('rolldown');
+  // Every file the bundle reads, as resolved: rolldown's own list of a chunk's modules leaves out
+  // one whose code was inlined elsewhere (a module of constants), whose edits must still rebuild.
+  const files = new Set<string>(entries.keys());
   const build = await rolldown({
     input: ENTRY,
     platform: 'browser',
@@ -46,7 +50,10 @@ export async function bundleHost({ root, entries, define, isBundled }: BundleHos
           if (!/^[./]/.test(source)) return { id: source, external: true };
           const [request, query = ''] = source.split('?');
           const file = resolveSourceFile(path.resolve(path.dirname(importer), request!));
-          if (!query && isBundled(file)) return file;
+          if (!query && isBundled(file)) {
+            files.add(file);
+            return file;
+          }
           return { id: `${SERVED}${toServedUrl(root, file)}${query ? `?${query}` : ''}`, external: true };
         },
         load(id) {
@@ -60,7 +67,7 @@ export async function bundleHost({ root, entries, define, isBundled }: BundleHos
     const { output } = await build.generate({ format: 'es', sourcemap: true });
     const chunk = output.find((item) => item.type === 'chunk' && item.isEntry);
     if (!chunk || chunk.type !== 'chunk') throw new Error('rolldown produced no entry chunk for the host bundle');
-    return { code: chunk.code.replaceAll(`"${SERVED}`, '"'), map: chunk.map?.toString(), files: new Set(chunk.moduleIds.filter((id) => path.isAbsolute(id))) };
+    return { code: chunk.code.replaceAll(`"${SERVED}`, '"'), map: chunk.map?.toString(), files };
   } finally {
     await build.close();
   }

@@ -84,4 +84,14 @@ describe('the dev host bundle: entries and bundling', () => {
     expect(bundle.files).toContain(path.join(root, 'src', 'backend', 'requestsInFlight.ts'));
     expect(toServedUrl(root, '/elsewhere/widget/x.ts')).toBe('/@fs/elsewhere/widget/x.ts');
   });
+
+  it('lists a module whose code was inlined into another as one of its files, so editing it rebuilds', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'host-files-'));
+    mkdirSync(path.join(dir, 'src'));
+    writeFileSync(path.join(dir, 'src', 'a.ts'), "import { LIMIT } from './limits';\nexport const twice = LIMIT * 2;\n");
+    writeFileSync(path.join(dir, 'src', 'limits.ts'), 'export const LIMIT = 3;\n');
+    const bundle = await bundleHost({ root: dir, entries: new Map([[path.join(dir, 'src', 'a.ts'), 'm0']]), define: {}, isBundled: () => true });
+    expect(bundle.code).not.toContain('limits');
+    expect([...bundle.files].map((file) => path.relative(dir, file)).sort()).toEqual(['src/a.ts', 'src/limits.ts']);
+  });
 });
