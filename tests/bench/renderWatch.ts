@@ -23,6 +23,14 @@ interface PageWatch {
 
 /** Installed in every page of the context before the page's own scripts (and their fake clocks). */
 function installWatch(initial: RenderTarget | undefined) {
+  // A document without an origin of its own (about:blank) has no sessionStorage.
+  const storage = () => {
+    try {
+      return sessionStorage;
+    } catch {
+      return undefined;
+    }
+  };
   // The workbench fakes the page's clock for widgets: keep the real one.
   const now = performance.now.bind(performance);
   const origin = performance.timeOrigin;
@@ -32,7 +40,7 @@ function installWatch(initial: RenderTarget | undefined) {
     arm(next) {
       target = next;
       // An edit may reload the page: the reloaded page goes on watching for the same content.
-      sessionStorage.setItem('bench-render-target', JSON.stringify(next));
+      storage()?.setItem('bench-render-target', JSON.stringify(next));
       watch.seenAt = undefined;
       check();
     },
@@ -49,7 +57,7 @@ function installWatch(initial: RenderTarget | undefined) {
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
   (window as unknown as { __benchRender: PageWatch }).__benchRender = watch;
-  const armed = sessionStorage.getItem('bench-render-target');
+  const armed = storage()?.getItem('bench-render-target');
   if (armed || initial) watch.arm(armed ? (JSON.parse(armed) as RenderTarget) : initial!);
 }
 
