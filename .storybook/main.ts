@@ -48,7 +48,7 @@ const config: StorybookConfig = {
       // The size report gzips every chunk of the build again, only to print it (~0.15 s).
       build: { reportCompressedSize: false },
       // A build lists each of its ~300 files (chunks, fonts, widget folders' files) with its size, and
-      // Storybook's logger wraps every line of that list: ~0.18 s of a 2.5 s build (npm run bench).
+      // Storybook's logger wraps every line of that list: ~0.18 s of a 2.5 s build (6 interleaved builds).
       // Warnings and errors still print; the dev server keeps its info messages (HMR, host bundle).
       ...(configType === 'PRODUCTION' ? { logLevel: 'warn' as const } : {}),
       server: {
