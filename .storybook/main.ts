@@ -7,6 +7,7 @@ import { resolvePathInStorybookCache, versions } from 'storybook/internal/common
 import { mergeConfig } from 'vite';
 import { prebundledPackages } from '../src/amd/prebundledPackages.ts';
 import { clientSecretDefine } from '../src/backend/clientSecret.ts';
+import { mswBrowserBundlePlugin } from '../src/backend/mswBrowserBundlePlugin.ts';
 import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
 import { cachedIndexers } from '../src/storyIndex/cachedIndexers.ts';
 import { hostBundlePlugin } from '../src/devBundle/hostBundlePlugin.ts';
@@ -35,6 +36,8 @@ const config: StorybookConfig = {
       plugins: [
         ...workbench.plugins,
         mswWorkerPlugin(),
+        // msw and msw/browser come from MSW's own browser bundle (src/backend/mswBrowserBundlePlugin.ts).
+        mswBrowserBundlePlugin(),
         // The dev server serves the host emulator as one module (src/devBundle/hostBundlePlugin.ts).
         hostBundlePlugin({
           root,
@@ -44,7 +47,9 @@ const config: StorybookConfig = {
         }),
       ],
       define: { ...clientSecretDefine(process.env, configType === 'PRODUCTION'), __VISUAL_MODES__: JSON.stringify(process.env.VISUAL_MODES ?? 'default') },
-      optimizeDeps: { include: prebundledPackages },
+      // The addon is served as it is published, so its `msw/browser` import reaches the plugin above
+      // rather than a second copy of MSW inside Vite's pre-bundle.
+      optimizeDeps: { include: prebundledPackages, exclude: ['msw-storybook-addon'] },
       // The size report gzips every chunk of the build again, only to print it (~0.15 s).
       build: { reportCompressedSize: false },
       // A build lists each of its ~300 files (chunks, fonts, widget folders' files) with its size, and

@@ -20,7 +20,4 @@ export const prebundledPackages = [
   '@sinonjs/fake-timers',
   'semver',
   'fastest-levenshtein',
-  'msw',
-  'msw/browser',
-  'msw-storybook-addon/csf3',
 ];
