@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/html-vite';
 import { resolvePathInStorybookCache, versions } from 'storybook/internal/common';
 import { mergeConfig } from 'vite';
+import { hostLibrariesPlugin } from '../src/amd/hostLibrariesPlugin.ts';
 import { prebundledPackages } from '../src/amd/prebundledPackages.ts';
 import { clientSecretDefine } from '../src/backend/clientSecret.ts';
 import { mswBrowserBundlePlugin } from '../src/backend/mswBrowserBundlePlugin.ts';
@@ -35,6 +36,8 @@ const config: StorybookConfig = {
     mergeConfig(viteConfig, {
       plugins: [
         ...workbench.plugins,
+        // The libraries behind the host modules; React & co. bundled on first use in dev (src/amd/hostLibrariesPlugin.ts).
+        hostLibrariesPlugin({ root }),
         mswWorkerPlugin(),
         // msw and msw/browser come from MSW's own browser bundle (src/backend/mswBrowserBundlePlugin.ts).
         mswBrowserBundlePlugin(),

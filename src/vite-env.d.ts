@@ -1,1 +1,7 @@
 /// <reference types="vite/client" />
+
+/** A host library's namespace (src/amd/hostLibrariesPlugin.ts). */
+declare module 'virtual:amo-workbench/host-library/*' {
+  const namespace: unknown;
+  export default namespace;
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Plugin, ResolvedConfig } from 'vite';
+import { bundleLazyLibraries, HOST_LIBRARY_PACKAGES, HOST_LIBRARY_PREFIX, hostLibrariesPlugin, LAZY_HOST_LIBRARIES } from '../../src/amd/hostLibrariesPlugin';
+import { prebundledPackages } from '../../src/amd/prebundledPackages';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function pluginFor(command: 'serve' | 'build') {
+  const plugin = hostLibrariesPlugin({ root });
+  (plugin.configResolved as (config: Partial<ResolvedConfig>) => void)({ command, mode: command === 'serve' ? 'development' : 'production' });
+  const errors: string[] = [];
+  const context = {
+    error(message: string): never {
+      errors.push(message);
+      throw new Error(message);
+    },
+  };
+  const call = (hook: 'resolveId' | 'load', ...args: unknown[]) => (plugin[hook] as (this: unknown, ...a: unknown[]) => unknown).call(context, ...args);
+  return { plugin: plugin as Plugin, resolve: (id: string, importer?: string) => call('resolveId', id, importer) as string | undefined, load: (id: string) => call('load', id) as Promise<{ code: string } | string | undefined> };
+}
+
+describe('host libraries in storybook dev', () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'host-libraries-'));
+  let files: Awaited<ReturnType<typeof bundleLazyLibraries>>;
+  beforeAll(async () => {
+    files = await bundleLazyLibraries(root, 'development');
+    for (const [name, file] of files) writeFileSync(path.join(tmp, name), file.code);
+  }, 60_000);
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('leaves React & co. out of Vite’s optimizer, and keeps the light libraries in it', () => {
+    for (const name of LAZY_HOST_LIBRARIES) expect(prebundledPackages).not.toContain(HOST_LIBRARY_PACKAGES[name]);
+    for (const [name, pkg] of Object.entries(HOST_LIBRARY_PACKAGES)) {
+      if (!LAZY_HOST_LIBRARIES.includes(name as keyof typeof HOST_LIBRARY_PACKAGES)) expect(prebundledPackages).toContain(pkg);
+    }
+  });
+
+  it('serves the heavy libraries from one bundle built on first use, and the light ones as facades over the optimizer', async () => {
+    const { resolve, load } = pluginFor('serve');
+    const react = resolve(`${HOST_LIBRARY_PREFIX}react`)!;
+    const jquery = resolve(`${HOST_LIBRARY_PREFIX}jquery`)!;
+    expect(react).toMatch(/bundled\/react\.js$/);
+    expect(jquery).not.toMatch(/bundled/);
+    expect(await load(jquery)).toBe(`import * as namespace from "jquery";\nexport default namespace;\n`);
+    const entry = (await load(react)) as { code: string };
+    const chunk = /from "(\.\/chunk-[^"]+)"/.exec(entry.code)?.[1];
+    expect(chunk).toBeDefined();
+    // A shared chunk, imported by its sibling name, resolves into the same bundle and loads from it.
+    const chunkId = resolve(chunk!, react)!;
+    expect(chunkId).toBe(react.replace('react.js', chunk!.slice(2)));
+    expect(((await load(chunkId)) as { code: string }).code.length).toBeGreaterThan(0);
+    expect(() => resolve(`${HOST_LIBRARY_PREFIX}vue`)).toThrow(/Unknown host library "vue"/);
+  });
+
+  it('gives each library its namespace, with one immer shared by Redux Toolkit and the immer modules', async () => {
+    const load = async (name: string) => ((await import(pathToFileURL(path.join(tmp, `${name}.js`)).href)) as { default: Record<string, unknown> }).default;
+    const [react, toolkit, immer, lodash] = await Promise.all([load('react'), load('redux-toolkit'), load('immer'), load('lodash')]);
+    expect(typeof react.createElement).toBe('function');
+    expect(react.default).toBeDefined();
+    expect(toolkit.createNextState).toBe(immer.produce);
+    expect(toolkit.current).toBe(immer.current);
+    expect(typeof (lodash.default as { chunk?: unknown }).chunk).toBe('function');
+  });
+});
+
+describe('host libraries in storybook build', () => {
+  it('are plain imports of the package, bundled by the build and named after the library', async () => {
+    const { resolve, load } = pluginFor('build');
+    const id = resolve(`${HOST_LIBRARY_PREFIX}redux-toolkit`)!;
+    expect(id.split('/').at(-1)).toBe('redux-toolkit');
+    expect(await load(id)).toBe(`import * as namespace from "@reduxjs/toolkit";\nexport default namespace;\n`);
+  });
+});
