@@ -68,13 +68,15 @@ export async function bundleLazyLibraries(root: string, nodeEnv: string): Promis
     plugins: [
       {
         name: 'amo-workbench:host-library-entries',
-        resolveId: (source) => (source.startsWith(entry) ? source : null),
-        load: (id) => (id.startsWith(entry) ? facadeModule(id.slice(entry.length) as HostLibraryName) : null),
+        // Filtered, so the libraries' own ~1,000 modules resolve and load without a call into JS.
+        resolveId: { filter: { id: new RegExp(`^${entry}`) }, handler: (source) => source },
+        load: { filter: { id: new RegExp(`^${entry}`) }, handler: (id) => facadeModule(id.slice(entry.length) as HostLibraryName) },
       },
     ],
   });
   try {
-    const { output } = await build.generate({ format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunk-[hash].js' });
+    // 'hidden': the map is handed to Vite with the code; a comment would point at a file that is not served.
+    const { output } = await build.generate({ format: 'es', sourcemap: 'hidden', entryFileNames: '[name].js', chunkFileNames: 'chunk-[hash].js' });
     const files = new Map<string, BundledFile>();
     for (const item of output) {
       if (item.type === 'chunk') files.set(item.fileName, { code: item.code, map: item.map?.toString() ?? null });
@@ -85,31 +87,33 @@ export async function bundleLazyLibraries(root: string, nodeEnv: string): Promis
   }
 }
 
-export function hostLibrariesPlugin({ root }: { root: string }): Plugin {
+export function hostLibrariesPlugin({ root }: { root: string }): Plugin[] {
   let serving = false;
   let nodeEnv = 'development';
   let bundle: Promise<Map<string, BundledFile>> | undefined;
-  return {
+  // Filters keep every other import of a build out of these JS hooks (rolldown calls a hook without
+  // one for each of its ~1,000 modules, lodash-es alone has 640).
+  const libraries: Plugin = {
     name: 'amo-workbench:host-libraries',
     enforce: 'pre',
     configResolved(config) {
       serving = config.command === 'serve';
       nodeEnv = config.mode === 'production' ? 'production' : 'development';
     },
-    resolveId(source, importer) {
-      if (source.startsWith(HOST_LIBRARY_PREFIX)) {
+    resolveId: {
+      filter: { id: new RegExp(`^${HOST_LIBRARY_PREFIX}`) },
+      handler(source) {
         const name = source.slice(HOST_LIBRARY_PREFIX.length);
         if (!(name in HOST_LIBRARY_PACKAGES)) {
           this.error(`Unknown host library "${name}": one of ${Object.keys(HOST_LIBRARY_PACKAGES).join(', ')} (src/amd/hostLibrariesPlugin.ts)`);
         }
         return serving && LAZY_HOST_LIBRARIES.includes(name as HostLibraryName) ? `${BUNDLED}${name}.js` : `${RESOLVED}${name}`;
-      }
-      // The bundle's entries import its shared chunks as siblings.
-      if (importer?.startsWith(BUNDLED) && source.startsWith('./')) return `${BUNDLED}${path.posix.normalize(source)}`;
-      return undefined;
+      },
     },
-    async load(id) {
-      if (id.startsWith(BUNDLED)) {
+    load: {
+      filter: { id: new RegExp(`^${RESOLVED}`) },
+      async handler(id) {
+        if (!id.startsWith(BUNDLED)) return facadeModule(id.slice(RESOLVED.length) as HostLibraryName);
         // A failed build (a broken install) is reported to the page that asked, and tried again by the next.
         bundle ??= bundleLazyLibraries(root, nodeEnv).catch((error: unknown) => {
           bundle = undefined;
@@ -118,9 +122,18 @@ export function hostLibrariesPlugin({ root }: { root: string }): Plugin {
         const file = (await bundle).get(id.slice(BUNDLED.length));
         if (!file) this.error(`The host libraries' bundle has no file ${id.slice(BUNDLED.length)}`);
         return file;
-      }
-      if (id.startsWith(RESOLVED)) return facadeModule(id.slice(RESOLVED.length) as HostLibraryName);
-      return undefined;
+      },
     },
   };
+  // The bundle's files import each other as siblings (`./chunk-*.js`); only the dev server has it.
+  const siblings: Plugin = {
+    name: 'amo-workbench:host-libraries-siblings',
+    apply: 'serve',
+    enforce: 'pre',
+    resolveId: {
+      filter: { id: /^\.\// },
+      handler: (source, importer) => (importer?.startsWith(BUNDLED) ? `${BUNDLED}${path.posix.normalize(source)}` : undefined),
+    },
+  };
+  return [libraries, siblings];
 }

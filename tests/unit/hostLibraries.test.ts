@@ -3,24 +3,38 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Plugin, ResolvedConfig } from 'vite';
+import type { ResolvedConfig } from 'vite';
 import { bundleLazyLibraries, HOST_LIBRARY_PACKAGES, HOST_LIBRARY_PREFIX, hostLibrariesPlugin, LAZY_HOST_LIBRARIES } from '../../src/amd/hostLibrariesPlugin';
 import { prebundledPackages } from '../../src/amd/prebundledPackages';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+type Hook = ((this: unknown, ...args: unknown[]) => unknown) | { filter?: { id?: RegExp }; handler: (this: unknown, ...args: unknown[]) => unknown };
+
+/** Runs the plugins' hooks as Vite does: plugins that apply to the command, in order, each hook behind its id filter. */
 function pluginFor(command: 'serve' | 'build') {
-  const plugin = hostLibrariesPlugin({ root });
-  (plugin.configResolved as (config: Partial<ResolvedConfig>) => void)({ command, mode: command === 'serve' ? 'development' : 'production' });
-  const errors: string[] = [];
+  const plugins = hostLibrariesPlugin({ root }).filter((plugin) => !plugin.apply || plugin.apply === command);
+  for (const plugin of plugins) (plugin.configResolved as ((config: Partial<ResolvedConfig>) => void) | undefined)?.({ command, mode: command === 'serve' ? 'development' : 'production' });
   const context = {
     error(message: string): never {
-      errors.push(message);
       throw new Error(message);
     },
   };
-  const call = (hook: 'resolveId' | 'load', ...args: unknown[]) => (plugin[hook] as (this: unknown, ...a: unknown[]) => unknown).call(context, ...args);
-  return { plugin: plugin as Plugin, resolve: (id: string, importer?: string) => call('resolveId', id, importer) as string | undefined, load: (id: string) => call('load', id) as Promise<{ code: string } | string | undefined> };
+  const call = async (name: 'resolveId' | 'load', id: string, ...rest: unknown[]) => {
+    for (const plugin of plugins) {
+      const hook = plugin[name] as Hook | undefined;
+      if (!hook) continue;
+      const [filter, handler] = typeof hook === 'function' ? [undefined, hook] : [hook.filter?.id, hook.handler];
+      if (filter && !filter.test(id)) continue;
+      const result = await handler.call(context, id, ...rest);
+      if (result != null) return result;
+    }
+    return undefined;
+  };
+  return {
+    resolve: (id: string, importer?: string) => call('resolveId', id, importer) as Promise<string | undefined>,
+    load: (id: string) => call('load', id) as Promise<{ code: string } | string | undefined>,
+  };
 }
 
 describe('host libraries in storybook dev', () => {
@@ -41,8 +55,8 @@ describe('host libraries in storybook dev', () => {
 
   it('serves the heavy libraries from one bundle built on first use, and the light ones as facades over the optimizer', async () => {
     const { resolve, load } = pluginFor('serve');
-    const react = resolve(`${HOST_LIBRARY_PREFIX}react`)!;
-    const jquery = resolve(`${HOST_LIBRARY_PREFIX}jquery`)!;
+    const react = (await resolve(`${HOST_LIBRARY_PREFIX}react`))!;
+    const jquery = (await resolve(`${HOST_LIBRARY_PREFIX}jquery`))!;
     expect(react).toMatch(/bundled\/react\.js$/);
     expect(jquery).not.toMatch(/bundled/);
     expect(await load(jquery)).toBe(`import * as namespace from "jquery";\nexport default namespace;\n`);
@@ -50,10 +64,12 @@ describe('host libraries in storybook dev', () => {
     const chunk = /from "(\.\/chunk-[^"]+)"/.exec(entry.code)?.[1];
     expect(chunk).toBeDefined();
     // A shared chunk, imported by its sibling name, resolves into the same bundle and loads from it.
-    const chunkId = resolve(chunk!, react)!;
+    const chunkId = (await resolve(chunk!, react))!;
+    // The same relative id from any other module is not the plugin's business.
+    expect(await resolve(chunk!, path.join(root, 'node_modules/lodash-es/chunk.js'))).toBeUndefined();
     expect(chunkId).toBe(react.replace('react.js', chunk!.slice(2)));
     expect(((await load(chunkId)) as { code: string }).code.length).toBeGreaterThan(0);
-    expect(() => resolve(`${HOST_LIBRARY_PREFIX}vue`)).toThrow(/Unknown host library "vue"/);
+    await expect(resolve(`${HOST_LIBRARY_PREFIX}vue`)).rejects.toThrow(/Unknown host library "vue"/);
   });
 
   it('gives each library its namespace, with one immer shared by Redux Toolkit and the immer modules', async () => {
@@ -70,7 +86,9 @@ describe('host libraries in storybook dev', () => {
 describe('host libraries in storybook build', () => {
   it('are plain imports of the package, bundled by the build and named after the library', async () => {
     const { resolve, load } = pluginFor('build');
-    const id = resolve(`${HOST_LIBRARY_PREFIX}redux-toolkit`)!;
+    const id = (await resolve(`${HOST_LIBRARY_PREFIX}redux-toolkit`))!;
+    // No sibling resolution in a build: lodash-es's own `./` imports never reach a JS hook.
+    expect(await resolve('./chunk-abc.js', `\0amo-workbench/host-library/bundled/react.js`)).toBeUndefined();
     expect(id.split('/').at(-1)).toBe('redux-toolkit');
     expect(await load(id)).toBe(`import * as namespace from "@reduxjs/toolkit";\nexport default namespace;\n`);
   });

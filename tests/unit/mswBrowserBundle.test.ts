@@ -27,8 +27,10 @@ async function importBrowserModule() {
   return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
 }
 
-function hook<T extends 'resolveId' | 'load'>(plugin: Plugin, name: T) {
-  return plugin[name] as unknown as (id: string) => unknown;
+/** Calls a hook as Vite does: behind its id filter. */
+function hook(plugin: Plugin, name: 'resolveId' | 'load') {
+  const { filter, handler } = plugin[name] as unknown as { filter: { id: RegExp }; handler: (id: string) => unknown };
+  return (id: string) => (filter.id.test(id) ? handler(id) : undefined);
 }
 
 describe('msw browser bundle', () => {
