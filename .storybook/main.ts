@@ -10,6 +10,7 @@ import { prebundledPackages } from '../src/amd/prebundledPackages.ts';
 import { clientSecretDefine } from '../src/backend/clientSecret.ts';
 import { mswBrowserBundlePlugin } from '../src/backend/mswBrowserBundlePlugin.ts';
 import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
+import { filterStorybookHooks } from '../src/build/filterStorybookHooks.ts';
 import { cachedIndexers } from '../src/storyIndex/cachedIndexers.ts';
 import { hostBundlePlugin } from '../src/devBundle/hostBundlePlugin.ts';
 import { VISUAL_TESTS_ADDON, visualTestsAddon } from '../src/visual/visualTestsAddon.ts';
@@ -32,8 +33,10 @@ const config: StorybookConfig = {
   // CPU while the first story loads, npm run bench), yet cannot see widget files: requirejs loads
   // them at run time, outside that graph. Opt in with WORKBENCH_CHANGE_DETECTION=1.
   features: { changeDetection: process.env.WORKBENCH_CHANGE_DETECTION === '1' },
-  viteFinal: (viteConfig, { configType }) =>
-    mergeConfig(viteConfig, {
+  viteFinal: (viteConfig, { configType }) => {
+    // A build runs Storybook's unfiltered plugin hooks for each of its ~1,000 modules (src/build/).
+    if (configType === 'PRODUCTION') filterStorybookHooks(viteConfig.plugins ?? []);
+    return mergeConfig(viteConfig, {
       plugins: [
         ...workbench.plugins,
         // The libraries behind the host modules; React & co. bundled on first use in dev (src/amd/hostLibrariesPlugin.ts).
@@ -67,6 +70,7 @@ const config: StorybookConfig = {
         // files (src/widgets/) would make the dep optimizer bundle zod & co. and run a second time.
         warmup: { clientFiles: ['.storybook/preview.ts', 'src/story/widgetFolderStory.ts'] },
       },
-    }),
+    });
+  },
 };
 export default config;
