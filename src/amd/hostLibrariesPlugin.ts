@@ -59,6 +59,7 @@ export async function bundleLazyLibraries(root: string, nodeEnv: string): Promis
   // Loaded here, not with the config: `storybook build` loads main.ts but never runs this.
   const { rolldown } = await import('rolldown');
   const entry = '\0amo-workbench-library-entry:';
+  const isEntry = new RegExp(`^${entry}`);
   const build = await rolldown({
     cwd: root,
     input: Object.fromEntries(LAZY_HOST_LIBRARIES.map((name) => [name, `${entry}${name}`])),
@@ -69,8 +70,8 @@ export async function bundleLazyLibraries(root: string, nodeEnv: string): Promis
       {
         name: 'amo-workbench:host-library-entries',
         // Filtered, so the libraries' own ~1,000 modules resolve and load without a call into JS.
-        resolveId: { filter: { id: new RegExp(`^${entry}`) }, handler: (source) => source },
-        load: { filter: { id: new RegExp(`^${entry}`) }, handler: (id) => facadeModule(id.slice(entry.length) as HostLibraryName) },
+        resolveId: { filter: { id: isEntry }, handler: (source) => source },
+        load: { filter: { id: isEntry }, handler: (id) => facadeModule(id.slice(entry.length) as HostLibraryName) },
       },
     ],
   });
