@@ -5,7 +5,8 @@
  * (hostLibrariesPlugin.ts: in `storybook dev` the heavy ones are bundled on first use, not by Vite's
  * optimizer at every cold start). ESM builds only: a UMD bundle evaluated while require.js is on the
  * page would see `define.amd` and call an anonymous `define` ("Mismatched anonymous define()"); that
- * is why lodash comes from lodash-es and jQuery from its `dist-module` build.
+ * is why jQuery comes from its `dist-module` build, and lodash's UMD file is bundled as CommonJS
+ * (umdAsCommonJsPlugin.ts).
  *
  * Values follow the spec's table "What each host module is".
  */
@@ -36,8 +37,8 @@ export const hostLibraries: Record<LibraryId, () => Promise<unknown>> = {
     // carries them as properties, and a widget may extend `dateFormat.masks`.
     return Object.assign(module.default, { masks: module.masks, i18n: module.i18n });
   },
-  // lodash-es's default export is the callable `_` with every method, as `require('lodash')` is.
-  lodash: async () => (await namespaceOf<typeof import('lodash-es/lodash.default.js')>(import('virtual:amo-workbench/host-library/lodash'))).default,
+  // lodash is CommonJS: its namespace's default export is `module.exports`, the callable `_`.
+  lodash: async () => (await namespaceOf<{ default: typeof import('lodash') }>(import('virtual:amo-workbench/host-library/lodash'))).default,
 };
 
 async function namespaceOf<T = Record<string, unknown>>(module: Promise<{ default: unknown }>): Promise<T> {

@@ -17,6 +17,7 @@
  */
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { umdAsCommonJsPlugin } from './umdAsCommonJsPlugin.ts';
 
 export const HOST_LIBRARY_PREFIX = 'virtual:amo-workbench/host-library/';
 
@@ -32,7 +33,7 @@ export const HOST_LIBRARY_PACKAGES = {
   nanoid: 'nanoid/non-secure',
   classnames: 'classnames',
   dateformat: 'dateformat',
-  lodash: 'lodash-es/lodash.default.js',
+  lodash: 'lodash',
 } as const;
 
 export type HostLibraryName = keyof typeof HOST_LIBRARY_PACKAGES;
@@ -73,6 +74,7 @@ export async function bundleLazyLibraries(root: string, nodeEnv: string): Promis
         resolveId: { filter: { id: isEntry }, handler: (source) => source },
         load: { filter: { id: isEntry }, handler: (id) => facadeModule(id.slice(entry.length) as HostLibraryName) },
       },
+      umdAsCommonJsPlugin(),
     ],
   });
   try {
@@ -93,7 +95,7 @@ export function hostLibrariesPlugin({ root }: { root: string }): Plugin[] {
   let nodeEnv = 'development';
   let bundle: Promise<Map<string, BundledFile>> | undefined;
   // Filters keep every other import of a build out of these JS hooks (rolldown calls a hook without
-  // one for each of its ~1,000 modules, lodash-es alone has 640).
+  // one for each of its modules).
   const libraries: Plugin = {
     name: 'amo-workbench:host-libraries',
     enforce: 'pre',
@@ -136,5 +138,5 @@ export function hostLibrariesPlugin({ root }: { root: string }): Plugin[] {
       handler: (source, importer) => (importer?.startsWith(BUNDLED) ? `${BUNDLED}${path.posix.normalize(source)}` : undefined),
     },
   };
-  return [libraries, siblings];
+  return [libraries, siblings, umdAsCommonJsPlugin()];
 }

@@ -10,4 +10,4 @@ const lightHostLibraries = (Object.entries(HOST_LIBRARY_PACKAGES) as [HostLibrar
   .filter(([name]) => !LAZY_HOST_LIBRARIES.includes(name))
   .map(([, pkg]) => pkg);
 
-export const prebundledPackages = [...lightHostLibraries, 'lodash-es/isEqual.js', 'jose', '@sinonjs/fake-timers', 'semver', 'fastest-levenshtein'];
+export const prebundledPackages = [...lightHostLibraries, 'dequal', 'jose', '@sinonjs/fake-timers', 'semver', 'fastest-levenshtein'];

@@ -3,9 +3,10 @@
  * `resolveId`/`load`/`transform` hooks lack.
  *
  * Why: rolldown calls a JS hook that has no filter for every module of the build, and each call
- * crosses from Rust into JS. The workbench's build has ~1,000 modules (the host libraries: lodash-es
- * alone has 640), so Storybook's unfiltered hooks (its code generator, project annotations and
- * `sb.mock` loader) ran ~9,000 times per build, against ~100 for a bare Storybook.
+ * crosses from Rust into JS. The workbench's build had ~1,000 modules (the host libraries; lodash-es
+ * alone had 640, before umdAsCommonJsPlugin.ts), so Storybook's unfiltered hooks (its code generator,
+ * project annotations and `sb.mock` loader) ran ~9,000 times per build, against ~100 for a bare
+ * Storybook.
  *
  * These hooks only handle Storybook's virtual modules, the iframe and modules mocked with
  * `sb.mock` in the preview (the workbench mocks none). So the filters leave out only what they

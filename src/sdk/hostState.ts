@@ -3,7 +3,7 @@
  * Plain TypeScript with no Storybook or DOM import, so Node unit tests, the doctor and the bench
  * reuse it. Data flows one way: the workbench calls `set`; widgets only read and subscribe.
  */
-import isEqual from 'lodash-es/isEqual.js';
+import { dequal } from 'dequal';
 import type { PublicStateEntity } from './constants';
 import { assertPublicEntity } from './entities';
 import { frozenCopy } from './freeze';
@@ -42,7 +42,7 @@ export class HostState {
   set<E extends PublicStateEntity>(entity: E, value: EntityModels[E] | null): boolean {
     assertPublicEntity(entity, 'HostState.set');
     const previous = this.snapshots.get(entity) ?? null;
-    if (isEqual(previous, value)) return false;
+    if (dequal(previous, value)) return false;
     const snapshot = value == null ? null : frozenCopy(value);
     this.snapshots.set(entity, snapshot);
     for (const listener of [...(this.listeners.get(entity) ?? [])]) this.call(listener, snapshot, entity);

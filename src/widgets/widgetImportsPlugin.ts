@@ -18,7 +18,7 @@ export function widgetImportsPlugin(root: string, externalDirs: () => readonly s
     enforce: 'pre',
     resolveId: {
       // Only bare ids (no ./, ../, / or \0 prefix) can need it; the filter keeps every other
-      // import of the build (e.g. the 600 relative imports inside lodash-es) out of this JS hook.
+      // import of the build (e.g. the relative imports inside React DOM or MSW) out of this JS hook.
       filter: { id: /^(?![./\0])/ },
       async handler(source, importer, options) {
         if (source === MOCKS_IMPORT_ID) return path.join(root, MOCKS_ENTRY);

@@ -24,7 +24,7 @@ describe('filterStorybookHooks', () => {
     expect(resolveHook.filter!.id!.exclude!.test('./_baseIsEqual.js')).toBe(true);
     expect(resolveHook.filter!.id!.exclude!.test('virtual:/@storybook/builder-vite/vite-app.js')).toBe(false);
     expect(resolveHook.filter!.id!.exclude!.test('/work/node_modules/@storybook/builder-vite/input/iframe.html')).toBe(false);
-    expect(loadHook.filter!.id!.exclude!.test('/work/node_modules/lodash-es/chunk.js')).toBe(true);
+    expect(loadHook.filter!.id!.exclude!.test('/work/node_modules/lodash/lodash.js')).toBe(true);
     expect(loadHook.filter!.id!.exclude!.test('\0virtual:/@storybook/builder-vite/vite-app.js')).toBe(false);
     expect(loadHook.filter!.id!.exclude!.test('/work/iframe.html')).toBe(false);
     expect(storybookFiltered.transform).toBe(alreadyFiltered);

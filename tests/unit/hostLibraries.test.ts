@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ResolvedConfig } from 'vite';
 import { bundleLazyLibraries, HOST_LIBRARY_PACKAGES, HOST_LIBRARY_PREFIX, hostLibrariesPlugin, LAZY_HOST_LIBRARIES } from '../../src/amd/hostLibrariesPlugin';
 import { prebundledPackages } from '../../src/amd/prebundledPackages';
@@ -66,7 +66,7 @@ describe('host libraries in storybook dev', () => {
     // A shared chunk, imported by its sibling name, resolves into the same bundle and loads from it.
     const chunkId = (await resolve(chunk!, react))!;
     // The same relative id from any other module is not the plugin's business.
-    expect(await resolve(chunk!, path.join(root, 'node_modules/lodash-es/chunk.js'))).toBeUndefined();
+    expect(await resolve(chunk!, path.join(root, 'node_modules/react/index.js'))).toBeUndefined();
     expect(chunkId).toBe(react.replace('react.js', chunk!.slice(2)));
     expect(((await load(chunkId)) as { code: string }).code.length).toBeGreaterThan(0);
     await expect(resolve(`${HOST_LIBRARY_PREFIX}vue`)).rejects.toThrow(/Unknown host library "vue"/);
@@ -74,12 +74,22 @@ describe('host libraries in storybook dev', () => {
 
   it('gives each library its namespace, with one immer shared by Redux Toolkit and the immer modules', async () => {
     const load = async (name: string) => ((await import(pathToFileURL(path.join(tmp, `${name}.js`)).href)) as { default: Record<string, unknown> }).default;
-    const [react, toolkit, immer, lodash] = await Promise.all([load('react'), load('redux-toolkit'), load('immer'), load('lodash')]);
-    expect(typeof react.createElement).toBe('function');
-    expect(react.default).toBeDefined();
-    expect(toolkit.createNextState).toBe(immer.produce);
-    expect(toolkit.current).toBe(immer.current);
-    expect(typeof (lodash.default as { chunk?: unknown }).chunk).toBe('function');
+    // require.js's global `define`, as on the page: lodash's UMD file must not see it.
+    const define = Object.assign(vi.fn(), { amd: { jQuery: true } });
+    vi.stubGlobal('define', define);
+    try {
+      const [react, toolkit, immer, lodash] = await Promise.all([load('react'), load('redux-toolkit'), load('immer'), load('lodash')]);
+      expect(typeof react.createElement).toBe('function');
+      expect(react.default).toBeDefined();
+      expect(toolkit.createNextState).toBe(immer.produce);
+      expect(toolkit.current).toBe(immer.current);
+      // lodash took its CommonJS branch: `_` with every method, no anonymous define, nothing on the global.
+      expect(typeof (lodash.default as { chunk?: unknown }).chunk).toBe('function');
+      expect(define).not.toHaveBeenCalled();
+      expect('_' in globalThis).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 
@@ -87,7 +97,7 @@ describe('host libraries in storybook build', () => {
   it('are plain imports of the package, bundled by the build and named after the library', async () => {
     const { resolve, load } = pluginFor('build');
     const id = (await resolve(`${HOST_LIBRARY_PREFIX}redux-toolkit`))!;
-    // No sibling resolution in a build: lodash-es's own `./` imports never reach a JS hook.
+    // No sibling resolution in a build: the packages' own `./` imports never reach a JS hook.
     expect(await resolve('./chunk-abc.js', `\0amo-workbench/host-library/bundled/react.js`)).toBeUndefined();
     expect(id.split('/').at(-1)).toBe('redux-toolkit');
     expect(await load(id)).toBe(`import * as namespace from "@reduxjs/toolkit";\nexport default namespace;\n`);
