@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/html-vite';
-import { resolvePathInStorybookCache, versions } from 'storybook/internal/common';
+import { loadPreviewOrConfigFile, resolvePathInStorybookCache, versions } from 'storybook/internal/common';
 import { mergeConfig } from 'vite';
 import { hostLibrariesPlugin } from '../src/amd/hostLibrariesPlugin.ts';
 import { prebundledPackages } from '../src/amd/prebundledPackages.ts';
@@ -11,6 +11,7 @@ import { clientSecretDefine } from '../src/backend/clientSecret.ts';
 import { mswBrowserBundlePlugin } from '../src/backend/mswBrowserBundlePlugin.ts';
 import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
 import { filterStorybookHooks } from '../src/build/filterStorybookHooks.ts';
+import { skipEmptyMockScan } from '../src/build/skipEmptyMockScan.ts';
 import { cachedIndexers } from '../src/storyIndex/cachedIndexers.ts';
 import { hostBundlePlugin } from '../src/devBundle/hostBundlePlugin.ts';
 import { VISUAL_TESTS_ADDON, visualTestsAddon } from '../src/visual/visualTestsAddon.ts';
@@ -33,9 +34,13 @@ const config: StorybookConfig = {
   // CPU while the first story loads, npm run bench), yet cannot see widget files: requirejs loads
   // them at run time, outside that graph. Opt in with WORKBENCH_CHANGE_DETECTION=1.
   features: { changeDetection: process.env.WORKBENCH_CHANGE_DETECTION === '1' },
-  viteFinal: (viteConfig, { configType }) => {
-    // A build runs Storybook's unfiltered plugin hooks for each of its ~1,000 modules (src/build/).
-    if (configType === 'PRODUCTION') filterStorybookHooks(viteConfig.plugins ?? []);
+  viteFinal: (viteConfig, { configType, configDir }) => {
+    if (configType === 'PRODUCTION') {
+      // A build runs Storybook's unfiltered plugin hooks for each of its modules, and scans the
+      // preview for sb.mock calls it does not make (src/build/).
+      filterStorybookHooks(viteConfig.plugins ?? []);
+      skipEmptyMockScan(viteConfig.plugins ?? [], loadPreviewOrConfigFile({ configDir }));
+    }
     return mergeConfig(viteConfig, {
       plugins: [
         ...workbench.plugins,

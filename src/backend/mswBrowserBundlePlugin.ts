@@ -9,6 +9,12 @@
  * same version: the file is built by MSW from the same sources, and both ids resolve to it, so the
  * addon's worker and the handlers of the host and of widget folders share one `msw` instance. Node
  * code (`msw/node` in unit tests) is not touched.
+ *
+ * Its source map (2.2 MB) is not handed to Vite in dev: Vite would inline it as base64 into the
+ * module, making a 4.2 MB response that the server encodes, measures and gzips, and the page
+ * downloads, at every start. The module points at MSW's own map file instead (served by Vite's
+ * `/@fs/`), which the browser fetches only when DevTools opens. A build passes the map on only
+ * when it writes source maps.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,7 +25,7 @@ const BUNDLE_ID = '\0amo-workbench:msw-browser-bundle';
 const ALIASED = new Set(['msw', 'msw/browser']);
 
 /** `lib/iife/index.js` is `var MockServiceWorker = (() => { ... __export(index_exports, { a: () => a, ... }) ... })();` */
-export function mswBrowserModule(iife: string, version: string): string {
+export function mswBrowserModule(iife: string, version: string, mapUrl?: string): string {
   const exportsBlock = /__export\(index_exports, \{([^}]*)\}\);/.exec(iife)?.[1];
   const names = exportsBlock ? [...exportsBlock.matchAll(/(\w+): \(\) =>/g)].map((match) => match[1]!) : [];
   if (!/^var MockServiceWorker = /m.test(iife) || !names.includes('setupWorker') || !names.includes('http')) {
@@ -28,18 +34,26 @@ export function mswBrowserModule(iife: string, version: string): string {
         'Update src/backend/mswBrowserBundlePlugin.ts for this msw version, or pin msw to the version in package.json.',
     );
   }
-  // The source map comment would point the browser at a file next to a virtual module; the map is
-  // handed to Vite instead. The export line goes after the last line, so the map stays valid.
+  // MSW's own comment names the map relative to the file, which means nothing next to a virtual
+  // module: it is replaced by `mapUrl`, or dropped. The export line goes after the last line of the
+  // bundle, so the map stays valid.
   const code = iife.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
-  return `${code}export const { ${names.join(', ')} } = MockServiceWorker;\n`;
+  return `${code}export const { ${names.join(', ')} } = MockServiceWorker;\n${mapUrl ? `//# sourceMappingURL=${mapUrl}\n` : ''}`;
 }
 
 export function mswBrowserBundlePlugin(): Plugin {
   const require = createRequire(import.meta.url);
   const packageDir = path.dirname(require.resolve('msw/package.json'));
+  const file = path.join(packageDir, 'lib/iife/index.js');
+  let mapUrl: string | undefined;
+  let buildMaps = false;
   return {
     name: 'amo-workbench:msw-browser-bundle',
     enforce: 'pre',
+    configResolved(config) {
+      mapUrl = config.command === 'serve' ? `${config.base}@fs/${file.split(path.sep).join('/').replace(/^\//, '')}.map` : undefined;
+      buildMaps = config.command === 'build' && Boolean(config.build.sourcemap);
+    },
     // Filters keep every other import of a build out of these JS hooks (rolldown calls a hook
     // without one for each of its ~1,000 modules).
     resolveId: {
@@ -49,10 +63,9 @@ export function mswBrowserBundlePlugin(): Plugin {
     load: {
       filter: { id: new RegExp(`^${BUNDLE_ID}$`) },
       handler() {
-        const file = path.join(packageDir, 'lib/iife/index.js');
         const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
-        const map = readFileSync(`${file}.map`, 'utf8');
-        return { code: mswBrowserModule(readFileSync(file, 'utf8'), version), map };
+        const code = mswBrowserModule(readFileSync(file, 'utf8'), version, mapUrl);
+        return buildMaps ? { code, map: readFileSync(`${file}.map`, 'utf8') } : { code, map: null };
       },
     },
   };

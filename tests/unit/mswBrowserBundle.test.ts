@@ -55,10 +55,33 @@ describe('msw browser bundle', () => {
     expect(resolveId('msw/browser')).toBe(id);
     expect(resolveId('msw/node')).toBeUndefined();
     expect(resolveId('msw-storybook-addon')).toBeUndefined();
-    const loaded = hook(plugin, 'load')(id as string) as { code: string; map: string };
-    expect(loaded.code).not.toMatch(/sourceMappingURL/);
-    expect(loaded.code.trimEnd().split('\n').at(-1)).toMatch(/^export const \{ .*setupWorker.* \} = MockServiceWorker;$/);
-    expect(JSON.parse(loaded.map).sources.length).toBeGreaterThan(0);
+  });
+
+  /** The plugin after Vite resolved the config of a command. */
+  function configured(command: 'serve' | 'build', sourcemap = false) {
+    const plugin = mswBrowserBundlePlugin();
+    (plugin.configResolved as (config: unknown) => void)({ command, base: '/', build: { sourcemap } });
+    return hook(plugin, 'load')(hook(plugin, 'resolveId')('msw') as string) as { code: string; map: string | null };
+  }
+
+  it('points the dev server at MSW’s own map file instead of inlining 2 MB of it into the module', () => {
+    const loaded = configured('serve');
+    expect(loaded.map).toBeNull();
+    const lines = loaded.code.trimEnd().split('\n');
+    expect(lines.at(-2)).toMatch(/^export const \{ .*setupWorker.* \} = MockServiceWorker;$/);
+    // MSW's relative comment is gone; the one left is a /@fs/ URL of the map next to the bundle.
+    expect(loaded.code.match(/sourceMappingURL/g)).toHaveLength(1);
+    const url = /^\/\/# sourceMappingURL=\/@fs(\/.+)$/.exec(lines.at(-1)!)?.[1];
+    expect(url).toBe(`${path.join(packageDir, 'lib/iife/index.js.map').split(path.sep).join('/').replace(/^(?!\/)/, '/')}`);
+    expect(JSON.parse(readFileSync(url!, 'utf8')).sources.length).toBeGreaterThan(0);
+  });
+
+  it('gives a build the map only when it writes source maps', () => {
+    const plain = configured('build');
+    expect(plain.code).not.toMatch(/sourceMappingURL/);
+    expect(plain.map).toBeNull();
+    expect(plain.code.trimEnd().split('\n').at(-1)).toMatch(/^export const \{ .*setupWorker.* \} = MockServiceWorker;$/);
+    expect(JSON.parse(configured('build', true).map!).sources.length).toBeGreaterThan(0);
   });
 
   it('says which file to update when a new msw changes the bundle', () => {
