@@ -11,7 +11,7 @@ import { clientSecretDefine } from '../src/backend/clientSecret.ts';
 import { mswBrowserBundlePlugin } from '../src/backend/mswBrowserBundlePlugin.ts';
 import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
 import { filterStorybookHooks } from '../src/build/filterStorybookHooks.ts';
-import { skipEmptyMockScan } from '../src/build/skipEmptyMockScan.ts';
+import { skipUnusedMocking } from '../src/build/skipUnusedMocking.ts';
 import { cachedIndexers } from '../src/storyIndex/cachedIndexers.ts';
 import { hostBundlePlugin } from '../src/devBundle/hostBundlePlugin.ts';
 import { VISUAL_TESTS_ADDON, visualTestsAddon } from '../src/visual/visualTestsAddon.ts';
@@ -35,12 +35,10 @@ const config: StorybookConfig = {
   // them at run time, outside that graph. Opt in with WORKBENCH_CHANGE_DETECTION=1.
   features: { changeDetection: process.env.WORKBENCH_CHANGE_DETECTION === '1' },
   viteFinal: (viteConfig, { configType, configDir }) => {
-    if (configType === 'PRODUCTION') {
-      // A build runs Storybook's unfiltered plugin hooks for each of its modules, and scans the
-      // preview for sb.mock calls it does not make (src/build/).
-      filterStorybookHooks(viteConfig.plugins ?? []);
-      skipEmptyMockScan(viteConfig.plugins ?? [], loadPreviewOrConfigFile({ configDir }));
-    }
+    // A build runs Storybook's unfiltered plugin hooks for each of its modules (src/build/).
+    if (configType === 'PRODUCTION') filterStorybookHooks(viteConfig.plugins ?? []);
+    // No sb.mock scan or mocker runtime while the preview mocks nothing (src/build/skipUnusedMocking.ts).
+    skipUnusedMocking(viteConfig.plugins ?? [], loadPreviewOrConfigFile({ configDir }));
     return mergeConfig(viteConfig, {
       plugins: [
         ...workbench.plugins,
