@@ -6,7 +6,7 @@ import type { StorybookConfig } from '@storybook/html-vite';
 import { loadPreviewOrConfigFile, resolvePathInStorybookCache, versions } from 'storybook/internal/common';
 import { mergeConfig } from 'vite';
 import { hostLibrariesPlugin } from '../src/amd/hostLibrariesPlugin.ts';
-import { prebundledPackages } from '../src/amd/prebundledPackages.ts';
+import { prebundledPackages, servedAsPublished } from '../src/amd/prebundledPackages.ts';
 import { clientSecretDefine } from '../src/backend/clientSecret.ts';
 import { mswBrowserBundlePlugin } from '../src/backend/mswBrowserBundlePlugin.ts';
 import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
@@ -58,7 +58,7 @@ const config: StorybookConfig = {
       define: { ...clientSecretDefine(process.env, configType === 'PRODUCTION'), __VISUAL_MODES__: JSON.stringify(process.env.VISUAL_MODES ?? 'default') },
       // The addon is served as it is published, so its `msw/browser` import reaches the plugin above
       // rather than a second copy of MSW inside Vite's pre-bundle.
-      optimizeDeps: { include: prebundledPackages, exclude: ['msw-storybook-addon'] },
+      optimizeDeps: { include: prebundledPackages, exclude: servedAsPublished },
       // The size report gzips every chunk of the build again, only to print it (~0.15 s).
       build: { reportCompressedSize: false },
       // A build lists each of its ~300 files (chunks, fonts, widget folders' files) with its size, and

@@ -1,7 +1,9 @@
 /**
  * Packages the preview imports lazily (the light host libraries behind hostLibraries.ts) or from
  * Node-agnostic src code. Vite pre-bundles them up front: a dependency discovered late makes Vite
- * reload the page in the middle of a story. React & co. are not here: in dev they are bundled on
+ * reload the page in the middle of a story. The list must be complete: Vite's dependency scan does
+ * not read the files of the dev host bundle (hostBundlePlugin.ts); hostBundle.test.ts compares the
+ * list with the packages the bundle imports. React & co. are not here: in dev they are bundled on
  * first use (hostLibrariesPlugin.ts), whose table says which libraries are light.
  */
 import { HOST_LIBRARY_PACKAGES, type HostLibraryName, LAZY_HOST_LIBRARIES } from './hostLibrariesPlugin.ts';
@@ -10,4 +12,11 @@ const lightHostLibraries = (Object.entries(HOST_LIBRARY_PACKAGES) as [HostLibrar
   .filter(([name]) => !LAZY_HOST_LIBRARIES.includes(name))
   .map(([, pkg]) => pkg);
 
-export const prebundledPackages = [...lightHostLibraries, 'dequal', 'jose', '@sinonjs/fake-timers', 'semver', 'fastest-levenshtein'];
+export const prebundledPackages = [...lightHostLibraries, 'dequal', 'jose', '@sinonjs/fake-timers', 'semver', 'fastest-levenshtein', 'storybook/preview-api'];
+
+/**
+ * Packages the preview imports that Vite serves as published (`optimizeDeps.exclude`): the addon,
+ * so its `msw/browser` import reaches mswBrowserBundlePlugin rather than a second MSW inside a
+ * pre-bundle.
+ */
+export const servedAsPublished = ['msw-storybook-addon'];

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findHostImports } from '../../src/devBundle/bundleEntries';
 import { bundleHost, toServedUrl } from '../../src/devBundle/bundleHost';
+import { hostBundlePlugin } from '../../src/devBundle/hostBundlePlugin';
 import { rewriteHostImports } from '../../src/devBundle/rewriteHostImports';
+import { prebundledPackages, servedAsPublished } from '../../src/amd/prebundledPackages';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BUNDLE = 'virtual:amo-workbench/host';
@@ -93,5 +95,40 @@ describe('the dev host bundle: entries and bundling', () => {
     const bundle = await bundleHost({ root: dir, entries: new Map([[path.join(dir, 'src', 'a.ts'), 'm0']]), define: {}, isBundled: () => true });
     expect(bundle.code).not.toContain('limits');
     expect([...bundle.files].map((file) => path.relative(dir, file)).sort()).toEqual(['src/a.ts', 'src/limits.ts']);
+  });
+});
+
+describe('the dev host bundle: packages it imports', () => {
+  it('are all pre-bundled by name or served another way, since Vite’s dependency scan skips the bundled files', async () => {
+    const bundledDirs = ['src', 'mocks'].map((dir) => path.join(root, dir) + path.sep);
+    const isBundled = (file: string) => bundledDirs.some((dir) => file.startsWith(dir)) && file.endsWith('.ts') && !file.endsWith('.d.ts');
+    // The entries the dev server starts with: what the preview and the stories import.
+    const found = findHostImports(['.storybook/preview.ts', 'stories'].map((p) => path.join(root, p)), isBundled);
+    const entries = new Map([...found, path.join(root, 'mocks/index.ts')].map((file, i) => [file, `m${i}`]));
+    const { code } = await bundleHost({ root, entries, define: { 'import.meta.env': '{}' }, isBundled });
+    const packages = new Set([...code.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*"([^"./][^"]*)"/g)].map((match) => match[1]!));
+    expect(packages).toContain('jose');
+    const servedOtherwise = (id: string) =>
+      /\.css$|\?raw$/.test(id) || // assets and raw text, never pre-bundled
+      id.startsWith('virtual:amo-workbench/') || // the host libraries (hostLibrariesPlugin.ts)
+      id === 'msw' || id === 'msw/browser' || // MSW's browser bundle (mswBrowserBundlePlugin.ts)
+      servedAsPublished.some((pkg) => id === pkg || id.startsWith(`${pkg}/`));
+    expect([...packages].filter((id) => !servedOtherwise(id) && !prebundledPackages.includes(id))).toEqual([]);
+  }, 30_000);
+});
+
+describe('the dev host bundle: Vite’s dependency scan', () => {
+  it('does not crawl the bundled files, and leaves every other import to Vite', () => {
+    const plugin = hostBundlePlugin({ root, bundled: ['src', 'mocks'], importers: [], aliases: {} });
+    const resolveId = (source: string, importer: string, options?: { scan?: boolean }) =>
+      (plugin.resolveId as (source: string, importer: string, options?: { scan?: boolean }) => string | undefined)(source, importer, options);
+    const story = path.join(root, 'stories/HelloWorld.stories.ts');
+    // An id with \0 is one the scan leaves out (Vite's shouldExternalizeDep).
+    expect(resolveId('../src/story/cabinetOf', story, { scan: true })).toMatch(/^\0/);
+    expect(resolveId('../mocks/scenarios.ts', story, { scan: true })).toMatch(/^\0/);
+    expect(resolveId('./fixtureWidgets', story, { scan: true })).toBeUndefined();
+    expect(resolveId('storybook/test', story, { scan: true })).toBeUndefined();
+    // Serving is not the scan: the page still imports src/ through the bundle's rewrite.
+    expect(resolveId('../src/story/cabinetOf', story)).toBeUndefined();
   });
 });
