@@ -13,7 +13,8 @@
  * never handle: relative specifiers in `resolveId`, and files of installed packages in
  * `load`/`transform`.
  */
-import type { Plugin, PluginOption } from 'vite';
+import type { PluginOption } from 'vite';
+import { flattenPlugins } from './flattenPlugins.ts';
 
 const HOOKS = {
   resolveId: /^\.{1,2}\//,
@@ -23,14 +24,10 @@ const HOOKS = {
 
 type AnyHook = ((...args: unknown[]) => unknown) | { filter?: unknown; handler: (...args: unknown[]) => unknown; order?: unknown };
 
-function flatten(options: PluginOption[]): Plugin[] {
-  return options.flatMap((option) => (Array.isArray(option) ? flatten(option) : option && typeof option === 'object' && 'name' in option ? [option as Plugin] : []));
-}
-
 /** Adds `filter: { id: { exclude } }` to each unfiltered hook of the `storybook:` plugins. Returns the names of the hooks it filtered. */
 export function filterStorybookHooks(plugins: PluginOption[]): string[] {
   const filtered: string[] = [];
-  for (const plugin of flatten(plugins)) {
+  for (const plugin of flattenPlugins(plugins)) {
     if (!plugin.name.startsWith('storybook:')) continue;
     for (const [name, exclude] of Object.entries(HOOKS) as [keyof typeof HOOKS, RegExp][]) {
       const hook = plugin[name] as AnyHook | undefined;

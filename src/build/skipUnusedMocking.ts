@@ -14,7 +14,8 @@
  * the runtime on its next page load, as it would without this.
  */
 import { readFileSync } from 'node:fs';
-import type { Plugin, PluginOption } from 'vite';
+import type { PluginOption } from 'vite';
+import { flattenPlugins } from './flattenPlugins.ts';
 
 const MOCK_CALL = /\bsb\s*\.\s*mock\b/;
 
@@ -26,10 +27,6 @@ const MOCKING_HOOKS: Record<string, readonly ('buildStart' | 'transformIndexHtml
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
 
-function flatten(options: PluginOption[]): Plugin[] {
-  return options.flatMap((option) => (Array.isArray(option) ? flatten(option) : option && typeof option === 'object' && 'name' in option ? [option as Plugin] : []));
-}
-
 export function previewMocks(previewFile: string): boolean {
   return MOCK_CALL.test(readFileSync(previewFile, 'utf8'));
 }
@@ -38,7 +35,7 @@ export function previewMocks(previewFile: string): boolean {
 export function skipUnusedMocking(plugins: PluginOption[], previewFile: string | undefined): string[] {
   if (!previewFile) return [];
   const wrapped: string[] = [];
-  for (const plugin of flatten(plugins)) {
+  for (const plugin of flattenPlugins(plugins)) {
     for (const name of MOCKING_HOOKS[plugin.name] ?? []) {
       const hook = plugin[name] as Hook | { handler: Hook } | undefined;
       if (!hook) continue;
