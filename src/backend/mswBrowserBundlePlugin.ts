@@ -22,7 +22,6 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 
 const BUNDLE_ID = '\0amo-workbench:msw-browser-bundle';
-const ALIASED = new Set(['msw', 'msw/browser']);
 
 /** `lib/iife/index.js` is `var MockServiceWorker = (() => { ... __export(index_exports, { a: () => a, ... }) ... })();` */
 export function mswBrowserModule(iife: string, version: string, mapUrl?: string): string {
@@ -57,8 +56,9 @@ export function mswBrowserBundlePlugin(): Plugin {
     // Filters keep every other import of a build out of these JS hooks (rolldown calls a hook
     // without one for each of its ~1,000 modules).
     resolveId: {
+      // Exactly `msw` and `msw/browser`: the filter is the whole test.
       filter: { id: /^msw(\/browser)?$/ },
-      handler: (id) => (ALIASED.has(id) ? BUNDLE_ID : undefined),
+      handler: () => BUNDLE_ID,
     },
     load: {
       filter: { id: new RegExp(`^${BUNDLE_ID}$`) },

@@ -27,7 +27,7 @@ const MOCKING_HOOKS: Record<string, readonly ('buildStart' | 'transformIndexHtml
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
 
-export function previewMocks(previewFile: string): boolean {
+function previewMocks(previewFile: string): boolean {
   return MOCK_CALL.test(readFileSync(previewFile, 'utf8'));
 }
 

@@ -48,8 +48,7 @@ export async function bundleHost({ root, entries, define, isBundled }: BundleHos
           if (source === ENTRY) return ENTRY;
           if (!importer) return null;
           if (!/^[./]/.test(source)) return { id: source, external: true };
-          const [request, query = ''] = source.split('?');
-          const file = resolveSourceFile(path.resolve(path.dirname(importer), request!));
+          const { file, query } = resolveRelativeImport(source, importer);
           if (!query && isBundled(file)) {
             files.add(file);
             return file;
@@ -71,6 +70,12 @@ export async function bundleHost({ root, entries, define, isBundled }: BundleHos
   } finally {
     await build.close();
   }
+}
+
+/** The file a path import (`./x`, `../x.ts?raw`) of `importer` means, and its query (a query means Vite serves it). */
+export function resolveRelativeImport(source: string, importer: string): { file: string; query: string } {
+  const [request, query = ''] = source.split('?');
+  return { file: resolveSourceFile(path.resolve(path.dirname(importer), request!)), query };
 }
 
 /** The file an extensionless import means, as TypeScript resolves it in this project. */

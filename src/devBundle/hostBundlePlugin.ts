@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { findHostImports } from './bundleEntries.ts';
-import { bundleHost, type HostBundle, resolveSourceFile } from './bundleHost.ts';
+import { bundleHost, type HostBundle, resolveRelativeImport } from './bundleHost.ts';
 import { rewriteHostImports } from './rewriteHostImports.ts';
 
 export const HOST_BUNDLE_ID = 'virtual:amo-workbench/host';
@@ -106,8 +106,8 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
       // name (src/amd/prebundledPackages.ts; hostBundle.test.ts checks the list is complete). An id
       // with \0 is one the scan leaves out. ~0.35 s of a cold start's scan.
       if ((options as { scan?: boolean } | undefined)?.scan && importer && /^\.{1,2}\//.test(source)) {
-        const file = resolveSourceFile(path.resolve(path.dirname(importer), source.split('?')[0]!));
-        if (isBundled(file)) return `\0amo-workbench/bundled:${file}`;
+        const { file, query } = resolveRelativeImport(source, importer);
+        if (!query && isBundled(file)) return `\0amo-workbench/bundled:${file}`;
       }
       return undefined;
     },
