@@ -20,6 +20,10 @@ import { prepareWorkbenchStories } from '../src/widgets/workbenchStories.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workbench = prepareWorkbenchStories(root);
+// Storybook's change detection runs git and walks Vite's module graph at every start (~0.3 s of
+// CPU while the first story loads, npm run bench), yet cannot see widget files: requirejs loads
+// them at run time, outside that graph. Opt in with WORKBENCH_CHANGE_DETECTION=1.
+const changeDetection = process.env.WORKBENCH_CHANGE_DETECTION === '1';
 
 const config: StorybookConfig = {
   // Hand-written stories, and the CSF written for each widget folder (src/widgets/widgetStoryFiles.ts).
@@ -27,13 +31,12 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/html-vite', options: {} },
   // Chromatic's Visual tests panel only for a project linked to Chromatic (src/visual/visualTestsAddon.ts).
   addons: ['@storybook/addon-vitest', 'msw-storybook-addon', ...(visualTestsAddon(root, process.env).load ? [VISUAL_TESTS_ADDON] : [])],
-  core: { disableTelemetry: true },
+  // Without change detection, a builder that does not start Storybook's module-graph engine either
+  // (src/build/viteBuilder/); the framework's own builder-vite otherwise.
+  core: { disableTelemetry: true, ...(changeDetection ? {} : { builder: path.join(root, 'src/build/viteBuilder/index.ts') }) },
   // Story files are parsed once, not at every start (src/storyIndex/cachedIndexers.ts).
   experimental_indexers: (indexers) => cachedIndexers(indexers, resolvePathInStorybookCache('amo-workbench-index'), versions.storybook ?? ''),
-  // Storybook's change detection runs git and walks Vite's module graph at every start (~0.3 s of
-  // CPU while the first story loads, npm run bench), yet cannot see widget files: requirejs loads
-  // them at run time, outside that graph. Opt in with WORKBENCH_CHANGE_DETECTION=1.
-  features: { changeDetection: process.env.WORKBENCH_CHANGE_DETECTION === '1' },
+  features: { changeDetection },
   viteFinal: (viteConfig, { configType, configDir }) => {
     // A build runs Storybook's unfiltered plugin hooks for each of its modules (src/build/).
     if (configType === 'PRODUCTION') filterStorybookHooks(viteConfig.plugins ?? []);

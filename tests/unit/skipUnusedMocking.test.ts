@@ -11,17 +11,20 @@ const previewFile = path.join(tmp, 'preview.ts');
 
 const NO_MOCKS = "import { mockLoader } from './x';\nconst mock = 1;\nexport default {};\n";
 
-/** Storybook's two mocking plugins as builder-vite makes them, plus one that is not theirs. */
+/** Storybook's three mocking plugins as builder-vite makes them, plus one that is not theirs. */
 function plugins() {
   const scan = vi.fn();
   const emitRuntime = vi.fn();
   const injectScript = vi.fn((html: string) => html.replace('<head>', '<head><script type="module" src="/vite-inject-mocker-entry.js"></script>'));
+  const rewrite = vi.fn((code: string) => ({ code: `/* rewritten */${code}` }));
   const otherStart = vi.fn();
+  const previewRewrite = { name: 'storybook:mock-loader-preview', transform: { filter: { id: previewFile }, handler: rewrite } } as unknown as Plugin;
   const loader = { name: 'storybook:mock-loader', buildStart: scan, load: { filter: {}, handler: () => undefined } } as unknown as Plugin;
   const runtime = { name: 'vite:storybook-inject-mocker-runtime', buildStart: emitRuntime, transformIndexHtml: injectScript } as unknown as Plugin;
   const other = { name: 'amo-workbench:other', buildStart: otherStart } as unknown as Plugin;
   const run = (plugin: Plugin, hook: 'buildStart' | 'transformIndexHtml', ...args: unknown[]) => (plugin[hook] as (...a: unknown[]) => unknown)(...args);
-  return { list: [[loader, runtime], other], loader, runtime, other, scan, emitRuntime, injectScript, otherStart, run };
+  const transformPreview = (code: string) => (previewRewrite.transform as { handler: (code: string, id: string) => unknown }).handler(code, previewFile);
+  return { list: [[loader, previewRewrite, runtime], other], loader, runtime, other, previewRewrite, scan, emitRuntime, injectScript, rewrite, otherStart, run, transformPreview };
 }
 
 describe('skipUnusedMocking', () => {
@@ -30,6 +33,7 @@ describe('skipUnusedMocking', () => {
     const p = plugins();
     expect(skipUnusedMocking(p.list, previewFile)).toEqual([
       'storybook:mock-loader:buildStart',
+      'storybook:mock-loader-preview:transform',
       'vite:storybook-inject-mocker-runtime:buildStart',
       'vite:storybook-inject-mocker-runtime:transformIndexHtml',
     ]);
@@ -37,8 +41,11 @@ describe('skipUnusedMocking', () => {
     p.run(p.runtime, 'buildStart');
     // `mock` alone (a variable, msw's words) is not sb.mock: the page gets no mocker script.
     expect(p.run(p.runtime, 'transformIndexHtml', '<html><head></head></html>')).toBeUndefined();
+    // The preview is served as it is (no Babel round trip), and the hook keeps its id filter.
+    expect(p.transformPreview(NO_MOCKS)).toBeUndefined();
+    expect((p.previewRewrite.transform as { filter: unknown }).filter).toEqual({ id: previewFile });
     p.run(p.other, 'buildStart');
-    expect([p.scan, p.emitRuntime, p.injectScript].map((hook) => hook.mock.calls.length)).toEqual([0, 0, 0]);
+    expect([p.scan, p.emitRuntime, p.injectScript, p.rewrite].map((hook) => hook.mock.calls.length)).toEqual([0, 0, 0, 0]);
     expect(p.otherStart).toHaveBeenCalledOnce();
   });
 
@@ -51,8 +58,9 @@ describe('skipUnusedMocking', () => {
       p.run(p.loader, 'buildStart');
       p.run(p.runtime, 'buildStart');
       expect(p.run(p.runtime, 'transformIndexHtml', '<html><head></head></html>')).toContain('vite-inject-mocker-entry.js');
+      expect(p.transformPreview(code)).toEqual({ code: `/* rewritten */${code}` });
     }
-    expect([p.scan, p.emitRuntime, p.injectScript].map((hook) => hook.mock.calls.length)).toEqual([2, 2, 2]);
+    expect([p.scan, p.emitRuntime, p.injectScript, p.rewrite].map((hook) => hook.mock.calls.length)).toEqual([2, 2, 2, 2]);
   });
 
   it('changes nothing for a project without a preview file', () => {
