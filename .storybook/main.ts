@@ -15,11 +15,13 @@ import { skipUnusedMocking } from '../src/build/skipUnusedMocking.ts';
 import { cachedIndexers } from '../src/storyIndex/cachedIndexers.ts';
 import { hostBundlePlugin } from '../src/devBundle/hostBundlePlugin.ts';
 import { VISUAL_TESTS_ADDON, visualTestsAddon } from '../src/visual/visualTestsAddon.ts';
+import { cachedCheckManifest } from '../src/widgets/manifestCheckCache.ts';
 import { MOCKS_ENTRY, MOCKS_IMPORT_ID } from '../src/widgets/widgetImportsPlugin.ts';
 import { prepareWorkbenchStories } from '../src/widgets/workbenchStories.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const workbench = prepareWorkbenchStories(root);
+// Manifest checks are remembered across starts, so an unchanged folder costs no zod (src/widgets/manifestCheckCache.ts).
+const workbench = prepareWorkbenchStories(root, process.env, cachedCheckManifest(resolvePathInStorybookCache('amo-workbench-manifest-checks.json')));
 // Storybook's change detection runs git and walks Vite's module graph at every start (~0.3 s of
 // CPU while the first story loads, npm run bench), yet cannot see widget files: requirejs loads
 // them at run time, outside that graph. Opt in with WORKBENCH_CHANGE_DETECTION=1.

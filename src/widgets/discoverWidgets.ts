@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { CheckManifest } from './checkManifest.ts';
 import { looksLikeWidgetFolder, readWidgetFolder, type WidgetFolder } from './readWidgetFolder.ts';
 
 export type { WidgetFolder } from './readWidgetFolder.ts';
@@ -27,6 +28,8 @@ export interface DiscoverOptions {
   root: string;
   /** The raw WIDGETS_DIR value. */
   widgetsDirEnv?: string;
+  /** How manifest.json is checked (default: checkManifest, uncached). */
+  checkManifest?: CheckManifest;
 }
 
 export function widgetRoots({ root, widgetsDirEnv }: DiscoverOptions): string[] {
@@ -50,7 +53,7 @@ export function discoverWidgets(options: DiscoverOptions): Discovery {
     const taken = byName.get(name);
     if (taken) return skipped.push({ dir, reason: `another widget folder is already named "${name}" (${taken}); rename one of them` });
     byName.set(name, dir);
-    widgets.push(readWidgetFolder(dir));
+    widgets.push(readWidgetFolder(dir, options.checkManifest));
   };
 
   for (const rootDir of roots) {

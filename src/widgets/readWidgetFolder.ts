@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FolderProblem } from './folderProblem.ts';
-import { manifestSchema, type Manifest } from './manifestSchema.ts';
+import { checkManifest, type CheckManifest } from './checkManifest.ts';
+import type { Manifest } from './manifestSchema.ts';
 import { readJsonFile } from './readJsonFile.ts';
 
 export interface WidgetFolder {
@@ -37,13 +38,18 @@ export function looksLikeWidgetFolder(dir: string): boolean {
   return existsSync(path.join(dir, 'manifest.json')) || existsSync(path.join(dir, 'personal_page.js'));
 }
 
-export function readWidgetFolder(dir: string): WidgetFolder {
+/** `check`: how manifest.json is checked (main.ts passes one with a disk cache, manifestCheckCache.ts). */
+export function readWidgetFolder(dir: string, check: CheckManifest = checkManifest): WidgetFolder {
   const problems: FolderProblem[] = [];
   const folder: WidgetFolder = { name: path.basename(dir), dir, hasScript: false, i18n: {}, problems };
 
   if (existsSync(path.join(dir, 'manifest.json'))) {
     const raw = readJsonFile(dir, 'manifest.json', problems);
-    if (raw !== undefined) folder.manifest = checkManifest(raw, problems);
+    if (raw !== undefined) {
+      const checked = check(raw);
+      folder.manifest = checked.manifest;
+      problems.push(...checked.problems);
+    }
   } else {
     problems.push({
       code: 'no-manifest',
@@ -69,49 +75,6 @@ export function readWidgetFolder(dir: string): WidgetFolder {
   folder.i18n = readI18n(dir, problems);
   folder.mocksFile = findMocksFile(dir);
   return folder;
-}
-
-function checkManifest(raw: unknown, problems: FolderProblem[]): Manifest | undefined {
-  const result = manifestSchema.safeParse(raw);
-  const locations = (raw as { locations?: unknown } | null)?.locations;
-  if (Array.isArray(locations) && !locations.includes('personal_page')) {
-    problems.push({
-      code: 'no-personal-page-location',
-      file: 'manifest.json',
-      message: `"locations" does not include "personal_page" (it has: ${locations.join(', ') || 'nothing'}).`,
-      fix: 'Add "personal_page" to "locations", or the client cabinet never loads the widget.',
-    });
-  }
-  if (result.success) return result.data;
-  const missing: string[] = [];
-  const wrong: string[] = [];
-  for (const issue of result.error.issues) {
-    const where = issue.path.join('.');
-    if (where === 'widget.version' && issue.code === 'custom') {
-      const version = (raw as { widget?: { version?: unknown } }).widget?.version;
-      problems.push({
-        code: 'bad-version',
-        file: 'manifest.json',
-        message: `widget.version ${JSON.stringify(version)} is not a version.`,
-        fix: 'Use a semantic version such as "1.0.0".',
-      });
-    } else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
-      missing.push(where);
-    } else {
-      wrong.push(`${where}: ${issue.message}`);
-    }
-  }
-  if (missing.length || wrong.length) {
-    problems.push({
-      code: 'manifest-fields',
-      file: 'manifest.json',
-      message: [missing.length ? `Required fields missing: ${missing.join(', ')}.` : '', wrong.length ? `Wrong values: ${wrong.join('; ')}.` : '']
-        .filter(Boolean)
-        .join(' '),
-      fix: 'Every widget needs widget.name, description, short_description, version, interface_version, locale, installation, and "locations".',
-    });
-  }
-  return undefined;
 }
 
 function readI18n(dir: string, problems: FolderProblem[]): Record<string, unknown> {

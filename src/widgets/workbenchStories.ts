@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import type { CheckManifest } from './checkManifest.ts';
 import { discoverWidgets, formatProblems, formatSkipped, type Discovery } from './discoverWidgets.ts';
 import { readWidgetFolder } from './readWidgetFolder.ts';
 import { FIXTURE_URL_PREFIX, FOLDER_CHECKS_URL_PREFIX, WIDGET_URL_PREFIX } from './servedPaths.ts';
@@ -33,7 +34,8 @@ export function generatedStoriesDir(root: string, env: NodeJS.ProcessEnv = proce
   return path.join(root, 'stories', 'generated', key);
 }
 
-export function prepareWorkbenchStories(root: string, env: NodeJS.ProcessEnv = process.env): WorkbenchStories {
+/** `checkManifest`: how manifest.json files are checked (main.ts: with a disk cache, manifestCheckCache.ts). */
+export function prepareWorkbenchStories(root: string, env: NodeJS.ProcessEnv = process.env, checkManifest?: CheckManifest): WorkbenchStories {
   const generatedDir = generatedStoriesDir(root, env);
   const srcDir = path.join(root, 'src');
   const mounts: FolderMount[] = [];
@@ -44,12 +46,12 @@ export function prepareWorkbenchStories(root: string, env: NodeJS.ProcessEnv = p
     generatedDir,
     plugins: [],
     refresh() {
-      const discovery = discoverWidgets({ root, widgetsDirEnv: env.WIDGETS_DIR });
+      const discovery = discoverWidgets({ root, widgetsDirEnv: env.WIDGETS_DIR, checkManifest });
       const lines = [...formatSkipped(discovery.skipped), ...formatProblems(discovery.widgets)];
       if (lines.join('\n') !== reported) lines.forEach((line) => console.warn(line));
       reported = lines.join('\n');
       writeWidgetStories(discovery.widgets, generatedDir, srcDir);
-      writeCheckStories(root, generatedDir, srcDir);
+      writeCheckStories(root, generatedDir, srcDir, checkManifest);
       mounts.splice(
         0,
         mounts.length,
@@ -74,12 +76,12 @@ export function prepareWorkbenchStories(root: string, env: NodeJS.ProcessEnv = p
  * The folder-check fixtures (tests/fixtures/widget-folders): a story each, titled
  * `Folder checks/<case>`, expecting the problems its expected-problems.json lists.
  */
-function writeCheckStories(root: string, generatedDir: string, srcDir: string): void {
+function writeCheckStories(root: string, generatedDir: string, srcDir: string, checkManifest?: CheckManifest): void {
   const fixtures = path.join(root, 'tests', 'fixtures', 'widget-folders');
   if (!existsSync(fixtures)) return;
   const folders = readdirSync(fixtures, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => readWidgetFolder(path.join(fixtures, entry.name)));
+    .map((entry) => readWidgetFolder(path.join(fixtures, entry.name), checkManifest));
   writeWidgetStories(folders, generatedDir, srcDir, {
     titlePrefix: 'Folder checks',
     filePrefix: '__checks-',

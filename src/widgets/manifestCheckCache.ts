@@ -1,0 +1,72 @@
+/**
+ * (Node) checkManifest behind a disk cache, keyed by the manifest's JSON and by the checker itself
+ * (the source of checkManifest.ts and manifestSchema.ts, the zod and semver versions), so an edit to
+ * any of them checks every manifest again.
+ *
+ * Why: the check needs zod, and loading zod is ~45 ms of every `storybook dev` and `storybook build`
+ * start (the widget folders are read when main.ts loads, before anything else can run). Manifests
+ * rarely change between starts; the folder-check fixtures, broken on purpose, never do.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkManifest, type CheckManifest, type ManifestCheck } from './checkManifest.ts';
+
+interface CacheFile {
+  fingerprint: string;
+  /** By hash of the manifest's JSON; most recently used last. */
+  results: Record<string, ManifestCheck>;
+}
+
+/** Enough for every manifest of a few widget roots, and their recent edits. */
+const MAX_ENTRIES = 200;
+
+export function checkerFingerprint(): string {
+  const require = createRequire(import.meta.url);
+  const sources = ['./checkManifest.ts', './manifestSchema.ts'].map((file) => readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8'));
+  const versions = ['zod', 'semver'].map((pkg) => `${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`);
+  return hash([...sources, ...versions]);
+}
+
+/** A CheckManifest that answers from `file` what it answered before, and remembers what it computes. */
+export function cachedCheckManifest(file: string, fingerprint = checkerFingerprint(), check: CheckManifest = checkManifest): CheckManifest {
+  let results = readResults(file, fingerprint);
+  return (raw) => {
+    const key = hash([JSON.stringify(raw)]);
+    const known = results[key];
+    // Re-inserted, so the entries dropped at the cap are the least recently used.
+    delete results[key];
+    const result = known ?? check(raw);
+    results[key] = result;
+    if (!known) {
+      results = Object.fromEntries(Object.entries(results).slice(-MAX_ENTRIES));
+      writeResults(file, { fingerprint, results });
+    }
+    return structuredClone(result);
+  };
+}
+
+function readResults(file: string, fingerprint: string): Record<string, ManifestCheck> {
+  try {
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    return cached.fingerprint === fingerprint && cached.results && typeof cached.results === 'object' ? cached.results : {};
+  } catch {
+    return {}; // absent or unreadable: check again
+  }
+}
+
+function writeResults(file: string, contents: CacheFile): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    // Written aside and renamed: another Storybook of this checkout may be reading it.
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(contents));
+    renameSync(temp, file);
+  } catch (error) {
+    console.warn(`amo-workbench: could not write the manifest check cache ${file}: ${String(error)}`);
+  }
+}
+
+const hash = (parts: string[]) => createHash('sha1').update(parts.join('\0')).digest('hex');
