@@ -1,4 +1,4 @@
-import semver from 'semver';
+import validVersion from 'semver/functions/valid';
 
 /** SDK versions the workbench emulates. The documentation's example uses 1.0.0, the only one published. */
 export const SUPPORTED_SDK_VERSIONS = ['1.0.0'] as const;
@@ -20,7 +20,7 @@ export function assertSdkVersion(options: unknown): string {
     );
   }
   const { version } = options as { version: unknown };
-  if (typeof version !== 'string' || !semver.valid(version)) {
+  if (typeof version !== 'string' || !validVersion(version)) {
     throw new SdkVersionError(
       `initAmocrmWidgetSdk: version ${JSON.stringify(version)} is not a version (expected x.y.z). ` +
         `Supported versions: ${supported}.`,

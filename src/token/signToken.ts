@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { SignJWT } from 'jose/jwt/sign';
 import { deterministicJti } from './deterministicJti';
 import type { DisposableTokenClaims, TokenSettings } from './tokenSettings';
 

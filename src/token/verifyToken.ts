@@ -4,7 +4,8 @@
  * `scheme://host`, and validity at the current time (`iat` and `nbf` not in the future, `exp` not
  * passed). Each failure has the SDK's name for it.
  */
-import { errors, jwtVerify } from 'jose';
+import * as errors from 'jose/errors';
+import { jwtVerify } from 'jose/jwt/verify';
 import type { DisposableTokenClaims } from './tokenSettings';
 
 export type TokenProblem = 'verification-failed' | 'invalid-destination' | 'expired' | 'malformed';
