@@ -11,6 +11,7 @@ import { clientSecretDefine } from '../src/backend/clientSecret.ts';
 import { mswBrowserBundlePlugin } from '../src/backend/mswBrowserBundlePlugin.ts';
 import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
 import { filterStorybookHooks } from '../src/build/filterStorybookHooks.ts';
+import { loopbackWithoutGzipPlugin } from '../src/build/loopbackWithoutGzip.ts';
 import { skipUnusedMocking } from '../src/build/skipUnusedMocking.ts';
 import { cachedIndexers } from '../src/storyIndex/cachedIndexers.ts';
 import { hostBundlePlugin } from '../src/devBundle/hostBundlePlugin.ts';
@@ -47,6 +48,8 @@ const config: StorybookConfig = {
     return mergeConfig(viteConfig, {
       plugins: [
         ...workbench.plugins,
+        // Responses to this machine are not gzipped: nothing to save over loopback (src/build/loopbackWithoutGzip.ts).
+        loopbackWithoutGzipPlugin(),
         // The libraries behind the host modules; React & co. bundled on first use in dev (src/amd/hostLibrariesPlugin.ts).
         hostLibrariesPlugin({ root }),
         mswWorkerPlugin(),

@@ -130,4 +130,11 @@ describe('storybook dev with WIDGETS_DIR', () => {
     await waitFor(async () => !(await storyIds()).includes('widgets-fresh-widget--default'), 20_000, () => 'the removed folder kept its story');
     expect(await storyIds()).toContain('widgets-live-widget--default');
   });
+
+  it('does not gzip what it sends to this machine (src/build/loopbackWithoutGzip.ts)', async () => {
+    const response = await fetch(`${baseUrl}/@id/__x00__virtual:amo-workbench/host`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.ok).toBe(true);
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect(await response.text()).toContain('export');
+  });
 });
