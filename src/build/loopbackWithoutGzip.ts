@@ -13,6 +13,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Plugin } from 'vite';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** Servers already hooked: Vite calls configureServer again when it restarts on the same server. */
+const hooked = new WeakSet<Server>();
 
 /** Drops Accept-Encoding from a request that comes from this machine. */
 export function dropLoopbackAcceptEncoding(request: IncomingMessage): void {
@@ -29,7 +31,9 @@ export function loopbackWithoutGzipPlugin(): Plugin {
       // runs before that handler. (Vitest's browser mode has no such server: nothing to do.)
       const hmr = server.config.server.hmr;
       const http = typeof hmr === 'object' ? (hmr.server as Server | undefined) : undefined;
-      http?.prependListener('request', dropLoopbackAcceptEncoding);
+      if (!http || hooked.has(http)) return;
+      hooked.add(http);
+      http.prependListener('request', dropLoopbackAcceptEncoding);
     },
   };
 }

@@ -27,6 +27,9 @@ describe('loopbackWithoutGzip', () => {
     });
     const plugin = loopbackWithoutGzipPlugin() as Plugin & { configureServer: (server: unknown) => void };
     plugin.configureServer({ config: { server: { hmr: { server: http } } } });
+    // Vite restarting on the same server hooks it once.
+    (loopbackWithoutGzipPlugin() as Plugin & { configureServer: (server: unknown) => void }).configureServer({ config: { server: { hmr: { server: http } } } });
+    expect(http.listeners('request')).toHaveLength(2);
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const { port } = http.address() as AddressInfo;
     await new Promise<void>((resolve, reject) => {
