@@ -31,10 +31,28 @@ export interface HostBundleOptions {
   aliases: Record<string, string>;
 }
 
-export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBundleOptions): Plugin {
-  const bundledDirs = bundled.map((dir) => path.resolve(root, dir) + path.sep);
-  const entries = new Map<string, string>();
+/**
+ * Which files go into the bundle: the .ts modules under the `bundled` folders, except one that uses
+ * a Vite-only feature (import.meta.glob), which stays a module Vite serves. What each file says is
+ * remembered until `forget()` (a file may have changed).
+ */
+export function bundledFileRule(root: string, bundled: string[]) {
+  const dirs = bundled.map((dir) => path.resolve(root, dir) + path.sep);
   const viteOnly = new Map<string, boolean>();
+  return {
+    dirs,
+    isBundled(file: string): boolean {
+      if (!dirs.some((dir) => file.startsWith(dir)) || !file.endsWith('.ts') || file.endsWith('.d.ts')) return false;
+      if (!viteOnly.has(file)) viteOnly.set(file, readFileSync(file, 'utf8').includes('import.meta.glob'));
+      return !viteOnly.get(file);
+    },
+    forget: () => viteOnly.clear(),
+  };
+}
+
+export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBundleOptions): Plugin {
+  const { dirs: bundledDirs, isBundled, forget } = bundledFileRule(root, bundled);
+  const entries = new Map<string, string>();
   let define: Record<string, string> = {};
   let server: ViteDevServer | undefined;
   let bundle: Promise<HostBundle> | undefined;
@@ -43,12 +61,6 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
   let bundledFiles = new Set<string>();
   let failed = false;
 
-  // A module that uses Vite-only features (import.meta.glob) stays a module Vite serves.
-  const isBundled = (file: string): boolean => {
-    if (!bundledDirs.some((dir) => file.startsWith(dir)) || !file.endsWith('.ts') || file.endsWith('.d.ts')) return false;
-    if (!viteOnly.has(file)) viteOnly.set(file, readFileSync(file, 'utf8').includes('import.meta.glob'));
-    return !viteOnly.get(file);
-  };
   const addEntry = (file: string): string => {
     let name = entries.get(file);
     if (!name) entries.set(file, (name = `m${entries.size}`));
@@ -69,7 +81,7 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
     ));
   const reload = (reason: string) => {
     bundle = undefined;
-    viteOnly.clear();
+    forget();
     if (!server) return;
     const module = server.moduleGraph.getModuleById(RESOLVED_ID);
     if (module) server.moduleGraph.invalidateModule(module);

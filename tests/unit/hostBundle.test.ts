@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findHostImports } from '../../src/devBundle/bundleEntries';
 import { bundleHost, toServedUrl } from '../../src/devBundle/bundleHost';
-import { hostBundlePlugin } from '../../src/devBundle/hostBundlePlugin';
+import { bundledFileRule, hostBundlePlugin } from '../../src/devBundle/hostBundlePlugin';
 import { rewriteHostImports } from '../../src/devBundle/rewriteHostImports';
 import { prebundledPackages, servedAsPublished } from '../../src/amd/prebundledPackages';
 
@@ -100,8 +100,8 @@ describe('the dev host bundle: entries and bundling', () => {
 
 describe('the dev host bundle: packages it imports', () => {
   it('are all pre-bundled by name or served another way, since Vite’s dependency scan skips the bundled files', async () => {
-    const bundledDirs = ['src', 'mocks'].map((dir) => path.join(root, dir) + path.sep);
-    const isBundled = (file: string) => bundledDirs.some((dir) => file.startsWith(dir)) && file.endsWith('.ts') && !file.endsWith('.d.ts');
+    // The plugin's own rule, as main.ts configures it.
+    const { isBundled } = bundledFileRule(root, ['src', 'mocks']);
     // The entries the dev server starts with: what the preview and the stories import.
     const found = findHostImports(['.storybook/preview.ts', 'stories'].map((p) => path.join(root, p)), isBundled);
     const entries = new Map([...found, path.join(root, 'mocks/index.ts')].map((file, i) => [file, `m${i}`]));
