@@ -17,6 +17,7 @@
  */
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { bundleModules, type BundledFile } from '../build/bundleModules.ts';
 import { umdAsCommonJsPlugin } from './umdAsCommonJsPlugin.ts';
 
 export const HOST_LIBRARY_PREFIX = 'virtual:amo-workbench/host-library/';
@@ -50,44 +51,12 @@ export function facadeModule(name: HostLibraryName): string {
   return `import * as namespace from ${JSON.stringify(HOST_LIBRARY_PACKAGES[name])};\nexport default namespace;\n`;
 }
 
-interface BundledFile {
-  code: string;
-  map: string | null;
-}
-
 /** rolldown's build of the lazy libraries: file name (`react.js`, `chunk-*.js`) -> file. */
 export async function bundleLazyLibraries(root: string, nodeEnv: string): Promise<Map<string, BundledFile>> {
-  // Loaded here, not with the config: `storybook build` loads main.ts but never runs this.
-  const { rolldown } = await import('rolldown');
-  const entry = '\0amo-workbench-library-entry:';
-  const isEntry = new RegExp(`^${entry}`);
-  const build = await rolldown({
-    cwd: root,
-    input: Object.fromEntries(LAZY_HOST_LIBRARIES.map((name) => [name, `${entry}${name}`])),
-    platform: 'browser',
-    logLevel: 'silent',
-    transform: { define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) } },
-    plugins: [
-      {
-        name: 'amo-workbench:host-library-entries',
-        // Filtered, so the libraries' own ~1,000 modules resolve and load without a call into JS.
-        resolveId: { filter: { id: isEntry }, handler: (source) => source },
-        load: { filter: { id: isEntry }, handler: (id) => facadeModule(id.slice(entry.length) as HostLibraryName) },
-      },
-      umdAsCommonJsPlugin(),
-    ],
-  });
-  try {
-    // 'hidden': the map is handed to Vite with the code; a comment would point at a file that is not served.
-    const { output } = await build.generate({ format: 'es', sourcemap: 'hidden', entryFileNames: '[name].js', chunkFileNames: 'chunk-[hash].js' });
-    const files = new Map<string, BundledFile>();
-    for (const item of output) {
-      if (item.type === 'chunk') files.set(item.fileName, { code: item.code, map: item.map?.toString() ?? null });
-    }
-    return files;
-  } finally {
-    await build.close();
-  }
+  const entries = Object.fromEntries(LAZY_HOST_LIBRARIES.map((name) => [name, facadeModule(name)]));
+  // 'hidden': the map is handed to Vite with the code; a comment would point at a file that is not served.
+  const bundle = await bundleModules(root, entries, { nodeEnv, minify: false, sourcemap: 'hidden', entryFileNames: '[name].js', chunkFileNames: 'chunk-[hash].js' });
+  return bundle.files;
 }
 
 export function hostLibrariesPlugin({ root }: { root: string }): Plugin[] {

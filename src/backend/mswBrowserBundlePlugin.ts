@@ -40,10 +40,23 @@ export function mswBrowserModule(iife: string, version: string, mapUrl?: string)
   return `${code}export const { ${names.join(', ')} } = MockServiceWorker;\n${mapUrl ? `//# sourceMappingURL=${mapUrl}\n` : ''}`;
 }
 
+/** MSW's browser bundle as one ES module, and the file it is made of. */
+export function loadMswBrowserModule(mapUrl?: string): { code: string; file: string } {
+  const { packageDir, file } = mswBrowserFile();
+  const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
+  return { code: mswBrowserModule(readFileSync(file, 'utf8'), version, mapUrl), file };
+}
+
+function mswBrowserFile(): { packageDir: string; file: string } {
+  const packageDir = path.dirname(createRequire(import.meta.url).resolve('msw/package.json'));
+  return { packageDir, file: path.join(packageDir, 'lib/iife/index.js') };
+}
+
+/** Exactly `msw` and `msw/browser`: the ids this module answers. */
+export const MSW_IMPORT = /^msw(\/browser)?$/;
+
 export function mswBrowserBundlePlugin(): Plugin {
-  const require = createRequire(import.meta.url);
-  const packageDir = path.dirname(require.resolve('msw/package.json'));
-  const file = path.join(packageDir, 'lib/iife/index.js');
+  const { file } = mswBrowserFile();
   let mapUrl: string | undefined;
   let buildMaps = false;
   return {
@@ -56,15 +69,14 @@ export function mswBrowserBundlePlugin(): Plugin {
     // Filters keep every other import of a build out of these JS hooks (rolldown calls a hook
     // without one for each of its ~1,000 modules).
     resolveId: {
-      // Exactly `msw` and `msw/browser`: the filter is the whole test.
-      filter: { id: /^msw(\/browser)?$/ },
+      // The filter is the whole test.
+      filter: { id: MSW_IMPORT },
       handler: () => BUNDLE_ID,
     },
     load: {
       filter: { id: new RegExp(`^${BUNDLE_ID}$`) },
       handler() {
-        const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
-        const code = mswBrowserModule(readFileSync(file, 'utf8'), version, mapUrl);
+        const { code } = loadMswBrowserModule(mapUrl);
         return buildMaps ? { code, map: readFileSync(`${file}.map`, 'utf8') } : { code, map: null };
       },
     },

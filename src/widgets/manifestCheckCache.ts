@@ -8,10 +8,10 @@
  * rarely change between starts; the folder-check fixtures, broken on purpose, never do.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeCacheFile } from '../build/writeCacheFile.ts';
 import { checkManifest, type CheckManifest, type ManifestCheck } from './checkManifest.ts';
 
 interface CacheFile {
@@ -42,7 +42,7 @@ export function cachedCheckManifest(file: string, fingerprint = checkerFingerpri
     results[key] = result;
     if (!known) {
       results = Object.fromEntries(Object.entries(results).slice(-MAX_ENTRIES));
-      writeResults(file, { fingerprint, results });
+      writeCacheFile(file, { fingerprint, results } satisfies CacheFile, 'manifest check cache');
     }
     return structuredClone(result);
   };
@@ -54,18 +54,6 @@ function readResults(file: string, fingerprint: string): Record<string, Manifest
     return cached.fingerprint === fingerprint && cached.results && typeof cached.results === 'object' ? cached.results : {};
   } catch {
     return {}; // absent or unreadable: check again
-  }
-}
-
-function writeResults(file: string, contents: CacheFile): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    // Written aside and renamed: another Storybook of this checkout may be reading it.
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(contents));
-    renameSync(temp, file);
-  } catch (error) {
-    console.warn(`amo-workbench: could not write the manifest check cache ${file}: ${String(error)}`);
   }
 }
 

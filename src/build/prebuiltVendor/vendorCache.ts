@@ -1,0 +1,81 @@
+/**
+ * (Node) The vendor bundle (vendorEntries.ts) built once and kept in one file of Storybook's cache
+ * folder, so `storybook build` does not parse, link and minify the same ~3 MB of third-party code at
+ * every run. The cached bundle is used while it was made:
+ * - with the same settings (NODE_ENV, minify, source maps, target) by the same rolldown;
+ * - from the same entry modules (their code) and the same bundling code (bundleModules.ts,
+ *   umdAsCommonJsPlugin.ts);
+ * - from input files whose content has not changed (every file rolldown read, by hash).
+ * Anything else builds it again and replaces the file.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { bundleModules, type BundleOptions } from '../bundleModules.ts';
+import { writeCacheFile } from '../writeCacheFile.ts';
+
+export type VendorSettings = Pick<BundleOptions, 'nodeEnv' | 'minify' | 'sourcemap' | 'target'>;
+
+export interface VendorBundle {
+  /** Entry name -> its file name. */
+  entries: Map<string, string>;
+  /** File name -> content: entries, shared chunks and, with source maps, their `.map` files. */
+  files: Map<string, string>;
+  /** Whether this run built it (false: read from the cache). */
+  built: boolean;
+}
+
+interface CacheFile {
+  fingerprint: string;
+  /** Input file -> hash of its content. */
+  inputs: Record<string, string>;
+  entries: Record<string, string>;
+  files: Record<string, string>;
+}
+
+export async function cachedVendorBundle(root: string, cacheFile: string, entries: Record<string, string>, settings: VendorSettings): Promise<VendorBundle> {
+  const fingerprint = vendorFingerprint(entries, settings);
+  const cached = await readCache(cacheFile, fingerprint);
+  if (cached) return { entries: new Map(Object.entries(cached.entries)), files: new Map(Object.entries(cached.files)), built: false };
+
+  const bundle = await bundleModules(root, entries, { ...settings, entryFileNames: '[name]-[hash].js', chunkFileNames: 'vendor-[hash].js' });
+  const files = new Map<string, string>();
+  for (const [name, file] of bundle.files) {
+    files.set(name, file.code);
+    if (file.map && settings.sourcemap) files.set(`${name}.map`, file.map);
+  }
+  const inputs = Object.fromEntries(await Promise.all(bundle.inputs.map(async (file) => [file, hashOf(await readFile(file))] as const)));
+  writeCacheFile(cacheFile, { fingerprint, inputs, entries: Object.fromEntries(bundle.entries), files: Object.fromEntries(files) } satisfies CacheFile, 'vendor bundle cache');
+  return { entries: bundle.entries, files, built: true };
+}
+
+export function vendorFingerprint(entries: Record<string, string>, settings: VendorSettings): string {
+  const require = createRequire(import.meta.url);
+  const { version: rolldown } = require('rolldown/package.json') as { version: string };
+  const bundlers = ['../bundleModules.ts', '../../amd/umdAsCommonJsPlugin.ts'].map((file) => readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8'));
+  return hashOf(JSON.stringify({ rolldown, settings, entries, bundlers }));
+}
+
+async function readCache(file: string, fingerprint: string): Promise<CacheFile | undefined> {
+  let cached: CacheFile;
+  try {
+    cached = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+  } catch {
+    return undefined; // absent or unreadable: build again
+  }
+  if (cached.fingerprint !== fingerprint || !cached.inputs || !cached.entries || !cached.files) return undefined;
+  const current = await Promise.all(
+    Object.entries(cached.inputs).map(async ([input, hash]) => {
+      try {
+        return hashOf(await readFile(input)) === hash;
+      } catch {
+        return false; // the file is gone: a package was removed or moved
+      }
+    }),
+  );
+  return current.every(Boolean) ? cached : undefined;
+}
+
+const hashOf = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');

@@ -1,0 +1,36 @@
+/**
+ * (Node) What `storybook build` takes prebuilt (prebuiltVendorPlugin.ts): the heavy host libraries
+ * and MSW's browser bundle, each as the same module the rest of the workbench gives it (the host
+ * library facade, MSW's bundle with its exports), and the import ids each one answers.
+ *
+ * Not dateformat, nanoid and classnames: they are small, and dateformat is also imported by the
+ * cabinet itself (src/cabinet/formatField.ts), which must keep sharing the widgets' copy.
+ */
+import { facadeModule, HOST_LIBRARY_PREFIX, LAZY_HOST_LIBRARIES, type HostLibraryName } from '../../amd/hostLibrariesPlugin.ts';
+import { loadMswBrowserModule, MSW_IMPORT } from '../../backend/mswBrowserBundlePlugin.ts';
+
+export const PREBUILT_HOST_LIBRARIES: readonly HostLibraryName[] = ['jquery', ...LAZY_HOST_LIBRARIES];
+
+const MSW_ENTRY = 'msw';
+
+/** Entry name -> the module's code. */
+export function vendorEntries(): Record<string, string> {
+  return {
+    ...Object.fromEntries(PREBUILT_HOST_LIBRARIES.map((name) => [name, facadeModule(name)])),
+    [MSW_ENTRY]: loadMswBrowserModule().code,
+  };
+}
+
+/** Every id a vendor entry answers, as a plugin hook's id filter. */
+export const VENDOR_IMPORTS: RegExp[] = [MSW_IMPORT, new RegExp(`^${escape(HOST_LIBRARY_PREFIX)}(${PREBUILT_HOST_LIBRARIES.map(escape).join('|')})$`)];
+
+/** The entry behind an import id, if one is prebuilt. */
+export function vendorEntryFor(id: string): string | undefined {
+  if (MSW_IMPORT.test(id)) return MSW_ENTRY;
+  const name = id.startsWith(HOST_LIBRARY_PREFIX) ? id.slice(HOST_LIBRARY_PREFIX.length) : undefined;
+  return name && (PREBUILT_HOST_LIBRARIES as readonly string[]).includes(name) ? name : undefined;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
