@@ -189,6 +189,25 @@ describe('MSW in the built Storybook', () => {
     await page.close();
   });
 
+  it('lets the page load its own files past the worker, and still answers the widget’s fetches', async () => {
+    const { page } = await openStory('widgets-temp-widget--default');
+    await page.getByText(/^Temp widget for deal \d+: hello account 31000001$/).waitFor({ timeout: 20_000 });
+    // Reloaded, so the worker controls the page from its first request.
+    const responses: { url: string; fromWorker: boolean }[] = [];
+    page.on('response', (response) => responses.push({ url: response.url(), fromWorker: response.fromServiceWorker() }));
+    await page.reload();
+    await page.getByText(/^Temp widget for deal \d+: hello account 31000001$/).waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    const widgetScript = responses.find(({ url }) => url.endsWith('/temp-widget/personal_page.js') || url.includes('/temp-widget/personal_page.js?'));
+    expect(widgetScript).toEqual({ url: expect.any(String), fromWorker: false });
+    const chunks = responses.filter(({ url }) => url.includes('/assets/') && url.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.filter(({ fromWorker }) => fromWorker)).toEqual([]);
+    // The widget's backend call is answered by its mocks through the worker.
+    expect(responses.find(({ url }) => url === 'https://temp-backend.example/greeting')).toEqual({ url: 'https://temp-backend.example/greeting', fromWorker: true });
+    await page.close();
+  });
+
   it('refuses to build with a real WIDGET_CLIENT_SECRET unless told to', async () => {
     const attempt = run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', path.join(work, 'never')], {
       cwd: root,
