@@ -13,6 +13,7 @@ import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
 import { filterStorybookHooks } from '../src/build/filterStorybookHooks.ts';
 import { loopbackWithoutGzipPlugin } from '../src/build/loopbackWithoutGzip.ts';
 import { prebuiltVendorPlugin } from '../src/build/prebuiltVendor/prebuiltVendorPlugin.ts';
+import { vendorCacheFile } from '../src/build/prebuiltVendor/vendorCache.ts';
 import { skipUnusedMocking } from '../src/build/skipUnusedMocking.ts';
 import { cachedIndexers } from '../src/storyIndex/cachedIndexers.ts';
 import { hostBundlePlugin } from '../src/devBundle/hostBundlePlugin.ts';
@@ -51,8 +52,8 @@ const config: StorybookConfig = {
         ...workbench.plugins,
         // Responses to this machine are not gzipped: nothing to save over loopback (src/build/loopbackWithoutGzip.ts).
         loopbackWithoutGzipPlugin(),
-        // A build takes React & co. and MSW prebuilt from Storybook's cache (src/build/prebuiltVendor/).
-        prebuiltVendorPlugin({ root, cacheFile: resolvePathInStorybookCache('amo-workbench-vendor.json') }),
+        // A build takes React & co. and MSW prebuilt from the workbench's cache (src/build/prebuiltVendor/).
+        prebuiltVendorPlugin({ root, cacheFile: vendorCacheFile(root) }),
         // The libraries behind the host modules; React & co. bundled on first use in dev (src/amd/hostLibrariesPlugin.ts).
         hostLibrariesPlugin({ root }),
         mswWorkerPlugin(),

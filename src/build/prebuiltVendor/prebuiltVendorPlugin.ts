@@ -1,7 +1,7 @@
 /**
  * (Node) `storybook build` takes the heavy host libraries (React, ReactDOM, Redux Toolkit,
  * react-redux, immer, lodash, jQuery) and MSW's browser bundle prebuilt, from a bundle kept in
- * Storybook's cache folder (vendorCache.ts), instead of parsing, linking and minifying their ~3 MB
+ * the workbench's cache folder (vendorCache.ts), instead of parsing, linking and minifying their ~3 MB
  * of source at every build. The imports that name them (`msw`, `msw/browser`,
  * `virtual:amo-workbench/host-library/<name>`) become imports of the prebuilt files, which are
  * written into the build's assets folder beside the chunks that import them, so the static build

@@ -1,6 +1,7 @@
 /**
- * (Node) The vendor bundle (vendorEntries.ts) built once and kept in one file of Storybook's cache
- * folder, so `storybook build` does not parse, link and minify the same ~3 MB of third-party code at
+ * (Node) The vendor bundle (vendorEntries.ts) built once and kept in one file of the workbench's
+ * cache folder (`node_modules/.cache/amo-workbench/`, beside Storybook's own), so `storybook build`
+ * does not parse, link and minify the same ~3 MB of third-party code at
  * every run. The cached bundle is used while it was made:
  * - with the same settings (NODE_ENV, minify, source maps, target) by the same rolldown;
  * - from the same entry modules (their code) and the same bundling code (bundleModules.ts,
@@ -12,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleModules, type BundleOptions } from '../bundleModules.ts';
 import { writeCacheFile } from '../writeCacheFile.ts';
@@ -33,6 +35,11 @@ interface CacheFile {
   inputs: Record<string, string>;
   entries: Record<string, string>;
   files: Record<string, string>;
+}
+
+/** Where `storybook build` keeps it: a build cache of the workbench's, not one of Storybook's. */
+export function vendorCacheFile(root: string): string {
+  return path.join(root, 'node_modules/.cache/amo-workbench/vendor-bundle.json');
 }
 
 export async function cachedVendorBundle(root: string, cacheFile: string, entries: Record<string, string>, settings: VendorSettings): Promise<VendorBundle> {
