@@ -10,6 +10,7 @@ import { prebundledPackages, servedAsPublished } from '../src/amd/prebundledPack
 import { clientSecretDefine } from '../src/backend/clientSecret.ts';
 import { mswBrowserBundlePlugin } from '../src/backend/mswBrowserBundlePlugin.ts';
 import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
+import { depMapsByUrlPlugin } from '../src/build/depMapsByUrl.ts';
 import { filterStorybookHooks } from '../src/build/filterStorybookHooks.ts';
 import { loopbackWithoutGzipPlugin } from '../src/build/loopbackWithoutGzip.ts';
 import { prebuiltVendorPlugin } from '../src/build/prebuiltVendor/prebuiltVendorPlugin.ts';
@@ -52,6 +53,8 @@ const config: StorybookConfig = {
         ...workbench.plugins,
         // Responses to this machine are not gzipped: nothing to save over loopback (src/build/loopbackWithoutGzip.ts).
         loopbackWithoutGzipPlugin(),
+        // Pre-bundled dependencies name their source maps by URL instead of inlining them (src/build/depMapsByUrl.ts).
+        depMapsByUrlPlugin(),
         // A build takes React & co. and MSW prebuilt from the workbench's cache (src/build/prebuiltVendor/).
         prebuiltVendorPlugin({ root, cacheFile: vendorCacheFile(root) }),
         // The libraries behind the host modules; React & co. bundled on first use in dev (src/amd/hostLibrariesPlugin.ts).
