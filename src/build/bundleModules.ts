@@ -7,6 +7,7 @@
  * libraries the dev server bundles on first use (src/amd/hostLibrariesPlugin.ts), and the libraries
  * `storybook build` takes prebuilt from its cache (src/build/prebuiltVendor/).
  */
+import path from 'node:path';
 import { umdAsCommonJsPlugin } from '../amd/umdAsCommonJsPlugin.ts';
 
 export interface BundledFile {
@@ -38,20 +39,33 @@ export interface BundledModules {
 export async function bundleModules(root: string, entries: Record<string, string>, options: BundleOptions): Promise<BundledModules> {
   // Loaded here, not with the config: most starts never bundle anything.
   const { rolldown } = await import('rolldown');
-  const prefix = '\0amo-workbench-bundle-entry:';
-  const isEntry = new RegExp(`^${prefix}`);
+  // Each entry is given a path in `root` (no such file exists), so the packages it imports resolve
+  // from the root's node_modules, as an import in a file of the project would.
+  const entryIds = new Map(Object.keys(entries).map((name) => [path.join(root, `.amo-workbench-entry-${name}.js`), name]));
+  const isEntry = /[\\/]\.amo-workbench-entry-[^\\/]+\.js$/;
   const build = await rolldown({
     cwd: root,
-    input: Object.fromEntries(Object.keys(entries).map((name) => [name, `${prefix}${name}`])),
+    input: Object.fromEntries([...entryIds].map(([id, name]) => [name, id])),
     platform: 'browser',
-    logLevel: 'silent',
+    // A package that does not resolve (a broken install) fails the bundle: rolldown would keep it
+    // as a bare import the browser cannot load. Its other warnings are the libraries' business.
+    logLevel: 'warn',
+    onLog(_level, log, handler) {
+      if (log.code === 'UNRESOLVED_IMPORT') handler('error', log);
+    },
     transform: { define: { 'process.env.NODE_ENV': JSON.stringify(options.nodeEnv) }, ...(options.target ? { target: options.target } : {}) },
     plugins: [
       {
         name: 'amo-workbench:bundle-entries',
         // Filtered, so the libraries' own ~1,000 modules resolve and load without a call into JS.
-        resolveId: { filter: { id: isEntry }, handler: (source) => source },
-        load: { filter: { id: isEntry }, handler: (id) => entries[id.slice(prefix.length)] },
+        resolveId: { filter: { id: isEntry }, handler: (source) => (entryIds.has(source) ? source : null) },
+        load: {
+          filter: { id: isEntry },
+          handler: (id) => {
+            const name = entryIds.get(id);
+            return name === undefined ? null : entries[name];
+          },
+        },
       },
       umdAsCommonJsPlugin(),
     ],
@@ -67,14 +81,16 @@ export async function bundleModules(root: string, entries: Record<string, string
     const files = new Map<string, BundledFile>();
     const names = new Map<string, string>();
     const inputs = new Set<string>();
+    // Files on disk: not the virtual helpers (`\0...`), not the entries, which are code in `entries`.
+    const isInput = (id: string) => !id.startsWith('\0') && !entryIds.has(id);
     for (const item of output) {
       if (item.type !== 'chunk') continue;
       files.set(item.fileName, { code: item.code, map: item.map?.toString() ?? null });
       if (item.isEntry) names.set(item.name, item.fileName);
-      for (const id of item.moduleIds) if (!id.startsWith('\0')) inputs.add(id);
+      for (const id of item.moduleIds) if (isInput(id)) inputs.add(id);
     }
     // Files read but shaken out of every chunk still decide what the bundle is.
-    for (const id of await build.watchFiles) if (!id.startsWith('\0')) inputs.add(id);
+    for (const id of await build.watchFiles) if (isInput(id)) inputs.add(id);
     return { files, entries: names, inputs: [...inputs].sort() };
   } finally {
     await build.close();

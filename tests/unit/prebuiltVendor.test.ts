@@ -139,3 +139,20 @@ describe('prebuiltVendorPlugin', () => {
     for (const sibling of reactCode.matchAll(/from\s*"\.\/([^"]+)"/g)) expect(names).toContain(`static/${sibling[1]}`);
   }, 60_000);
 });
+
+describe('prebuiltVendorPlugin when the libraries cannot be bundled', () => {
+  it('fails the build with a message that names the vendor bundle and the cause', async () => {
+    // A root with no node_modules: React & co. cannot be resolved from there.
+    const empty = mkdtempSync(path.join(tmp, 'no-modules-'));
+    const plugin = prebuiltVendorPlugin({ root: empty, cacheFile: path.join(empty, 'vendor.json') });
+    (plugin.configResolved as (config: unknown) => void)({ build: { assetsDir: 'assets', minify: 'oxc', sourcemap: false, target: 'esnext' }, define: {}, mode: 'production' });
+    (plugin.buildStart as () => void)();
+    const context = {
+      error(message: string): never {
+        throw new Error(message);
+      },
+    };
+    const resolve = (plugin.resolveId as { handler: (this: unknown, id: string) => Promise<unknown> }).handler;
+    await expect(resolve.call(context, `${HOST_LIBRARY_PREFIX}react`)).rejects.toThrow(/Could not bundle the host libraries and MSW for the build \(src\/build\/prebuiltVendor\/\): .*react/s);
+  }, 60_000);
+});
