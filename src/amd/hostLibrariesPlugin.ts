@@ -10,7 +10,8 @@
  * cache, hello-world is ready ~0.35 s sooner (3 interleaved cold starts: 4046 → 3691 ms); the first
  * story that uses React waits once for that bundle (~0.3 s). The light libraries (jQuery,
  * dateformat, classnames, nanoid) stay with Vite's optimizer (prebundledPackages.ts).
- * `storybook build` bundles every library as any import.
+ * `storybook build` takes React & co. and jQuery prebuilt (src/build/prebuiltVendor/), and
+ * dateformat, classnames and nanoid as any import.
  *
  * In both modes the module is `import * as namespace from '<package>'; export default namespace`,
  * so a library has the same shape in dev and in a static build.

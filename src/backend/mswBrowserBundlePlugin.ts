@@ -14,7 +14,8 @@
  * module, making a 4.2 MB response that the server encodes, measures and gzips, and the page
  * downloads, at every start. The module points at MSW's own map file instead (served by Vite's
  * `/@fs/`), which the browser fetches only when DevTools opens. A build passes the map on only
- * when it writes source maps.
+ * when it writes source maps. (The workbench's own `storybook build` takes this module prebuilt,
+ * src/build/prebuiltVendor/, which answers `msw` before this plugin does.)
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
