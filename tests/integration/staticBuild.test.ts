@@ -101,8 +101,9 @@ describe('storybook build', () => {
     expect(await page.locator('.js-widgets-bar-item-container').textContent()).toBe('Hello world!');
     const chunks = requests.filter((url) => url.includes('/assets/')).map((url) => path.basename(new URL(url).pathname));
     expect(chunks.some((name) => name.startsWith('jquery'))).toBe(true);
-    // MSW comes as the prebuilt file written beside the chunks (src/build/prebuiltVendor/).
+    // MSW and Storybook's runtime come as the prebuilt files written beside the chunks (src/build/prebuiltVendor/).
     expect(chunks.filter((name) => /^msw-[\w-]+\.js$/.test(name))).toHaveLength(1);
+    expect(chunks.filter((name) => /^storybook-preview-runtime-[\w-]+\.js$/.test(name))).toHaveLength(1);
     for (const heavy of [/^react/, /redux/, /^lodash/]) {
       expect(chunks.filter((name) => heavy.test(name))).toEqual([]);
     }

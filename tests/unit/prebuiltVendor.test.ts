@@ -18,23 +18,26 @@ const SETTINGS: VendorSettings = { nodeEnv: 'production', minify: true, sourcema
 const matchesFilter = (id: string) => VENDOR_IMPORTS.some((filter) => filter.test(id));
 
 describe('what a build takes prebuilt', () => {
-  it('answers msw, msw/browser and the heavy host libraries, and nothing else', () => {
+  it('answers msw, msw/browser, the heavy host libraries and Storybook’s preview runtime, and nothing else', () => {
     expect(vendorEntryFor('msw')).toBe('msw');
     expect(vendorEntryFor('msw/browser')).toBe('msw');
+    expect(vendorEntryFor('storybook/internal/preview/runtime')).toBe('storybook-preview-runtime');
+    expect(matchesFilter('storybook/internal/preview/runtime')).toBe(true);
     for (const name of ['react', 'react-dom', 'react-dom-client', 'redux-toolkit', 'react-redux', 'immer', 'lodash', 'jquery']) {
       expect(vendorEntryFor(`${HOST_LIBRARY_PREFIX}${name}`)).toBe(name);
       expect(matchesFilter(`${HOST_LIBRARY_PREFIX}${name}`)).toBe(true);
     }
     // dateformat is shared with the cabinet's own code; the small ones are not worth a file.
-    for (const id of [`${HOST_LIBRARY_PREFIX}dateformat`, `${HOST_LIBRARY_PREFIX}nanoid`, `${HOST_LIBRARY_PREFIX}classnames`, 'msw/node', 'mswx', 'react', `${HOST_LIBRARY_PREFIX}reactx`]) {
+    for (const id of [`${HOST_LIBRARY_PREFIX}dateformat`, `${HOST_LIBRARY_PREFIX}nanoid`, `${HOST_LIBRARY_PREFIX}classnames`, 'msw/node', 'mswx', 'react', `${HOST_LIBRARY_PREFIX}reactx`, 'storybook/preview-api', 'storybook/internal/preview/runtimex']) {
       expect(vendorEntryFor(id)).toBeUndefined();
       expect(matchesFilter(id)).toBe(false);
     }
   });
 
-  it('bundles the same modules as a plain build: the host library facades and MSW’s browser module', () => {
+  it('bundles the same modules as a plain build: the host library facades, MSW’s browser module, Storybook’s runtime', () => {
     const entries = vendorEntries();
-    expect(Object.keys(entries).sort()).toEqual([...PREBUILT_HOST_LIBRARIES, 'msw'].sort());
+    expect(Object.keys(entries).sort()).toEqual([...PREBUILT_HOST_LIBRARIES, 'msw', 'storybook-preview-runtime'].sort());
+    expect(entries['storybook-preview-runtime']).toBe("export * from \"storybook/internal/preview/runtime\";\n");
     for (const name of PREBUILT_HOST_LIBRARIES) expect(entries[name]).toBe(facadeModule(name));
     expect(entries.msw).toBe(loadMswBrowserModule().code);
     for (const name of PREBUILT_HOST_LIBRARIES) expect(HOST_LIBRARY_PACKAGES).toHaveProperty(name);
@@ -153,6 +156,6 @@ describe('prebuiltVendorPlugin when the libraries cannot be bundled', () => {
       },
     };
     const resolve = (plugin.resolveId as { handler: (this: unknown, id: string) => Promise<unknown> }).handler;
-    await expect(resolve.call(context, `${HOST_LIBRARY_PREFIX}react`)).rejects.toThrow(/Could not bundle the host libraries and MSW for the build \(src\/build\/prebuiltVendor\/\): .*react/s);
+    await expect(resolve.call(context, `${HOST_LIBRARY_PREFIX}react`)).rejects.toThrow(/Could not bundle the host libraries, MSW and Storybook's preview runtime for the build \(src\/build\/prebuiltVendor\/\): .*Could not resolve '(react|storybook\/internal\/preview\/runtime)'/s);
   }, 60_000);
 });
