@@ -156,6 +156,6 @@ describe('prebuiltVendorPlugin when the libraries cannot be bundled', () => {
       },
     };
     const resolve = (plugin.resolveId as { handler: (this: unknown, id: string) => Promise<unknown> }).handler;
-    await expect(resolve.call(context, `${HOST_LIBRARY_PREFIX}react`)).rejects.toThrow(/Could not bundle the host libraries, MSW and Storybook's preview runtime for the build \(src\/build\/prebuiltVendor\/\): .*Could not resolve '(react|storybook\/internal\/preview\/runtime)'/s);
+    await expect(resolve.call(context, `${HOST_LIBRARY_PREFIX}react`)).rejects.toThrow(/Could not bundle the host libraries, MSW and Storybook's preview runtime for the build \(src\/build\/prebuiltVendor\/\): .*Could not resolve '[^']+'/s);
   }, 60_000);
 });
