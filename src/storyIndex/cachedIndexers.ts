@@ -6,11 +6,11 @@
  * file's content, the Storybook version and the titles the file's place in `stories` gives, so an
  * edited or moved file is indexed again.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Indexer, IndexerOptions, IndexInput } from 'storybook/internal/types';
+import { cacheKey } from '../build/cacheKey.ts';
 
 interface CacheEntry {
   key: string;
@@ -21,8 +21,8 @@ export function cachedIndexers(indexers: Indexer[] | undefined, cacheDir: string
   return (indexers ?? []).map((indexer) => ({
     test: indexer.test,
     createIndex: async (fileName: string, options: IndexerOptions) => {
-      const key = hash([version, fileName, titlesFor(options), await readFile(fileName, 'utf8')]);
-      const cacheFile = path.join(cacheDir, `${hash([fileName])}.json`);
+      const key = cacheKey([version, fileName, titlesFor(options), await readFile(fileName, 'utf8')]);
+      const cacheFile = path.join(cacheDir, `${cacheKey([fileName])}.json`);
       const cached = readEntry(cacheFile);
       if (cached?.key === key) return cached.inputs;
       const inputs = await indexer.createIndex(fileName, options);
@@ -52,5 +52,3 @@ function readEntry(file: string): CacheEntry | undefined {
     return undefined; // absent or unreadable: index the file again
   }
 }
-
-const hash = (parts: string[]) => createHash('sha1').update(parts.join('\0')).digest('hex');

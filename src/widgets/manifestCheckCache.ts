@@ -7,10 +7,8 @@
  * start (the widget folders are read when main.ts loads, before anything else can run). Manifests
  * rarely change between starts; the folder-check fixtures, broken on purpose, never do.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { cacheKey, codeParts } from '../build/cacheKey.ts';
 import { writeCacheFile } from '../build/writeCacheFile.ts';
 import { checkManifest, type CheckManifest, type ManifestCheck } from './checkManifest.ts';
 
@@ -24,17 +22,14 @@ interface CacheFile {
 const MAX_ENTRIES = 200;
 
 export function checkerFingerprint(): string {
-  const require = createRequire(import.meta.url);
-  const sources = ['./checkManifest.ts', './manifestSchema.ts'].map((file) => readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8'));
-  const versions = ['zod', 'semver'].map((pkg) => `${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`);
-  return hash([...sources, ...versions]);
+  return cacheKey(codeParts(import.meta.url, ['./checkManifest.ts', './manifestSchema.ts'], ['zod', 'semver']));
 }
 
 /** A CheckManifest that answers from `file` what it answered before, and remembers what it computes. */
 export function cachedCheckManifest(file: string, fingerprint = checkerFingerprint(), check: CheckManifest = checkManifest): CheckManifest {
   let results = readResults(file, fingerprint);
   return (raw) => {
-    const key = hash([JSON.stringify(raw)]);
+    const key = cacheKey([JSON.stringify(raw)]);
     const known = results[key];
     // Re-inserted, so the entries dropped at the cap are the least recently used.
     delete results[key];
@@ -56,5 +51,3 @@ function readResults(file: string, fingerprint: string): Record<string, Manifest
     return {}; // absent or unreadable: check again
   }
 }
-
-const hash = (parts: string[]) => createHash('sha1').update(parts.join('\0')).digest('hex');

@@ -9,13 +9,10 @@
  * - from input files whose content has not changed (every file rolldown read, by hash).
  * Anything else builds it again and replaces the file.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { bundleModules, type BundleOptions } from '../bundleModules.ts';
+import { cacheKey, codeParts } from '../cacheKey.ts';
 import { writeCacheFile } from '../writeCacheFile.ts';
 
 export type VendorSettings = Pick<BundleOptions, 'nodeEnv' | 'minify' | 'sourcemap' | 'target'>;
@@ -53,16 +50,14 @@ export async function cachedVendorBundle(root: string, cacheFile: string, entrie
     files.set(name, file.code);
     if (file.map && settings.sourcemap) files.set(`${name}.map`, file.map);
   }
-  const inputs = Object.fromEntries(await Promise.all(bundle.inputs.map(async (file) => [file, hashOf(await readFile(file))] as const)));
+  const inputs = Object.fromEntries(await Promise.all(bundle.inputs.map(async (file) => [file, cacheKey([await readFile(file)])] as const)));
   writeCacheFile(cacheFile, { fingerprint, inputs, entries: Object.fromEntries(bundle.entries), files: Object.fromEntries(files) } satisfies CacheFile, 'vendor bundle cache');
   return { entries: bundle.entries, files, built: true };
 }
 
 export function vendorFingerprint(entries: Record<string, string>, settings: VendorSettings): string {
-  const require = createRequire(import.meta.url);
-  const { version: rolldown } = require('rolldown/package.json') as { version: string };
-  const bundlers = ['../bundleModules.ts', '../../amd/umdAsCommonJsPlugin.ts'].map((file) => readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8'));
-  return hashOf(JSON.stringify({ rolldown, settings, entries, bundlers }));
+  const bundlers = codeParts(import.meta.url, ['../bundleModules.ts', '../../amd/umdAsCommonJsPlugin.ts'], ['rolldown']);
+  return cacheKey([JSON.stringify({ settings, entries, bundlers })]);
 }
 
 async function readCache(file: string, fingerprint: string): Promise<CacheFile | undefined> {
@@ -76,7 +71,7 @@ async function readCache(file: string, fingerprint: string): Promise<CacheFile |
   const current = await Promise.all(
     Object.entries(cached.inputs).map(async ([input, hash]) => {
       try {
-        return hashOf(await readFile(input)) === hash;
+        return cacheKey([await readFile(input)]) === hash;
       } catch {
         return false; // the file is gone: a package was removed or moved
       }
@@ -84,5 +79,3 @@ async function readCache(file: string, fingerprint: string): Promise<CacheFile |
   );
   return current.every(Boolean) ? cached : undefined;
 }
-
-const hashOf = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
