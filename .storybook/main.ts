@@ -55,7 +55,7 @@ const config: StorybookConfig = {
         loopbackWithoutGzipPlugin(),
         // Pre-bundled dependencies name their source maps by URL instead of inlining them (src/build/depMapsByUrl.ts).
         depMapsByUrlPlugin(),
-        // A build takes React & co. and MSW prebuilt from the workbench's cache (src/build/prebuiltVendor/).
+        // A build takes React & co., MSW and Storybook's preview runtime prebuilt from the workbench's cache (src/build/prebuiltVendor/).
         prebuiltVendorPlugin({ root, cacheFile: vendorCacheFile(root) }),
         // The libraries behind the host modules; React & co. bundled on first use in dev (src/amd/hostLibrariesPlugin.ts).
         hostLibrariesPlugin({ root }),

@@ -41,11 +41,11 @@ export function mswBrowserModule(iife: string, version: string, mapUrl?: string)
   return `${code}export const { ${names.join(', ')} } = MockServiceWorker;\n${mapUrl ? `//# sourceMappingURL=${mapUrl}\n` : ''}`;
 }
 
-/** MSW's browser bundle as one ES module, and the file it is made of. */
-export function loadMswBrowserModule(mapUrl?: string): { code: string; file: string } {
+/** MSW's browser bundle as one ES module. */
+export function loadMswBrowserModule(mapUrl?: string): string {
   const { packageDir, file } = mswBrowserFile();
   const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
-  return { code: mswBrowserModule(readFileSync(file, 'utf8'), version, mapUrl), file };
+  return mswBrowserModule(readFileSync(file, 'utf8'), version, mapUrl);
 }
 
 function mswBrowserFile(): { packageDir: string; file: string } {
@@ -77,7 +77,7 @@ export function mswBrowserBundlePlugin(): Plugin {
     load: {
       filter: { id: new RegExp(`^${BUNDLE_ID}$`) },
       handler() {
-        const { code } = loadMswBrowserModule(mapUrl);
+        const code = loadMswBrowserModule(mapUrl);
         return buildMaps ? { code, map: readFileSync(`${file}.map`, 'utf8') } : { code, map: null };
       },
     },

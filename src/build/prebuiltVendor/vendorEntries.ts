@@ -24,7 +24,7 @@ const STORYBOOK_RUNTIME_ENTRY = 'storybook-preview-runtime';
 export function vendorEntries(): Record<string, string> {
   return {
     ...Object.fromEntries(PREBUILT_HOST_LIBRARIES.map((name) => [name, facadeModule(name)])),
-    [MSW_ENTRY]: loadMswBrowserModule().code,
+    [MSW_ENTRY]: loadMswBrowserModule(),
     [STORYBOOK_RUNTIME_ENTRY]: `export * from ${JSON.stringify(STORYBOOK_RUNTIME)};\n`,
   };
 }
