@@ -12,6 +12,7 @@ import { mswBrowserBundlePlugin } from '../src/backend/mswBrowserBundlePlugin.ts
 import { mswWorkerPlugin } from '../src/backend/mswWorkerPlugin.ts';
 import { depMapsByUrlPlugin } from '../src/build/depMapsByUrl.ts';
 import { filterStorybookHooks } from '../src/build/filterStorybookHooks.ts';
+import { openHostWarning } from '../src/build/hostWarning.ts';
 import { loopbackWithoutGzipPlugin } from '../src/build/loopbackWithoutGzip.ts';
 import { prebuiltVendorPlugin } from '../src/build/prebuiltVendor/prebuiltVendorPlugin.ts';
 import { vendorCacheFile } from '../src/build/prebuiltVendor/vendorCache.ts';
@@ -24,6 +25,8 @@ import { MOCKS_ENTRY, MOCKS_IMPORT_ID } from '../src/widgets/widgetImportsPlugin
 import { prepareWorkbenchStories } from '../src/widgets/workbenchStories.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const hostWarning = openHostWarning();
+if (hostWarning) console.warn(hostWarning);
 // Manifest checks are remembered across starts, so an unchanged folder costs no zod (src/widgets/manifestCheckCache.ts).
 const workbench = prepareWorkbenchStories(root, process.env, cachedCheckManifest(resolvePathInStorybookCache('amo-workbench-manifest-checks.json')));
 // Storybook's change detection runs git and walks Vite's module graph at every start (~0.3 s of

@@ -12,9 +12,15 @@ export type VerifiedRequest =
   | { ok: true; claims: DisposableTokenClaims }
   | { ok: false; problem: string; response: Response };
 
+/**
+ * The token a request carries: `X-Auth-Token`, else `Authorization: Bearer <token>`. An empty or
+ * blank header does not hide the other; an `Authorization` of another scheme (Basic, ...) carries none.
+ */
 export function tokenOf(request: Request): string | undefined {
-  const header = request.headers.get('X-Auth-Token') ?? request.headers.get('Authorization')?.replace(/^Bearer\s+/i, '');
-  return header || undefined;
+  const xAuth = request.headers.get('X-Auth-Token')?.trim();
+  if (xAuth) return xAuth;
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('Authorization')?.trim() ?? '');
+  return bearer?.[1];
 }
 
 export async function verifyRequest(request: Request): Promise<VerifiedRequest> {
@@ -24,7 +30,7 @@ export async function verifyRequest(request: Request): Promise<VerifiedRequest> 
     problem,
     response: HttpResponse.json({ error: problem, message }, { status: 401 }),
   });
-  if (!token) return unauthorized('missing-token', 'No X-Auth-Token header: send the token initLead received.');
+  if (!token) return unauthorized('missing-token', 'No token: send the token initLead received in the X-Auth-Token header (or Authorization: Bearer).');
   const { secret, audience } = backendSettings();
   try {
     return { ok: true, claims: await verifyToken(token, { secret, audience }) };

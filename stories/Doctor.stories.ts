@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
+import { ws } from 'msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { unhandledRequests } from '../src/backend/unhandledRequests';
 import type { FindingCode } from '../src/doctor/findings';
@@ -112,5 +113,44 @@ export const HostileData: Story = {
     await expect(widget.querySelector('[data-type="textarea"]')!.textContent).toBe(LONG);
     // The status colour could not smuggle CSS in.
     await expect(canvasElement.querySelector<HTMLElement>('.amo-cabinet__status')!.style.background).not.toContain('javascript');
+  },
+};
+
+// A WebSocket, an EventSource and a beacon that no handler answers are stopped before they leave
+// the machine (src/backend/blockUnhandled.ts) and each is an unmocked-request finding of the widget.
+export const UnmockedSocket: Story = {
+  parameters: { workbench: { widgets: [fixtureWidget('doctor-unmocked-socket')], doctor: ['unmocked-request'] } },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    const slot = () => canvasElement.querySelector('[data-widget="doctor-unmocked-socket"] .js-widgets-bar-item-container')!;
+    await waitFor(() => expect(slot().textContent).toContain('socket closed 1008'));
+    await waitFor(() => expect(slot().textContent).toContain('events error'));
+    await expect(slot().textContent).not.toContain('socket open');
+    await waitForSettled([cabinet]);
+    await waitFor(() => expect(unhandledRequests().map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'EventSource https://events.unmocked.example/stream',
+      'POST https://beacon.unmocked.example/collect',
+      'WebSocket wss://chat.unmocked.example/socket',
+    ]));
+    await doctorSweep([cabinet], unhandledRequests(), false);
+    await expect(cabinet.doctor.findings.map((f) => `${f.widget}: ${f.message}`).sort()).toEqual([
+      'doctor-unmocked-socket: doctor-unmocked-socket opened a WebSocket to wss://chat.unmocked.example/socket, and no MSW handler of the story answered it.',
+      'doctor-unmocked-socket: doctor-unmocked-socket opened an EventSource to https://events.unmocked.example/stream, and no MSW handler of the story answered it.',
+      'doctor-unmocked-socket: doctor-unmocked-socket requested POST https://beacon.unmocked.example/collect, and no MSW handler of the story answered it.',
+    ]);
+  },
+};
+
+// With a ws.link handler for its URL, the same kind of socket connects and talks to the mock.
+const chat = ws.link('wss://chat.mocked.example/socket');
+export const MockedSocket: Story = {
+  parameters: {
+    workbench: { widgets: [fixtureWidget('mocked-socket')] },
+    msw: { handlers: [chat.addEventListener('connection', ({ client }) => client.addEventListener('message', (event) => client.send(String(event.data))))] },
+  },
+  play: async ({ canvasElement }) => {
+    await cabinetOf(canvasElement);
+    await waitFor(() => expect(canvasElement.querySelector('[data-widget="mocked-socket"] .js-widgets-bar-item-container')).toHaveTextContent('echo: ping'));
+    await expect(unhandledRequests()).toEqual([]);
   },
 };

@@ -13,7 +13,7 @@ export default meta;
 
 const folder = (over: Partial<WidgetFolderInfo>): WidgetFolderInfo => ({
   name: 'hello-world',
-  dir: '/widgets/hello-world',
+  place: 'widgets/hello-world',
   servedAt: '_workbench/widgets/hello-world',
   hasScript: true,
   scriptVersion: null,

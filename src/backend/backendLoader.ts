@@ -12,7 +12,7 @@ import { scenarioHandlers } from '../../mocks/scenarios';
 import { DEFAULT_TOKEN_SETTINGS } from '../token/tokenSettings';
 import { workbenchParameters } from '../story/parameters';
 import { startWorkbenchWorker } from './startWorker';
-import { clearUnhandledRequests } from './unhandledRequests';
+import { clearUnhandledRequests, setUnhandledRequestsAllowed } from './unhandledRequests';
 
 // The worker registers while the preview loads the first story, not after: its loader awaits it.
 let worker: ReturnType<typeof startWorkbenchWorker> | undefined;
@@ -28,5 +28,6 @@ export const backendLoader: LoaderFunction = async (context) => {
   const handlers = scenarioHandlers(scenario);
   if (handlers.length) (context as unknown as { msw: SetupWorker }).msw.use(...handlers);
   clearUnhandledRequests();
+  setUnhandledRequestsAllowed(params.allowUnhandledRequests === true);
   return {};
 };

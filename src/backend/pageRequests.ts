@@ -1,7 +1,8 @@
 /**
- * The page's one wrapper of `fetch` and `XMLHttpRequest`: whoever needs to see requests as they
- * start subscribes here (the backend requests in flight, the doctor's per-widget attribution).
- * Listeners run synchronously inside the call, so the call stack still names the caller.
+ * The page's one wrapper of `fetch` and `XMLHttpRequest` (and of `WebSocket`, `EventSource` and
+ * `navigator.sendBeacon`): whoever needs to see requests as they start subscribes here (the backend
+ * requests in flight, the doctor's per-widget attribution). Listeners run synchronously inside the
+ * call, so the call stack still names the caller.
  */
 export interface StartedRequest {
   method: string;
@@ -30,6 +31,33 @@ function started(method: string, url: string | URL, settled: Promise<void>): voi
     return; // not a URL: the call itself fails, nothing goes out
   }
   for (const listener of listeners) listener({ method: method.toUpperCase(), url: absolute, settled });
+}
+
+/**
+ * Connections: a WebSocket or an EventSource is reported when it is constructed (its `settled` is
+ * already resolved: a connection is not a request waiting for an answer). A beacon becomes a
+ * keepalive `fetch`, so MSW's handlers (and the blocking ones) see it as they see every request.
+ * Installed after MSW's worker has started, so the wrapper sits over MSW's WebSocket interceptor.
+ */
+export function installConnectionTracking(): void {
+  if (typeof window === 'undefined' || (window as { __amoConnectionsTracked?: boolean }).__amoConnectionsTracked) return;
+  (window as { __amoConnectionsTracked?: boolean }).__amoConnectionsTracked = true;
+  install();
+  const wrap = <T extends abstract new (...args: never[]) => unknown>(Ctor: T, method: string): T =>
+    new Proxy(Ctor, {
+      construct(target, args: unknown[], newTarget) {
+        started(method, args[0] as string | URL, Promise.resolve());
+        return Reflect.construct(target, args, newTarget) as object;
+      },
+    });
+  if (typeof window.WebSocket === 'function') window.WebSocket = wrap(window.WebSocket, 'WebSocket');
+  if (typeof window.EventSource === 'function') window.EventSource = wrap(window.EventSource, 'EventSource');
+  if (typeof navigator.sendBeacon === 'function') {
+    navigator.sendBeacon = function sendBeacon(url: string | URL, data?: BodyInit | null): boolean {
+      window.fetch(url, { method: 'POST', body: data ?? null, keepalive: true }).catch(() => {});
+      return true;
+    };
+  }
 }
 
 function install(): void {

@@ -1,16 +1,28 @@
 /** Backend requests no handler of the current story answered, in order. */
 export interface UnhandledRequest {
+  /** The HTTP method, or `WebSocket` / `EventSource` for a connection. */
   method: string;
   url: string;
 }
 
 const seen: UnhandledRequest[] = [];
+let allowed = false;
 
-export function recordUnhandledRequest(request: Request): void {
+/** `parameters.workbench.allowUnhandledRequests` of the story being rendered: let them go out. */
+export function setUnhandledRequestsAllowed(value: boolean): void {
+  allowed = value;
+}
+
+export function unhandledRequestsAllowed(): boolean {
+  return allowed;
+}
+
+export function recordUnhandledRequest(request: UnhandledRequest): void {
   seen.push({ method: request.method, url: request.url });
   console.error(
-    `[workbench] unhandled request ${request.method} ${request.url}: no MSW handler of this story answered it. ` +
-      `Add one to the widget's mocks/handlers.js or the story's parameters.msw.handlers.`,
+    `[workbench] unhandled request ${request.method} ${request.url}: no MSW handler of this story answered it` +
+      `${allowed ? ' (let through: parameters.workbench.allowUnhandledRequests)' : ', so the workbench stopped it before it left this machine'}. ` +
+      `Add one to the widget's mocks/handlers.js or the story's parameters.msw.handlers${request.method === 'WebSocket' ? " (ws.link('<url>') for a socket)" : ''}.`,
   );
 }
 

@@ -14,7 +14,8 @@ export async function doctorSweep(cabinets: readonly Cabinet[], unhandled: reado
     const cabinet = cabinets.find((c) => owner?.startsWith(`${c.amd.name}/`)) ?? cabinets[0];
     if (!cabinet) continue;
     const widget = owner ? owner.slice(cabinet.amd.name.length + 1) : 'a widget of this story';
-    cabinet.doctor.report('unmocked-request', widget, `${widget} requested ${request.method} ${request.url}, and no MSW handler of the story answered it.`);
+    const what = request.method === 'WebSocket' || request.method === 'EventSource' ? `opened ${request.method === 'WebSocket' ? 'a WebSocket' : 'an EventSource'} to` : `requested ${request.method}`;
+    cabinet.doctor.report('unmocked-request', widget, `${widget} ${what} ${request.url}, and no MSW handler of the story answered it.`);
   }
   if (unmount) await Promise.all(cabinets.map((cabinet) => cabinet.unmount()));
 }

@@ -5,6 +5,7 @@
  */
 import { unhandledRequests } from '../backend/unhandledRequests';
 import type { Cabinet } from '../cabinet/createCabinet';
+import { isError } from '../widgets/folderProblem';
 import type { WorkbenchParameters } from './parameters';
 
 export async function checkFailures(cabinet: Cabinet, params: WorkbenchParameters): Promise<void> {
@@ -15,10 +16,11 @@ export async function checkFailures(cabinet: Cabinet, params: WorkbenchParameter
     throw new Error(`Widget failure(s):\n${unexpected.map((f) => `- ${f.message}${f.hint ? ` (${f.hint})` : ''}`).join('\n')}`);
   }
   const unhandled = unhandledRequests();
-  if (unhandled.length && !params.allowUnhandledRequests) {
+  // Stopped ones the story expects (doctor: ['unmocked-request']) or let through (allowUnhandledRequests) pass.
+  if (unhandled.length && !params.allowUnhandledRequests && !params.doctor?.includes('unmocked-request')) {
     throw new Error(
       `Unhandled backend request(s), answered by no MSW handler of this story:\n${unhandled.map((r) => `- ${r.method} ${r.url}`).join('\n')}\n` +
-        "Add handlers (the widget's mocks/handlers.js or parameters.msw.handlers), or set parameters.workbench.allowUnhandledRequests.",
+        "The workbench stopped them before they left this machine. Add handlers (the widget's mocks/handlers.js or parameters.msw.handlers; ws.link for a WebSocket), or set parameters.workbench.allowUnhandledRequests to let them through.",
     );
   }
   const expectedFindings = params.doctor ?? [];
@@ -30,7 +32,8 @@ export async function checkFailures(cabinet: Cabinet, params: WorkbenchParameter
   if (missingFindings.length) throw new Error(`The story expects widget doctor findings ${missingFindings.join(', ')}, but none were reported.`);
   const problems = (params.folderProblems ?? []).map((p) => p.code);
   const expectedProblems = params.expectProblems ?? [];
-  const unexpectedProblems = (params.folderProblems ?? []).filter((p) => !expectedProblems.includes(p.code));
+  // Warnings (a renamed duplicate, upload-only rules) are shown on the story and do not fail it.
+  const unexpectedProblems = (params.folderProblems ?? []).filter((p) => isError(p) && !expectedProblems.includes(p.code));
   if (unexpectedProblems.length) {
     throw new Error(`The widget folder has problems:\n${unexpectedProblems.map((p) => `- ${p.file}: ${p.message} ${p.fix}`).join('\n')}`);
   }

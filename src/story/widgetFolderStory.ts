@@ -13,7 +13,8 @@ import type { WorkbenchParameters } from './parameters';
 /** What the generated story knows about its folder (written by src/widgets/widgetStoryFiles.ts). */
 export interface WidgetFolderInfo {
   name: string;
-  dir: string;
+  /** Where the folder is, relative to the project or WIDGETS_DIR (never an absolute path). */
+  place: string;
   /** URL path of the folder under the site base. */
   servedAt: string;
   hasScript: boolean;
@@ -45,7 +46,7 @@ export function folderWidget(folder: WidgetFolderInfo): WidgetSource {
  */
 export function widgetFolderParameters(folder: WidgetFolderInfo, handlers?: unknown, options: { expectProblems?: FolderProblemCode[] } = {}) {
   if (handlers !== undefined && !Array.isArray(handlers)) {
-    throw new Error(`${folder.dir}/mocks/handlers: "handlers" must be an array of MSW request handlers, got ${typeof handlers}.`);
+    throw new Error(`${folder.place}/mocks/handlers: "handlers" must be an array of MSW request handlers, got ${typeof handlers}.`);
   }
   const workbench: WorkbenchParameters = {
     widgets: folder.hasScript ? [folderWidget(folder)] : [],

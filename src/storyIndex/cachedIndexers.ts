@@ -6,11 +6,12 @@
  * file's content, the Storybook version and the titles the file's place in `stories` gives, so an
  * edited or moved file is indexed again.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Indexer, IndexerOptions, IndexInput } from 'storybook/internal/types';
 import { cacheKey } from '../build/cacheKey.ts';
+import { writeCacheFile } from '../build/writeCacheFile.ts';
 
 interface CacheEntry {
   key: string;
@@ -26,8 +27,8 @@ export function cachedIndexers(indexers: Indexer[] | undefined, cacheDir: string
       const cached = readEntry(cacheFile);
       if (cached?.key === key) return cached.inputs;
       const inputs = await indexer.createIndex(fileName, options);
-      mkdirSync(cacheDir, { recursive: true });
-      writeFileSync(cacheFile, JSON.stringify({ key, inputs } satisfies CacheEntry));
+      // Atomic, and a folder that cannot be written costs the cache, never the index.
+      writeCacheFile(cacheFile, { key, inputs } satisfies CacheEntry, 'story index cache');
       return inputs;
     },
   }));
@@ -47,7 +48,9 @@ function titlesFor(options: IndexerOptions): string {
 
 function readEntry(file: string): CacheEntry | undefined {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as CacheEntry;
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheEntry> | null;
+    // A truncated or foreign file: index the file again.
+    return entry && typeof entry.key === 'string' && Array.isArray(entry.inputs) ? (entry as CacheEntry) : undefined;
   } catch {
     return undefined; // absent or unreadable: index the file again
   }

@@ -3,6 +3,13 @@
  * in order, the HS256 signature with the client secret, `aud` equal to the redirect URI's
  * `scheme://host`, and validity at the current time (`iat` and `nbf` not in the future, `exp` not
  * passed). Each failure has the SDK's name for it.
+ *
+ * Then the claims the SDK's `DisposableTokenModel::fromJwtToken` reads, with the types it gives
+ * them (strict_types: strings for `jti`, `client_uuid`, `iss`, `subdomain`; `account_id` and
+ * `user_id` cast to int; `exp` read as a date). A token lacking one makes the SDK fail; here it is
+ * 401 `malformed` naming the claim, and a handler never sees an `undefined` claim. That includes
+ * `exp`: the SDK's `ValidAt` (lcobucci/jwt's loose check) lets a token without `exp` through, but
+ * `fromJwtToken` then calls `getTimestamp()` on the missing date and fails, so no such token is accepted.
  */
 import * as errors from 'jose/errors';
 import { jwtVerify } from 'jose/jwt/verify';
@@ -56,5 +63,25 @@ export async function verifyToken(token: string, options: VerifyOptions): Promis
   if (typeof iat === 'number' && iat > seconds) throw new TokenVerificationError('expired', 'the token was issued in the future (iat)');
   if (typeof nbf === 'number' && nbf > seconds) throw new TokenVerificationError('expired', 'the token is not valid yet (nbf)');
   if (typeof exp === 'number' && exp <= seconds) throw new TokenVerificationError('expired', `the token expired ${seconds - exp} s ago (exp)`);
-  return payload as unknown as DisposableTokenClaims;
+  const claimProblem = checkClaims(payload);
+  if (claimProblem) throw new TokenVerificationError('malformed', claimProblem);
+  return { ...payload, account_id: Number(payload.account_id), user_id: Number(payload.user_id) } as unknown as DisposableTokenClaims;
+}
+
+const STRING_CLAIMS = ['jti', 'client_uuid', 'iss', 'subdomain'] as const;
+const INTEGER_CLAIMS = ['account_id', 'user_id'] as const;
+
+/** What is wrong with the claims amoCRM's SDK reads, or undefined when they are all there with their types. */
+export function checkClaims(payload: Record<string, unknown>): string | undefined {
+  for (const claim of STRING_CLAIMS) {
+    const value = payload[claim];
+    if (typeof value !== 'string' || !value) return `the token's ${claim} claim is ${value === undefined ? 'missing' : `not a non-empty string (${JSON.stringify(value)})`}`;
+  }
+  for (const claim of INTEGER_CLAIMS) {
+    const value = payload[claim];
+    const integer = typeof value === 'number' ? Number.isInteger(value) : typeof value === 'string' && /^\d+$/.test(value);
+    if (!integer) return `the token's ${claim} claim is ${value === undefined ? 'missing' : `not an integer (${JSON.stringify(value)})`}`;
+  }
+  if (typeof payload.exp !== 'number') return `the token's exp claim is ${payload.exp === undefined ? 'missing' : `not a number (${JSON.stringify(payload.exp)})`}; amoCRM's PHP SDK needs it`;
+  return undefined;
 }

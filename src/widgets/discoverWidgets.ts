@@ -1,13 +1,16 @@
 /**
  * Finds widget folders: every folder directly inside the repo's `widgets/` and inside each folder
- * listed in WIDGETS_DIR (`:`-separated, absolute or relative to the repo; a listed folder that is
- * itself a widget counts too). A folder with a manifest.json or a personal_page.js is a widget
- * folder, even a broken one: its story shows what is wrong. Other folders are skipped with a reason.
+ * listed in WIDGETS_DIR (separated by the platform's path delimiter, `:` or `;` on Windows; absolute
+ * or relative to the project; a listed folder that is itself a widget counts too). A folder with a
+ * manifest.json or a personal_page.js is a widget folder, even a broken one: its story shows what is
+ * wrong. Symlinked folders are followed and named after the link. Other folders are skipped with a reason.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckManifest } from './checkManifest.ts';
+import { kindOf } from './readFolderFile.ts';
 import { looksLikeWidgetFolder, readWidgetFolder, type WidgetFolder } from './readWidgetFolder.ts';
+import { isHiddenSegment } from './servedFiles.ts';
 
 export type { WidgetFolder } from './readWidgetFolder.ts';
 
@@ -24,54 +27,76 @@ export interface Discovery {
 }
 
 export interface DiscoverOptions {
-  /** The workbench repository root. */
+  /** The project root: WIDGETS_DIR entries are relative to it, and places shown are too. */
   root: string;
   /** The raw WIDGETS_DIR value. */
   widgetsDirEnv?: string;
   /** How manifest.json is checked (default: checkManifest, uncached). */
   checkManifest?: CheckManifest;
+  /** Search the project's own `widgets/` folder (this repository's examples); true by default. */
+  projectWidgets?: boolean;
 }
 
-export function widgetRoots({ root, widgetsDirEnv }: DiscoverOptions): string[] {
+export function widgetRoots({ root, widgetsDirEnv, projectWidgets = true }: DiscoverOptions): string[] {
   const extra = (widgetsDirEnv ?? '')
     .split(path.delimiter)
     .map((entry) => entry.trim())
     .filter(Boolean)
     .map((entry) => path.resolve(root, entry));
-  return [...new Set([path.join(root, 'widgets'), ...extra])];
+  return [...new Set([...(projectWidgets ? [path.join(root, 'widgets')] : []), ...extra])];
+}
+
+/** How a folder is shown: relative to the project when inside it, else `$WIDGETS_DIR/...`; never absolute. */
+export function placeOf(root: string, searchRoot: string, dir: string): string {
+  const inProject = path.relative(root, dir);
+  const posix = (p: string) => p.split(path.sep).join('/');
+  if (inProject && !inProject.startsWith('..') && !path.isAbsolute(inProject)) return posix(inProject);
+  const inSearchRoot = path.relative(searchRoot, dir);
+  return inSearchRoot ? `$WIDGETS_DIR/${posix(inSearchRoot)}` : `$WIDGETS_DIR (${path.basename(dir)})`;
 }
 
 export function discoverWidgets(options: DiscoverOptions): Discovery {
   const widgets: WidgetFolder[] = [];
   const skipped: SkippedFolder[] = [];
-  const byName = new Map<string, string>();
   const roots = widgetRoots(options);
+  const seen = new Set<string>();
 
-  const consider = (dir: string) => {
-    if (!looksLikeWidgetFolder(dir)) return skipped.push({ dir, reason: 'neither manifest.json nor personal_page.js in it' });
-    const name = path.basename(dir);
-    const taken = byName.get(name);
-    if (taken) return skipped.push({ dir, reason: `another widget folder is already named "${name}" (${taken}); rename one of them` });
-    byName.set(name, dir);
-    widgets.push(readWidgetFolder(dir, options.checkManifest));
+  const consider = (dir: string, searchRoot: string) => {
+    const place = placeOf(options.root, searchRoot, dir);
+    if (!looksLikeWidgetFolder(dir)) return skipped.push({ dir: place, reason: 'neither manifest.json nor personal_page.js in it' });
+    if (seen.has(dir)) return;
+    seen.add(dir);
+    widgets.push(readWidgetFolder(dir, options.checkManifest, place));
   };
 
   for (const rootDir of roots) {
-    if (!existsSync(rootDir) || !statSync(rootDir).isDirectory()) {
+    if (kindOf(rootDir) !== 'folder') {
       if (rootDir !== path.join(options.root, 'widgets')) skipped.push({ dir: rootDir, reason: 'WIDGETS_DIR names a folder that does not exist' });
       continue;
     }
     if (looksLikeWidgetFolder(rootDir)) {
-      consider(rootDir);
+      consider(rootDir, rootDir);
       continue;
     }
-    for (const entry of readdirSync(rootDir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
-        consider(path.join(rootDir, entry.name));
+    let entries: string[];
+    try {
+      entries = readdirSync(rootDir);
+    } catch (error) {
+      skipped.push({ dir: rootDir, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      continue;
+    }
+    for (const name of entries.sort()) {
+      // A symlink to a folder counts (kindOf follows it): a link to a build output is a common setup.
+      if (isHiddenSegment(name)) continue;
+      const full = path.join(rootDir, name);
+      const kind = kindOf(full);
+      if (kind === 'folder') consider(full, rootDir);
+      else if (kind === 'missing' && lstatSync(full, { throwIfNoEntry: false })?.isSymbolicLink()) {
+        skipped.push({ dir: placeOf(options.root, rootDir, full), reason: 'a symbolic link whose target does not exist (a build output not built yet?)' });
       }
     }
   }
-  widgets.sort((a, b) => a.name.localeCompare(b.name));
+  widgets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.place < b.place ? -1 : a.place > b.place ? 1 : 0));
   return { widgets, skipped, roots };
 }
 
@@ -81,5 +106,5 @@ export function formatSkipped(skipped: readonly SkippedFolder[]): string[] {
 
 /** One console line per folder problem, so they show where the server runs too. */
 export function formatProblems(widgets: readonly WidgetFolder[]): string[] {
-  return widgets.flatMap((w) => w.problems.map((p) => `[workbench] widget folder ${w.dir}: ${p.message} ${p.fix}`));
+  return widgets.flatMap((w) => w.problems.map((p) => `[workbench] widget folder ${w.place}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message} ${p.fix}`));
 }

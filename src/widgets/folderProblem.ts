@@ -7,12 +7,28 @@ export type FolderProblemCode =
   | 'bad-version'
   | 'no-personal-page-location'
   | 'no-script'
-  | 'i18n-keys';
+  | 'i18n-keys'
+  /** A file the workbench reads is a folder, or the `i18n` folder is a file. */
+  | 'not-a-file'
+  | 'not-a-folder'
+  | 'unreadable-file'
+  | 'invalid-utf8'
+  | 'empty-file'
+  | 'json-too-deep'
+  | 'large-script'
+  /** Another folder's name gives the same story id: this one got a suffix. */
+  | 'duplicate-name';
 
 export interface FolderProblem {
   code: FolderProblemCode;
+  /** An error fails the story's test; a warning is shown and does not. Error when absent. */
+  severity?: 'error' | 'warning';
   /** Path relative to the widget folder. */
   file: string;
   message: string;
   fix: string;
+}
+
+export function isError(problem: FolderProblem): boolean {
+  return problem.severity !== 'warning';
 }

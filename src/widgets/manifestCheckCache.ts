@@ -30,7 +30,7 @@ export function cachedCheckManifest(file: string, fingerprint = checkerFingerpri
   let results = readResults(file, fingerprint);
   return (raw) => {
     const key = cacheKey([JSON.stringify(raw)]);
-    const known = results[key];
+    const known = isManifestCheck(results[key]) ? results[key] : undefined;
     // Re-inserted, so the entries dropped at the cap are the least recently used.
     delete results[key];
     const result = known ?? check(raw);
@@ -43,10 +43,21 @@ export function cachedCheckManifest(file: string, fingerprint = checkerFingerpri
   };
 }
 
+/** An entry as checkManifest returns it; anything else (a foreign or damaged file) is checked again. */
+function isManifestCheck(value: unknown): value is ManifestCheck {
+  if (!value || typeof value !== 'object') return false;
+  const { manifest, problems } = value as Partial<ManifestCheck>;
+  return (
+    Array.isArray(problems) &&
+    problems.every((p) => p && typeof p === 'object' && typeof p.code === 'string' && typeof p.message === 'string' && typeof p.fix === 'string' && typeof p.file === 'string') &&
+    (manifest === undefined || (typeof manifest === 'object' && manifest !== null && typeof (manifest as { widget?: unknown }).widget === 'object'))
+  );
+}
+
 function readResults(file: string, fingerprint: string): Record<string, ManifestCheck> {
   try {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    return cached.fingerprint === fingerprint && cached.results && typeof cached.results === 'object' ? cached.results : {};
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as CacheFile | null;
+    return cached?.fingerprint === fingerprint && cached.results && typeof cached.results === 'object' && !Array.isArray(cached.results) ? cached.results : {};
   } catch {
     return {}; // absent or unreadable: check again
   }

@@ -1,18 +1,26 @@
-/** Reads a JSON file of a widget folder, with a BOM and a syntax error (line, column) reported as problems. */
-import { readFileSync } from 'node:fs';
+/**
+ * Reads a JSON file of a widget folder: a file that cannot be used (readFolderFile.ts), a syntax
+ * error (line, column) and nesting too deep for the checks are reported as problems, never thrown.
+ */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { FolderProblem } from './folderProblem.ts';
+import { readTextFile } from './readFolderFile.ts';
+
+/** Deeper than any manifest or i18n file needs; the checks walk the value recursively. */
+export const MAX_JSON_DEPTH = 64;
 
 export function readJsonFile(dir: string, file: string, problems: FolderProblem[]): unknown {
-  let text = readFileSync(`${dir}/${file}`, 'utf8');
-  if (text.startsWith('\uFEFF')) {
+  const text = readTextFile(dir, file, problems);
+  if (text === undefined) return undefined;
+  const depth = nestingDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
     problems.push({
-      code: 'bom',
+      code: 'json-too-deep',
       file,
-      message: `${file} starts with a byte-order mark (BOM).`,
-      fix: 'Save the file as UTF-8 without BOM; amoCRM rejects or misreads such files.',
+      message: `${file} nests objects or arrays ${depth} levels deep; the workbench reads at most ${MAX_JSON_DEPTH}.`,
+      fix: `Flatten ${file}: manifest and i18n files need a few levels at most.`,
     });
-    text = text.slice(1);
+    return undefined;
   }
   try {
     return JSON.parse(text);
@@ -31,6 +39,23 @@ export function readJsonFile(dir: string, file: string, problems: FolderProblem[
     });
     return undefined;
   }
+}
+
+/** The deepest nesting of `[` and `{` outside strings: one linear pass, no recursion. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if (c === 93 || c === 125) depth--;
+  }
+  return max;
 }
 
 const WORDS: Record<string, string> = {

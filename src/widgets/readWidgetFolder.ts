@@ -10,11 +10,18 @@ import type { FolderProblem } from './folderProblem.ts';
 import { checkManifest, type CheckManifest } from './checkManifest.ts';
 import type { Manifest } from './manifestSchema.ts';
 import { readJsonFile } from './readJsonFile.ts';
+import { kindOf } from './readFolderFile.ts';
+
+/** Above this, personal_page.js gets a warning: the cabinet downloads and evaluates it on every page. */
+export const LARGE_SCRIPT_BYTES = 5 * 1024 * 1024;
 
 export interface WidgetFolder {
   /** The folder's name: the story is `Widgets/<name>`. */
   name: string;
+  /** Where the folder is (a symlinked folder: the link). */
   dir: string;
+  /** The folder as shown to the developer and in a build: relative to the project or WIDGETS_DIR, never absolute. */
+  place: string;
   /** personal_page.js exists. */
   hasScript: boolean;
   /** A hash of personal_page.js: part of the generated story, so an edit re-renders it. */
@@ -30,7 +37,7 @@ export interface WidgetFolder {
 const MOCKS_FILES = ['handlers.ts', 'handlers.js', 'handlers.mjs'].map((file) => path.join('mocks', file));
 
 export function findMocksFile(dir: string): string | undefined {
-  return MOCKS_FILES.map((file) => path.join(dir, file)).find((file) => existsSync(file));
+  return MOCKS_FILES.map((file) => path.join(dir, file)).find((file) => kindOf(file) === 'file');
 }
 
 /** A folder is a widget folder (perhaps a broken one) when it has a manifest.json or a personal_page.js. */
@@ -39,9 +46,9 @@ export function looksLikeWidgetFolder(dir: string): boolean {
 }
 
 /** `check`: how manifest.json is checked (main.ts passes one with a disk cache, manifestCheckCache.ts). */
-export function readWidgetFolder(dir: string, check: CheckManifest = checkManifest): WidgetFolder {
+export function readWidgetFolder(dir: string, check: CheckManifest = checkManifest, place = path.basename(dir)): WidgetFolder {
   const problems: FolderProblem[] = [];
-  const folder: WidgetFolder = { name: path.basename(dir), dir, hasScript: false, i18n: {}, problems };
+  const folder: WidgetFolder = { name: path.basename(dir), dir, place, hasScript: false, i18n: {}, problems };
 
   if (existsSync(path.join(dir, 'manifest.json'))) {
     const raw = readJsonFile(dir, 'manifest.json', problems);
@@ -60,9 +67,28 @@ export function readWidgetFolder(dir: string, check: CheckManifest = checkManife
   }
 
   const script = path.join(dir, 'personal_page.js');
-  if (existsSync(script)) {
-    folder.hasScript = true;
-    folder.scriptVersion = createHash('sha256').update(readFileSync(script)).digest('hex').slice(0, 12);
+  const scriptKind = kindOf(script);
+  if (scriptKind === 'file') {
+    try {
+      const bytes = readFileSync(script);
+      folder.hasScript = true;
+      folder.scriptVersion = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+      if (bytes.length === 0) {
+        problems.push({ code: 'empty-file', file: 'personal_page.js', message: 'personal_page.js is empty: it defines no module.', fix: 'Write the widget module: define([...], function () { return { initLead, registerWidgetsBarSlot }; }).' });
+      } else if (bytes.length > LARGE_SCRIPT_BYTES) {
+        problems.push({
+          code: 'large-script',
+          severity: 'warning',
+          file: 'personal_page.js',
+          message: `personal_page.js is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the cabinet downloads and evaluates it on every page load.`,
+          fix: 'Build it minified, leave out what the host already provides (react, jquery, lodash, ...: define them as host modules), or load parts on demand.',
+        });
+      }
+    } catch (error) {
+      problems.push({ code: 'unreadable-file', file: 'personal_page.js', message: `personal_page.js cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, fix: "Check the file's permissions." });
+    }
+  } else if (scriptKind !== 'missing') {
+    problems.push({ code: 'not-a-file', file: 'personal_page.js', message: 'personal_page.js is a folder, not a file.', fix: 'Replace it with the widget module personal_page.js (a build output folder? point at the file\'s folder).' });
   } else {
     problems.push({
       code: 'no-script',
@@ -79,9 +105,21 @@ export function readWidgetFolder(dir: string, check: CheckManifest = checkManife
 
 function readI18n(dir: string, problems: FolderProblem[]): Record<string, unknown> {
   const i18nDir = path.join(dir, 'i18n');
-  if (!existsSync(i18nDir)) return {};
+  const kind = kindOf(i18nDir);
+  if (kind === 'missing') return {};
+  if (kind !== 'folder') {
+    problems.push({ code: 'not-a-folder', file: 'i18n', message: 'i18n is a file, not a folder.', fix: 'Make i18n a folder with one <lang>.json per language (en.json, ru.json, ...).' });
+    return {};
+  }
+  let names: string[];
+  try {
+    names = readdirSync(i18nDir);
+  } catch (error) {
+    problems.push({ code: 'unreadable-file', file: 'i18n/', message: `The i18n folder cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, fix: "Check the folder's permissions." });
+    return {};
+  }
   const files: Record<string, unknown> = {};
-  for (const file of readdirSync(i18nDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of names.filter((f) => f.endsWith('.json') && !f.startsWith('.')).sort()) {
     const value = readJsonFile(dir, `i18n/${file}`, problems);
     if (value !== undefined) files[file.replace(/\.json$/, '')] = value;
   }

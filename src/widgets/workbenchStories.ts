@@ -5,16 +5,18 @@
  * folder shows in Storybook without a restart.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import type { CheckManifest } from './checkManifest.ts';
 import { discoverWidgets, formatProblems, formatSkipped, type Discovery } from './discoverWidgets.ts';
 import { readWidgetFolder } from './readWidgetFolder.ts';
+import { kindOf } from './readFolderFile.ts';
+import { realRoot } from './servedFiles.ts';
 import { FIXTURE_URL_PREFIX, FOLDER_CHECKS_URL_PREFIX, WIDGET_URL_PREFIX } from './servedPaths.ts';
 import { widgetFilesPlugin, type FolderMount } from './widgetFilesPlugin.ts';
 import { widgetImportsPlugin } from './widgetImportsPlugin.ts';
-import { writeWidgetStories } from './widgetStoryFiles.ts';
+import { identifyWidgets, writeWidgetStories } from './widgetStoryFiles.ts';
 
 export interface WorkbenchStories {
   discovery: Discovery;
@@ -47,18 +49,19 @@ export function prepareWorkbenchStories(root: string, env: NodeJS.ProcessEnv = p
     plugins: [],
     refresh() {
       const discovery = discoverWidgets({ root, widgetsDirEnv: env.WIDGETS_DIR, checkManifest });
+      const entries = identifyWidgets(discovery.widgets);
       const lines = [...formatSkipped(discovery.skipped), ...formatProblems(discovery.widgets)];
       if (lines.join('\n') !== reported) lines.forEach((line) => console.warn(line));
       reported = lines.join('\n');
-      writeWidgetStories(discovery.widgets, generatedDir, srcDir);
+      writeWidgetStories(entries, generatedDir, srcDir);
       writeCheckStories(root, generatedDir, srcDir, checkManifest);
       mounts.splice(
         0,
         mounts.length,
-        ...discovery.widgets.map((w) => ({ urlPrefix: `${WIDGET_URL_PREFIX}/${encodeURIComponent(w.name)}`, dir: w.dir })),
+        ...entries.map(({ widget, identity }) => ({ segments: [...WIDGET_URL_PREFIX.split('/'), identity.key], dir: widget.dir })),
         // Fixture widgets of the workbench's own stories (errors, module probe).
-        { urlPrefix: FIXTURE_URL_PREFIX, dir: path.join(root, 'tests', 'fixtures', 'widgets') },
-        { urlPrefix: FOLDER_CHECKS_URL_PREFIX, dir: path.join(root, 'tests', 'fixtures', 'widget-folders') },
+        { segments: FIXTURE_URL_PREFIX.split('/'), dir: path.join(root, 'tests', 'fixtures', 'widgets') },
+        { segments: FOLDER_CHECKS_URL_PREFIX.split('/'), dir: path.join(root, 'tests', 'fixtures', 'widget-folders') },
       );
       state.discovery = discovery;
     },
@@ -66,7 +69,8 @@ export function prepareWorkbenchStories(root: string, env: NodeJS.ProcessEnv = p
   state.refresh();
   state.plugins = [
     widgetFilesPlugin(() => mounts),
-    widgetImportsPlugin(root, () => state.discovery.widgets.map((w) => w.dir)),
+    // Vite resolves a symlinked folder's files to their real paths: both name the folder.
+    widgetImportsPlugin(root, () => state.discovery.widgets.flatMap((w) => [w.dir, realRoot(w.dir) ?? w.dir])),
     widgetWatchPlugin(state),
   ];
   return state;
@@ -78,11 +82,11 @@ export function prepareWorkbenchStories(root: string, env: NodeJS.ProcessEnv = p
  */
 function writeCheckStories(root: string, generatedDir: string, srcDir: string, checkManifest?: CheckManifest): void {
   const fixtures = path.join(root, 'tests', 'fixtures', 'widget-folders');
-  if (!existsSync(fixtures)) return;
+  if (kindOf(fixtures) !== 'folder') return;
   const folders = readdirSync(fixtures, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => readWidgetFolder(path.join(fixtures, entry.name), checkManifest));
-  writeWidgetStories(folders, generatedDir, srcDir, {
+    .map((entry) => readWidgetFolder(path.join(fixtures, entry.name), checkManifest, `tests/fixtures/widget-folders/${entry.name}`));
+  writeWidgetStories(identifyWidgets(folders, 'Folder checks', '__checks-'), generatedDir, srcDir, {
     titlePrefix: 'Folder checks',
     filePrefix: '__checks-',
     expectProblems: true,
@@ -103,7 +107,13 @@ function widgetWatchPlugin(state: WorkbenchStories): Plugin {
         if (!roots().some((dir) => file === dir || file.startsWith(dir + path.sep))) return;
         clearTimeout(timer);
         timer = setTimeout(() => {
-          state.refresh();
+          // A folder that turned bad is a problem on its story (readWidgetFolder); anything else
+          // unexpected is logged, and the server keeps serving what it had.
+          try {
+            state.refresh();
+          } catch (error) {
+            console.error(`[workbench] could not read the widget folders again: ${String(error)}`);
+          }
           server.watcher.add(roots());
         }, 60);
       });

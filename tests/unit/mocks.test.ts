@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIOS, assertScenario, isBackendRequest, scenarioHandlers, scenarioJson, setBackendSettings, tokenSettingsFor, withVerifiedToken } from '../../mocks';
+import { SignJWT } from 'jose';
 import { DEFAULT_TOKEN_SETTINGS, signToken } from '../../src/token';
 import { clientSecretDefine, SecretInBuildError } from '../../src/backend/clientSecret';
 
@@ -51,6 +52,44 @@ describe('withVerifiedToken', () => {
     server.use(widgetHandler);
     const response = await fetch(API, { headers: { Authorization: `Bearer ${await tokenFor()}` } });
     expect(response.status).toBe(200);
+  });
+
+  it('an empty X-Auth-Token does not hide a Bearer token; another scheme carries no token', async () => {
+    server.use(widgetHandler);
+    const both = await fetch(API, { headers: { 'X-Auth-Token': '', Authorization: `Bearer ${await tokenFor()}` } });
+    expect(both.status).toBe(200);
+    const basic = await fetch(API, { headers: { Authorization: 'Basic dXNlcjpwYXNz' } });
+    expect(basic.status).toBe(401);
+    expect(await basic.json()).toMatchObject({ error: 'missing-token' });
+  });
+
+  it('answers 401 naming the claim when a validly signed token lacks one the PHP SDK reads, or has the wrong type', async () => {
+    server.use(widgetHandler);
+    const now = Math.floor(Date.now() / 1000);
+    const full: Record<string, unknown> = {
+      iss: 'https://workbench.amocrm.ru', aud: 'http://localhost', jti: 'j-1', iat: now, nbf: now, exp: now + 600,
+      account_id: 31000001, user_id: 7000001, subdomain: 'workbench', client_uuid: 'c-1',
+    };
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(DEFAULT_TOKEN_SETTINGS.secret));
+    const answer = async (claims: Record<string, unknown>) => {
+      const response = await fetch(API, { headers: { 'X-Auth-Token': await sign(claims) } });
+      return [response.status, ((await response.json()) as { error?: string; message?: string })] as const;
+    };
+    expect((await answer(full))[0]).toBe(200);
+    for (const claim of ['account_id', 'user_id', 'client_uuid', 'subdomain', 'iss', 'jti', 'exp']) {
+      const { [claim]: _dropped, ...rest } = full;
+      const [status, body] = await answer(rest);
+      expect(status, claim).toBe(401);
+      expect(body.error).toBe('malformed');
+      expect(body.message).toContain(`${claim} claim is missing`);
+    }
+    const [status, body] = await answer({ ...full, account_id: 'abc' });
+    expect(status).toBe(401);
+    expect(body.message).toBe('the token\'s account_id claim is not an integer ("abc")');
+    // The SDK casts account_id to int: a numeric string passes, and the handler gets a number.
+    const numeric = await fetch(API, { headers: { 'X-Auth-Token': await sign({ ...full, account_id: '31000001' }) } });
+    expect(await numeric.json()).toEqual({ items: [31000001] });
   });
 });
 

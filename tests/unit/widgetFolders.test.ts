@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discoverWidgets, formatSkipped } from '../../src/widgets/discoverWidgets';
 import { readWidgetFolder } from '../../src/widgets/readWidgetFolder';
-import { writeWidgetStories } from '../../src/widgets/widgetStoryFiles';
+import { identifyWidgets, writeWidgetStories } from '../../src/widgets/widgetStoryFiles';
 
 const temps: string[] = [];
 afterEach(() => temps.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -51,18 +51,21 @@ describe('discoverWidgets', () => {
     expect(discoverWidgets({ root: tempDir(), widgetsDirEnv: dir }).widgets.map((w) => w.dir)).toEqual([dir]);
   });
 
-  it('skips folders that are no widget folder, a missing WIDGETS_DIR, and a second folder of a taken name', () => {
+  it('skips folders that are no widget folder and a missing WIDGETS_DIR; a second folder of a taken name gets a suffix and a note', () => {
     const root = tempDir();
     widget(path.join(root, 'widgets'), 'same', OK);
     mkdirSync(path.join(root, 'widgets', 'assets'));
     const other = tempDir();
     widget(other, 'same', OK);
     const { widgets, skipped } = discoverWidgets({ root, widgetsDirEnv: `${other}${path.delimiter}/does/not/exist` });
-    expect(widgets).toHaveLength(1);
+    expect(widgets).toHaveLength(2);
     const reasons = skipped.map((s) => s.reason);
     expect(reasons).toContain('neither manifest.json nor personal_page.js in it');
     expect(reasons).toContain('WIDGETS_DIR names a folder that does not exist');
-    expect(reasons.some((r) => /another widget folder is already named "same"/.test(r))).toBe(true);
+    const identities = identifyWidgets(widgets).map((e) => e.identity);
+    expect(identities.map((i) => i.title)).toEqual(['Widgets/same', 'Widgets/same (2)']);
+    expect(identities.map((i) => i.id)).toEqual(['widgets-same', 'widgets-same-2']);
+    expect(widgets[1]!.problems.map((p) => [p.code, p.severity])).toEqual([['duplicate-name', 'warning']]);
     expect(formatSkipped(skipped)[0]).toMatch(/^\[workbench\] skipped widget folder .+: /);
   });
 });
@@ -164,13 +167,16 @@ describe('writeWidgetStories', () => {
     const src = path.join(tempDir(), 'src');
     const a = readWidgetFolder(widget(tempDir(), 'hello-world', OK));
     const b = readWidgetFolder(widget(tempDir(), 'b', OK));
-    writeWidgetStories([a, b], out, src);
-    expect(readdirSync(out).sort()).toEqual(['b.stories.ts', 'hello-world.stories.ts']);
-    const source = readFileSync(path.join(out, 'hello-world.stories.ts'), 'utf8');
+    const [ea, eb] = identifyWidgets([a, b]);
+    writeWidgetStories([ea!, eb!], out, src);
+    expect(readdirSync(out).sort()).toEqual([eb!.identity.fileName, ea!.identity.fileName].sort());
+    expect(ea!.identity.fileName).toMatch(/^widgets-hello-world-[0-9a-f]{8}\.stories\.ts$/);
+    const source = readFileSync(path.join(out, ea!.identity.fileName), 'utf8');
     expect(source).toContain('title: "Widgets/hello-world"');
+    expect(source).toContain('id: "widgets-hello-world"');
     expect(source).toContain('export const Default: StoryObj = {};');
     expect(source).toContain(`"scriptVersion": "${a.scriptVersion}"`);
-    writeWidgetStories([b], out, src);
-    expect(readdirSync(out)).toEqual(['b.stories.ts']);
+    writeWidgetStories([eb!], out, src);
+    expect(readdirSync(out)).toEqual([eb!.identity.fileName]);
   });
 });
