@@ -2,7 +2,8 @@
  * The static build, as a user gets it: `storybook build` with WIDGETS_DIR naming a folder outside
  * the repository, served under a sub-path, opened in headless Chromium.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,6 +59,14 @@ beforeAll(async () => {
     ];`,
   );
   cpSync(path.join(root, 'tests/fixtures/widgets/probe'), path.join(widgets, 'probe'), { recursive: true });
+  // A folder whose name needs URL encoding, holding what must never reach a build: a dotfile and a link out.
+  const spaced = path.join(widgets, 'мой виджет');
+  mkdirSync(spaced);
+  writeFileSync(path.join(spaced, 'manifest.json'), JSON.stringify({ widget: { name: 'Spaced' }, locations: ['personal_page'] }));
+  writeFileSync(path.join(spaced, 'personal_page.js'), `define([], function () { return { initLead: function () {}, registerWidgetsBarSlot: function (el) { el.textContent = 'Виджет из папки с пробелом'; } }; });`);
+  writeFileSync(path.join(spaced, '.env'), 'CLIENT_SECRET=must-not-be-built');
+  writeFileSync(path.join(work, 'outside.txt'), 'outside the widget folder');
+  symlinkSync(path.join(work, 'outside.txt'), path.join(spaced, 'outside-link.txt'));
   // A TypeScript widget, compiled by tsc and bundled to AMD by the developer's own build.
   await buildTypedWidget(root, path.join(widgets, 'typed-widget'), work);
 
@@ -93,6 +102,37 @@ describe('storybook build', () => {
     expect(index.entries['widgets-hello-world--default']?.title).toBe('Widgets/hello-world');
     expect(index.entries['widgets-temp-widget--default']?.title).toBe('Widgets/temp-widget');
     expect(index.entries['widgets-probe--default']?.title).toBe('Widgets/probe');
+  });
+
+  it('copies only what a widget folder serves, and no absolute path of this machine', () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else files.push(full);
+      }
+    };
+    walk(outDir);
+    const spaced = path.join(outDir, '_workbench/widgets/мой виджет');
+    expect(files.filter((f) => f.startsWith(spaced + path.sep)).map((f) => path.relative(spaced, f)).sort()).toEqual(['manifest.json', 'personal_page.js']);
+    // An absolute path starts a token: `../../tmp/x` (a relative path a widget's own bundler wrote) is not one.
+    const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const machinePaths = [root, work, tmpdir(), homedir()].map((p) => new RegExp(`(?<![\\w.-])${escape(p + path.sep)}`));
+    const offenders: string[] = [];
+    for (const file of files) {
+      if (!/\.(js|json|html|css|map|txt|ts)$/.test(file)) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const machinePath of machinePaths) if (machinePath.test(text)) offenders.push(`${path.relative(outDir, file)} contains ${machinePath.source}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('renders a widget from a folder named with spaces and Cyrillic letters', async () => {
+    const { page, errors } = await openStory(encodeURIComponent('widgets-мой-виджет--default'));
+    await page.getByText('Виджет из папки с пробелом').waitFor({ timeout: 20_000 });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('renders hello-world under a sub-path without downloading React, Redux or lodash', async () => {

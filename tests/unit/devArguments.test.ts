@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without declarations
+import { devArguments } from '../../scripts/devArguments.mjs';
+import { openHostWarning } from '../../src/build/hostWarning';
+
+describe('npm run storybook arguments', () => {
+  it('listens on 127.0.0.1 and port 6006 unless told otherwise, passing every other flag through', () => {
+    expect(devArguments(['--ci', '--no-open'])).toEqual({ args: ['--ci', '--no-open', '--host', '127.0.0.1', '-p', '6006'], host: '127.0.0.1', warning: undefined });
+    expect(devArguments(['-p', '7000', '--host', 'localhost']).args).toEqual(['-p', '7000', '--host', 'localhost']);
+  });
+
+  it('warns, saying what is exposed, when another address is asked for', () => {
+    const { args, warning } = devArguments(['--host', '0.0.0.0']);
+    expect(args).toEqual(['--host', '0.0.0.0', '-p', '6006']);
+    expect(warning).toMatch(/listening on 0\.0\.0\.0, not this machine only\. Anyone who can reach this address can open Storybook and read every served widget folder's files/);
+    expect(devArguments(['--host=192.168.1.5']).warning).toMatch(/192\.168\.1\.5/);
+  });
+
+  it('storybook dev run directly without --host says it listens everywhere', () => {
+    expect(openHostWarning(['node', 'storybook', 'dev', '-p', '6006'])).toMatch(/listens on every network interface/);
+    expect(openHostWarning(['node', 'storybook', 'dev', '--host', '127.0.0.1'])).toBeUndefined();
+    expect(openHostWarning(['node', 'storybook', 'build'])).toBeUndefined();
+  });
+});
