@@ -60,10 +60,13 @@ export const FolderProblems: StoryObj = {
   ),
   play: async ({ canvasElement }) => {
     await cabinetOf(canvasElement);
-    const panel = within(canvasElement).getByRole('alert', { name: 'widget folder problems' });
-    await expect(panel).toHaveTextContent('2 problems in the widget folder');
-    await expect(panel.querySelector('[data-problem="bad-version"]')).toHaveTextContent('manifest.jsonwidget.version "v1" is not a version.Use a semantic version such as "1.0.0".');
-    // The panel sits above the cabinet, and the widget still mounts.
+    const panel = within(canvasElement).getByRole('alert', { name: 'widget problems' });
+    // The cabinet's default language is ru: the strip's own words follow it, codes and messages do not.
+    await expect(panel.querySelector('.wb-strip__count')).toHaveTextContent('2 проблемы виджета');
+    const line = panel.querySelector('[data-problem="bad-version"]')!;
+    await expect(line.querySelector('summary')).toHaveTextContent('bad-versionпапка · ожидается историейwidget.version "v1" is not a version.');
+    await expect(line.querySelector('.wb-strip__detail')).toHaveTextContent('widgethello-worldГдеmanifest.jsonmessagewidget.version "v1" is not a version.Что сделатьUse a semantic version such as "1.0.0".');
+    // The strip sits above the cabinet, and the widget still mounts.
     await expect(panel.nextElementSibling).toHaveAttribute('data-testid', 'cabinet');
     await expect(within(canvasElement).getByText('Hello world!')).toBeVisible();
   },

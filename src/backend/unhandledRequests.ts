@@ -1,4 +1,6 @@
 /** Backend requests no handler of the current story answered, in order. */
+import { problemsChanged } from '../doctor/problemSignal';
+
 export interface UnhandledRequest {
   /** The HTTP method, or `WebSocket` / `EventSource` for a connection. */
   method: string;
@@ -24,6 +26,7 @@ export function recordUnhandledRequest(request: UnhandledRequest): void {
       `${allowed ? ' (let through: parameters.workbench.allowUnhandledRequests)' : ', so the workbench stopped it before it left this machine'}. ` +
       `Add one to the widget's mocks/handlers.js or the story's parameters.msw.handlers${request.method === 'WebSocket' ? " (ws.link('<url>') for a socket)" : ''}.`,
   );
+  problemsChanged();
 }
 
 export function unhandledRequests(): readonly UnhandledRequest[] {
@@ -31,5 +34,7 @@ export function unhandledRequests(): readonly UnhandledRequest[] {
 }
 
 export function clearUnhandledRequests(): void {
+  if (!seen.length) return;
   seen.length = 0;
+  problemsChanged();
 }

@@ -10,6 +10,7 @@ import { hostLibraries, type LibraryId } from '../amd/hostLibraries';
 import { checkCleanups } from '../doctor/checkCleanups';
 import { doctoredSdk, type DoctoredSdk } from '../doctor/doctoredSdk';
 import { Doctor } from '../doctor/findings';
+import { problemsChanged } from '../doctor/problemSignal';
 import { forgetResources, installResourceTracking, resourcesOf } from '../doctor/resources';
 import { registerOwner } from '../doctor/stackOwner';
 import { closestId } from '../lifecycle/closestId';
@@ -192,6 +193,11 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     amd.mapWidgetSdk(scriptUrl, key);
     const owner = `${amd.name}/${source.name}`;
     const release = registerOwner(scriptUrl, owner);
+    /**
+     * DOM the widget added while its module was evaluated (a bundle's style-loader <style> in <head>):
+     * it lives with the module, across deal switches, as in amoCRM; removed when the module's context ends.
+     */
+    const moduleNodes = new Set<Node>();
     const runner = new WidgetRunner({
       name: source.name,
       scriptUrl,
@@ -202,6 +208,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       onFailure: (failure) => {
         failures.push(failure);
         panel.showFailure(failure);
+        problemsChanged();
         // Only this widget's load failure names its unknown module (the context is shared).
         const unknown = failure.phase === 'load' ? [...amd.unknownIds].filter((id) => failure.reason.includes(`"${id}"`)) : [];
         for (const id of unknown) {
@@ -218,11 +225,17 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       sdk,
       owner,
       markEntered: () => {
+        if (everEntered) return;
         everEntered = true;
+        const { nodes } = resourcesOf(owner);
+        for (const node of nodes) moduleNodes.add(node);
+        nodes.clear();
       },
       release: () => {
         release();
         forgetResources(owner);
+        for (const node of moduleNodes) if (node.parentNode) node.parentNode.removeChild(node);
+        moduleNodes.clear();
       },
     };
   };
@@ -322,7 +335,10 @@ export function createCabinet(options: CabinetOptions): Cabinet {
         const added = mountWidget(source);
         widgets = [added];
         log.add(source.name, 'info', 'addWidget', `token ${source.token ? 'given' : '(empty)'}`);
-        if (await added.runner.load()) await added.runner.enter(source.token!);
+        if (await added.runner.load()) {
+          added.markEntered();
+          await added.runner.enter(source.token!);
+        }
       });
     },
     unmount: () =>

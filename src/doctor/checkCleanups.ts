@@ -1,7 +1,7 @@
 /**
  * After a widget's cleanups ran (deal switch or unmount): what it still holds is a leak.
- * Subscriptions made at module load (outside initLead and the slot) live with the module and are
- * not counted; everything else the widget holds then is reported, naming what and where.
+ * Subscriptions and DOM made at module load (outside initLead and the slot) live with the module and
+ * are not counted; everything else the widget holds then is reported, naming what and where.
  */
 import type { Doctor } from './findings';
 import type { WidgetResources } from './resources';
@@ -22,11 +22,12 @@ export function checkCleanups(widget: string, moment: string, held: HeldByWidget
   for (const t of held.resources.timers.values()) {
     doctor.report('leaked-timer', widget, `${widget} left ${t.kind === "interval" ? "an interval" : "a timeout"} (${t.delay} ms) pending after its cleanups ran (${moment}); clear it in a cleanup.`);
   }
-  for (const node of held.resources.nodes) {
-    if (node.isConnected) {
-      const name = node instanceof Element ? `<${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}>` : node.nodeName;
-      const where = node.parentElement ? `<${node.parentElement.tagName.toLowerCase()}>` : 'the document';
-      doctor.report('stray-dom', widget, `${widget} left ${name} in ${where}, outside its slot, after its cleanups ran (${moment}); remove it in a cleanup.`);
-    }
+  const connected = [...held.resources.nodes].filter((node) => node.isConnected);
+  for (const node of connected) {
+    // One finding per node the widget left: not another for a node inside it (a <style>'s text).
+    if (connected.some((other) => other !== node && other.contains(node))) continue;
+    const name = node instanceof Element ? `<${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}>` : node.nodeName;
+    const where = node.parentElement ? `<${node.parentElement.tagName.toLowerCase()}>` : 'the document';
+    doctor.report('stray-dom', widget, `${widget} left ${name} in ${where}, outside its slot, after its cleanups ran (${moment}); remove it in a cleanup.`);
   }
 }

@@ -3,6 +3,8 @@
  * code. Each is written to the console as `[widget doctor] <code>: <message>` and kept per cabinet
  * for the Storybook panel and the story's test.
  */
+import { problemsChanged } from './problemSignal';
+
 export const FINDING_CODES = [
   'leaked-subscription',
   'leaked-listener',
@@ -39,6 +41,7 @@ export class Doctor {
     this.findings.push(finding);
     console.error(`[widget doctor] ${code}: ${message}`);
     for (const listener of this.listeners) listener(finding);
+    problemsChanged();
   }
 
   listen(listener: (finding: Finding) => void): () => void {

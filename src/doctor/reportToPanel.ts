@@ -1,16 +1,12 @@
-/** Sends a cabinet's findings to the "Widget doctor" panel, now and on every new one. */
+/** Sends a story's problem records to the manager: the Widget doctor panel and the sidebar status. */
 import { addons } from 'storybook/preview-api';
-import type { Cabinet } from '../cabinet/createCabinet';
-import { DOCTOR_EVENT } from './channelEvents';
+import type { ProblemRecord } from '../story/problemRecords';
+import { PROBLEMS_EVENT } from './channelEvents';
 
-export function reportToPanel(storyId: string, cabinet: Cabinet): void {
-  const emit = () => {
-    try {
-      addons.getChannel().emit(DOCTOR_EVENT, { storyId, findings: [...cabinet.doctor.findings] });
-    } catch {
-      // No channel (a test run without the Storybook manager): the console and the test report it.
-    }
-  };
-  emit();
-  cabinet.doctor.listen(emit);
+export function reportToPanel(storyId: string, records: readonly ProblemRecord[]): void {
+  try {
+    addons.getChannel().emit(PROBLEMS_EVENT, { storyId, records });
+  } catch {
+    // No channel (a test run without the Storybook manager): the console and the test report it.
+  }
 }

@@ -6,6 +6,7 @@
  */
 import type { Cabinet } from '../cabinet/createCabinet';
 import type { UnhandledRequest } from '../backend/unhandledRequests';
+import { describeUnhandled } from './describeUnhandled';
 import { requestOwner } from './resources';
 
 export async function doctorSweep(cabinets: readonly Cabinet[], unhandled: readonly UnhandledRequest[], unmount: boolean): Promise<void> {
@@ -14,8 +15,7 @@ export async function doctorSweep(cabinets: readonly Cabinet[], unhandled: reado
     const cabinet = cabinets.find((c) => owner?.startsWith(`${c.amd.name}/`)) ?? cabinets[0];
     if (!cabinet) continue;
     const widget = owner ? owner.slice(cabinet.amd.name.length + 1) : 'a widget of this story';
-    const what = request.method === 'WebSocket' || request.method === 'EventSource' ? `opened ${request.method === 'WebSocket' ? 'a WebSocket' : 'an EventSource'} to` : `requested ${request.method}`;
-    cabinet.doctor.report('unmocked-request', widget, `${widget} ${what} ${request.url}, and no MSW handler of the story answered it.`);
+    cabinet.doctor.report('unmocked-request', widget, describeUnhandled(widget, request));
   }
   if (unmount) await Promise.all(cabinets.map((cabinet) => cabinet.unmount()));
 }

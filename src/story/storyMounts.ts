@@ -11,13 +11,16 @@ import { resetWorkbenchClock, setWorkbenchClock } from '../clock/workbenchClock'
 import { tokenSettingsFor } from '../../mocks/scenarios';
 import { reportToPanel } from '../doctor/reportToPanel';
 import { workbenchParameters } from './parameters';
-import { withFolderProblems } from './folderProblemsPanel';
+import { problemStrip, type ProblemStrip } from './problemStrip';
 import { isTestRun } from './isTestRun';
 
 interface StoryMount {
   storyId: string;
   cabinet: Cabinet;
   root: HTMLElement;
+  strip: ProblemStrip;
+  /** The toolbar language the strip speaks. */
+  lang: string | undefined;
   /** The story render's signal: re-renders of one render (args, globals) share it. */
   render: AbortSignal | undefined;
 }
@@ -41,6 +44,8 @@ export function renderStoryCabinet(
   if (existing && existing.storyId === context.id && existing.cabinet.mounted && existing.render === context.abortSignal) {
     setWorkbenchClock(clock);
     void existing.cabinet.apply(inputs);
+    existing.lang = inputs.lang;
+    existing.strip.update();
     return existing.root;
   }
   // A new render of this canvas whose predecessor was never torn down (see storyTeardown).
@@ -58,10 +63,12 @@ export function renderStoryCabinet(
       chrome: params.chrome,
     }),
   );
-  reportToPanel(context.id, cabinet);
-  const root = withFolderProblems(wrap(cabinet), params.folderProblems ?? []);
-  mounts.set(context.canvasElement, { storyId: context.id, cabinet, root, render: context.abortSignal });
-  return root;
+  // Problems show beside the cabinet (strip, panel, sidebar status), never instead of it.
+  const mount = { storyId: context.id, cabinet, lang: inputs.lang, render: context.abortSignal } as StoryMount;
+  mount.strip = problemStrip(wrap(cabinet), cabinet, params, () => mount.lang ?? cabinet.state.get('sys')?.lang, (records) => reportToPanel(context.id, records));
+  mount.root = mount.strip.element;
+  mounts.set(context.canvasElement, mount);
+  return mount.root;
 }
 
 /**

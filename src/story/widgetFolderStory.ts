@@ -45,18 +45,28 @@ export function folderWidget(folder: WidgetFolderInfo): WidgetSource {
  * `expectProblems`: the folder problems a fixture folder shows on purpose.
  */
 export function widgetFolderParameters(folder: WidgetFolderInfo, handlers?: unknown, options: { expectProblems?: FolderProblemCode[] } = {}) {
-  if (handlers !== undefined && !Array.isArray(handlers)) {
-    throw new Error(`${folder.place}/mocks/handlers: "handlers" must be an array of MSW request handlers, got ${typeof handlers}.`);
-  }
+  // A problem on the story, not a throw: a throw here would be Storybook's error screen instead of the cabinet.
+  const badHandlers = handlers !== undefined && !Array.isArray(handlers);
+  const problems: FolderProblem[] = badHandlers
+    ? [
+        ...folder.problems,
+        {
+          code: 'bad-mocks',
+          file: 'mocks/handlers',
+          message: `mocks/handlers exports "handlers" as ${handlers === null ? 'null' : typeof handlers}, not an array of MSW handlers; the story runs without them.`,
+          fix: 'Export an array: export const handlers = [http.get(...), ...].',
+        },
+      ]
+    : folder.problems;
   const workbench: WorkbenchParameters = {
     widgets: folder.hasScript ? [folderWidget(folder)] : [],
-    folderProblems: folder.problems,
+    folderProblems: problems,
     expectProblems: options.expectProblems,
   };
   return {
     workbench,
     widgetFolder: folder,
-    msw: { handlers: { widget: (handlers ?? []) as RequestHandler[] } },
+    msw: { handlers: { widget: (badHandlers ? [] : (handlers ?? [])) as RequestHandler[] } },
     // Widget folders are captured in every language and format mode (the tag is in the CSF meta).
     chromatic: options.expectProblems ? {} : localeModes.chromatic,
   };

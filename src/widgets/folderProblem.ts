@@ -16,6 +16,8 @@ export type FolderProblemCode =
   | 'empty-file'
   | 'json-too-deep'
   | 'large-script'
+  /** mocks/handlers exports something other than an array of handlers. */
+  | 'bad-mocks'
   /** Another folder's name gives the same story id: this one got a suffix. */
   | 'duplicate-name';
 

@@ -123,6 +123,35 @@ describe('storybook dev with WIDGETS_DIR', () => {
     await page.close();
   });
 
+  it('marks a story with a problem in the sidebar, beside a usable cabinet, and clears it when a live reload fixes it', async () => {
+    const dir = path.join(widgets, 'status-widget');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'manifest.json'), MANIFEST);
+    const broken = `define(['amocrm-sdk'], function (init) { var sdk = init({ version: '1.0.0' }); return { initLead: function () {},
+      registerWidgetsBarSlot: function (el) { try { sdk.methods.getState('deal'); } catch (e) {} el.textContent = 'Status widget'; } }; });`;
+    writeFileSync(path.join(dir, 'personal_page.js'), broken);
+    await waitFor(async () => (await storyIds()).includes('widgets-status-widget--default'), 20_000, () => 'the status widget got no story');
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${baseUrl}/?path=/story/widgets-status-widget--default`);
+    const status = page.locator('[data-item-id="widgets-status-widget--default"] [data-testid="tree-status-button"]');
+    await status.waitFor({ timeout: 60_000 });
+    expect(await status.getAttribute('aria-label')).toBe('Test status: Error');
+    const preview = page.frameLocator('#storybook-preview-iframe');
+    await preview.locator('.wb-strip [data-problem="unknown-entity"]').waitFor({ timeout: 20_000 });
+    // Not Storybook's error screen: the cabinet is there, and a deal switch works.
+    // (iframe.html always holds the error screen, hidden; Storybook shows it with a class on <body>.)
+    expect(await preview.locator('body.sb-show-errordisplay').count()).toBe(0);
+    expect(await preview.getByText('The component failed to render properly').isVisible()).toBe(false);
+    const other = preview.locator('button[data-lead-id]:not([aria-current="true"])').first();
+    const leadId = await other.getAttribute('data-lead-id');
+    await other.click();
+    await preview.locator(`button[data-lead-id="${leadId}"][aria-current="true"]`).waitFor({ timeout: 10_000 });
+    writeFileSync(path.join(dir, 'personal_page.js'), broken.replace(`sdk.methods.getState('deal')`, `sdk.methods.getState('lead')`));
+    await status.waitFor({ state: 'detached', timeout: 30_000 });
+    await preview.locator('.wb-strip[hidden]').waitFor({ state: 'attached', timeout: 10_000 });
+    await page.close();
+  });
+
   it('adds and removes the story of a widget folder that appears or goes away', async () => {
     writeWidget('fresh-widget', 'Fresh');
     await waitFor(async () => (await storyIds()).includes('widgets-fresh-widget--default'), 20_000, () => 'the new folder got no story');

@@ -216,7 +216,7 @@ describe('the Widget doctor panel', () => {
     const line = page.locator('[data-doctor-findings] li[data-code="leaked-timer"]');
     await line.waitFor({ timeout: 30_000 });
     expect(await line.textContent()).toBe(
-      'leaked-timerdoctor-leaked-timer left an interval (60000 ms) pending after its cleanups ran (on a deal switch); clear it in a cleanup.',
+      'leaked-timerdoctor-leaked-timer left an interval (60000 ms) pending after its cleanups ran (on a deal switch); clear it in a cleanup.widget: doctor-leaked-timer · expected by the story',
     );
     await page.close();
   });
