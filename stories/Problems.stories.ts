@@ -109,7 +109,7 @@ export const WideContentStaysInItsColumn: Story = {
   play: async ({ canvasElement }) => {
     await cabinetOf(canvasElement);
     const slot = canvasElement.querySelector<HTMLElement>('[data-widget="wide-content"] .amo-widget__slot-host')!;
-    await waitFor(() => expect(slot.textContent!.length).toBeGreaterThan(20_000));
+    await waitFor(() => expect(slot.textContent!.length).toBeGreaterThan(2_000));
     await expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(window.innerWidth);
     await expect(slot.getBoundingClientRect().width).toBeLessThan(400);
     await expect(slot.scrollWidth).toBeGreaterThan(slot.clientWidth);

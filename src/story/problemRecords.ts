@@ -59,7 +59,12 @@ export function storyProblems(cabinet: Cabinet, params: WorkbenchParameters, req
     records.push({ kind: 'doctor', code: finding.code, widget: finding.widget, message: finding.message, severity: 'error', expected: (params.doctor ?? []).includes(finding.code) });
   }
   const prefix = `${cabinet.amd.name}/`;
+  const listed = new Set<string>();
   for (const request of requests) {
+    // The same call again (on every deal, say) is one problem.
+    const key = `${request.method} ${request.url}`;
+    if (listed.has(key)) continue;
+    listed.add(key);
     const owner = requestOwner(request.url);
     if (owner && !owner.startsWith(prefix)) continue; // another cabinet's widget
     const widget = owner ? owner.slice(prefix.length) : 'a widget of this story';

@@ -19,12 +19,31 @@ export type FolderProblemCode =
   /** mocks/handlers exports something other than an array of handlers. */
   | 'bad-mocks'
   /** Another folder's name gives the same story id: this one got a suffix. */
-  | 'duplicate-name';
+  | 'duplicate-name'
+  // The upload rules (uploadRules.ts): warnings on the story, their own severity for validate and pack.
+  | 'manifest-not-at-root'
+  | 'no-script-js'
+  | 'no-i18n-folder'
+  | 'no-images-folder'
+  | 'left-out'
+  | 'source-map'
+  | 'manifest-upload-fields'
+  | 'unknown-location'
+  | 'i18n-key-missing'
+  | 'locale-files'
+  | 'logo-missing'
+  | 'logo-size'
+  | 'logo-too-large'
+  | 'logo-format'
+  | 'minified-code'
+  | 'listing-limit';
 
 export interface FolderProblem {
   code: FolderProblemCode;
   /** An error fails the story's test; a warning is shown and does not. Error when absent. */
   severity?: 'error' | 'warning';
+  /** For `validate` and `pack`, when it differs from `severity`: an upload rule is an error there, a left-out file a note. */
+  upload?: 'error' | 'warning' | 'note';
   /** Path relative to the widget folder. */
   file: string;
   message: string;
@@ -33,4 +52,9 @@ export interface FolderProblem {
 
 export function isError(problem: FolderProblem): boolean {
   return problem.severity !== 'warning';
+}
+
+/** How `validate` and `pack` weigh a problem: an error refuses the archive. */
+export function uploadSeverity(problem: FolderProblem): 'error' | 'warning' | 'note' {
+  return problem.upload ?? problem.severity ?? 'error';
 }

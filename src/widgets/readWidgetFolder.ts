@@ -11,6 +11,7 @@ import { checkManifest, type CheckManifest } from './checkManifest.ts';
 import type { Manifest } from './manifestSchema.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { kindOf } from './readFolderFile.ts';
+import { checkUpload } from './uploadRules.ts';
 
 /** Above this, personal_page.js gets a warning: the cabinet downloads and evaluates it on every page. */
 export const LARGE_SCRIPT_BYTES = 5 * 1024 * 1024;
@@ -27,6 +28,8 @@ export interface WidgetFolder {
   /** A hash of personal_page.js: part of the generated story, so an edit re-renders it. */
   scriptVersion?: string;
   manifest?: Manifest;
+  /** manifest.json as parsed, whatever its shape (the upload rules read it even when the schema fails). */
+  rawManifest?: unknown;
   /** i18n/<lang>.json contents by language. */
   i18n: Record<string, unknown>;
   /** The widget's own MSW handlers (`mocks/handlers.{ts,js,mjs}` exporting `handlers`), if any. */
@@ -53,6 +56,7 @@ export function readWidgetFolder(dir: string, check: CheckManifest = checkManife
   if (existsSync(path.join(dir, 'manifest.json'))) {
     const raw = readJsonFile(dir, 'manifest.json', problems);
     if (raw !== undefined) {
+      folder.rawManifest = raw;
       const checked = check(raw);
       folder.manifest = checked.manifest;
       problems.push(...checked.problems);
@@ -100,6 +104,8 @@ export function readWidgetFolder(dir: string, check: CheckManifest = checkManife
 
   folder.i18n = readI18n(dir, problems);
   folder.mocksFile = findMocksFile(dir);
+  // The upload's rules too: warnings here, each with its own weight for validate and pack.
+  problems.push(...checkUpload({ dir, rawManifest: folder.rawManifest, i18n: folder.i18n }));
   return folder;
 }
 

@@ -29,7 +29,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const problemsOf = (name: string) => discovery.widgets.find((w) => w.name === name)!.problems.map((p) => ({ code: p.code, file: p.file, severity: p.severity ?? 'error' }));
+// The folder checks (the upload rules, warnings with an `upload` weight, are tested in upload.test.ts).
+const folderChecks = (name: string) => discovery.widgets.find((w) => w.name === name)!.problems.filter((p) => !p.upload);
+const problemsOf = (name: string) => folderChecks(name).map((p) => ({ code: p.code, file: p.file, severity: p.severity ?? 'error' }));
 
 describe('bad folders become folder problems, never crashes', () => {
   it.each([
@@ -43,13 +45,13 @@ describe('bad folders become folder problems, never crashes', () => {
     ['huge-script', { code: 'large-script', file: 'personal_page.js', severity: 'warning' }],
   ])('%s', (name, problem) => {
     expect(problemsOf(name)).toEqual([problem]);
-    const full = discovery.widgets.find((w) => w.name === name)!.problems[0]!;
+    const full = folderChecks(name)[0]!;
     expect(full.message).toContain(problem.file);
     expect(full.fix.length).toBeGreaterThan(10);
   });
 
   it('says where invalid UTF-8 starts and how deep the JSON goes', () => {
-    const message = (name: string) => discovery.widgets.find((w) => w.name === name)!.problems[0]!.message;
+    const message = (name: string) => folderChecks(name)[0]!.message;
     expect(message('invalid-utf8')).toBe('i18n/en.json is not valid UTF-8 (first bad byte at offset 6).');
     expect(message('deep-json')).toBe('i18n/en.json nests objects or arrays 5000 levels deep; the workbench reads at most 64.');
     expect(message('huge-script')).toMatch(/^personal_page\.js is 50\.0 MB; /);
@@ -57,7 +59,7 @@ describe('bad folders become folder problems, never crashes', () => {
 
   it('follows a symlinked widget folder, named after the link; a dangling link is skipped with a reason', () => {
     const linked = discovery.widgets.find((w) => w.name === 'linked-widget')!;
-    expect(linked.problems).toEqual([]);
+    expect(linked.problems.filter((p) => !p.upload)).toEqual([]);
     expect(linked.place).toBe('$WIDGETS_DIR/linked-widget');
     expect(discovery.skipped).toEqual([{ dir: '$WIDGETS_DIR/dangling-link', reason: 'a symbolic link whose target does not exist (a build output not built yet?)' }]);
   });
@@ -76,7 +78,7 @@ describe('every folder gets exactly one sidebar entry with a stable, unique id',
     expect([byName.Foo, byName.foo].map((i) => [i!.title, i!.id])).toEqual([['Widgets/Foo', 'widgets-foo'], ['Widgets/foo (2)', 'widgets-foo-2']]);
     expect([byName['a-b'], byName['a.b']].map((i) => i!.id)).toEqual(['widgets-a-b', 'widgets-a-b-2']);
     expect([byName['my widget'], byName.my_widget].map((i) => i!.id)).toEqual(['widgets-my-widget', 'widgets-my-widget-2']);
-    const note = discovery.widgets.find((w) => w.name === 'foo')!.problems;
+    const note = folderChecks('foo');
     expect(note).toEqual([expect.objectContaining({ code: 'duplicate-name', severity: 'warning' })]);
     expect(note[0]!.message).toContain('shown as "foo (2)"');
   });

@@ -41,7 +41,7 @@ describe('discoverWidgets', () => {
     widget(path.join(root, 'more'), 'gamma', OK);
     const { widgets, skipped } = discoverWidgets({ root, widgetsDirEnv: `${outside}${path.delimiter}more` });
     expect(widgets.map((w) => w.name)).toEqual(['alpha', 'beta', 'gamma']);
-    expect(widgets.every((w) => w.problems.length === 0)).toBe(true);
+    expect(widgets.every((w) => w.problems.filter((p) => !p.upload).length === 0)).toBe(true);
     expect(widgets.find((w) => w.name === 'beta')).toMatchObject({ dir: path.join(outside, 'beta'), mocksFile: path.join(outside, 'beta', 'mocks', 'handlers.js') });
     expect(skipped).toEqual([]);
   });
@@ -65,13 +65,14 @@ describe('discoverWidgets', () => {
     const identities = identifyWidgets(widgets).map((e) => e.identity);
     expect(identities.map((i) => i.title)).toEqual(['Widgets/same', 'Widgets/same (2)']);
     expect(identities.map((i) => i.id)).toEqual(['widgets-same', 'widgets-same-2']);
-    expect(widgets[1]!.problems.map((p) => [p.code, p.severity])).toEqual([['duplicate-name', 'warning']]);
+    expect(widgets[1]!.problems.filter((p) => !p.upload).map((p) => [p.code, p.severity])).toEqual([['duplicate-name', 'warning']]);
     expect(formatSkipped(skipped)[0]).toMatch(/^\[workbench\] skipped widget folder .+: /);
   });
 });
 
 describe('folder checks', () => {
-  const problemsOf = (files: Record<string, string>) => readWidgetFolder(widget(tempDir(), 'w', files)).problems;
+  // The folder checks; the upload rules (warnings with an `upload` weight) are tested in upload.test.ts.
+  const problemsOf = (files: Record<string, string>) => readWidgetFolder(widget(tempDir(), 'w', files)).problems.filter((p) => !p.upload);
   const manifest = (patch: (m: Record<string, any>) => void) => {
     const m = JSON.parse(MANIFEST);
     patch(m);
@@ -80,7 +81,7 @@ describe('folder checks', () => {
 
   it('a sound folder has no problems and its i18n is read', () => {
     const folder = readWidgetFolder(widget(tempDir(), 'w', { ...OK, 'i18n/en.json': '{"widget":{"name":"W"}}', 'i18n/ru.json': '{"widget":{"name":"В"}}' }));
-    expect(folder.problems).toEqual([]);
+    expect(folder.problems.filter((p) => !p.upload)).toEqual([]);
     expect(folder.i18n).toEqual({ en: { widget: { name: 'W' } }, ru: { widget: { name: 'В' } } });
     expect(folder.scriptVersion).toMatch(/^[0-9a-f]{12}$/);
   });

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The amo-workbench command. The workbench's Node code is TypeScript, loaded through tsx's loader.
+import { register } from 'tsx/esm/api';
+
+register();
+const { run } = await import('../src/cli/main.ts');
+process.exitCode = run(process.argv.slice(2));
