@@ -4,7 +4,7 @@
  * widget folder adds or removes its story.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,9 +124,9 @@ describe('storybook dev with WIDGETS_DIR', () => {
   });
 
   it('marks a story with a problem in the sidebar, beside a usable cabinet, and clears it when a live reload fixes it', async () => {
+    // A folder complete for the upload too, so once the finding is fixed nothing is left to show.
     const dir = path.join(widgets, 'status-widget');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'manifest.json'), MANIFEST);
+    cpSync(path.join(root, 'tests/fixtures/upload/valid-widget'), dir, { recursive: true });
     const broken = `define(['amocrm-sdk'], function (init) { var sdk = init({ version: '1.0.0' }); return { initLead: function () {},
       registerWidgetsBarSlot: function (el) { try { sdk.methods.getState('deal'); } catch (e) {} el.textContent = 'Status widget'; } }; });`;
     writeFileSync(path.join(dir, 'personal_page.js'), broken);

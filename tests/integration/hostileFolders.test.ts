@@ -126,10 +126,10 @@ describe('safe on any network', () => {
     expect(await page.locator('[data-problem="not-a-file"]').textContent()).toContain('manifest.json is a folder, not a file.');
     const id = Object.entries(await entries()).find(([, e]) => e.title === `Widgets/${LINE_SEPARATOR_NAME}`)![0];
     await page.goto(`${baseUrl}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`);
-    await page.getByText('line separator').waitFor({ timeout: 30_000 });
+    await page.locator('.js-widgets-bar-item-container', { hasText: 'line separator' }).waitFor({ timeout: 30_000 });
     expect(await page.evaluate(() => (globalThis as { __hostileRan?: boolean }).__hostileRan)).toBeUndefined();
     await page.goto(`${baseUrl}/iframe.html?id=widgets-%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82--default&viewMode=story`);
-    await page.getByText('привет', { exact: true }).waitFor({ timeout: 30_000 });
+    await page.locator('.js-widgets-bar-item-container', { hasText: 'привет' }).waitFor({ timeout: 30_000 });
     await page.close();
   });
 
