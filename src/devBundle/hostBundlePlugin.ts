@@ -36,12 +36,16 @@ export interface HostBundleOptions {
  * a Vite-only feature (import.meta.glob), which stays a module Vite serves. What each file says is
  * remembered until `forget()` (a file may have changed).
  */
-export function bundledFileRule(root: string, bundled: string[]) {
+export function bundledFileRule(root: string, bundled: string[], importers: string[] = []) {
   const dirs = bundled.map((dir) => path.resolve(root, dir) + path.sep);
+  // An importer inside a bundled folder (src/preview.ts, which Storybook loads itself) stays a module
+  // of its own, whose imports read from the bundle like a story's.
+  const entryFiles = new Set(importers.map((p) => path.resolve(root, p)));
   const viteOnly = new Map<string, boolean>();
   return {
     dirs,
     isBundled(file: string): boolean {
+      if (entryFiles.has(file)) return false;
       if (!dirs.some((dir) => file.startsWith(dir)) || !file.endsWith('.ts') || file.endsWith('.d.ts')) return false;
       if (!viteOnly.has(file)) viteOnly.set(file, readFileSync(file, 'utf8').includes('import.meta.glob'));
       return !viteOnly.get(file);
@@ -51,7 +55,7 @@ export function bundledFileRule(root: string, bundled: string[]) {
 }
 
 export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBundleOptions): Plugin {
-  const { dirs: bundledDirs, isBundled, forget } = bundledFileRule(root, bundled);
+  const { dirs: bundledDirs, isBundled, forget } = bundledFileRule(root, bundled, importers);
   const entries = new Map<string, string>();
   let define: Record<string, string> = {};
   let server: ViteDevServer | undefined;
@@ -129,9 +133,11 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
       return { code, map };
     },
     async transform(code, id) {
-      if (id.startsWith('\0') || id.includes('/node_modules/')) return undefined;
+      if (id.startsWith('\0')) return undefined;
       // Vite's ids use forward slashes on every system; the bundle's bookkeeping uses the system's paths.
       const file = path.resolve(id.split('?')[0]!);
+      // Packages are left alone, except the workbench itself when it is installed as one.
+      if (id.includes('/node_modules/') && (!file.startsWith(root + path.sep) || path.relative(root, file).split(path.sep).includes('node_modules'))) return undefined;
       if (!/\.[cm]?[jt]sx?$/.test(file) || isBundled(file)) return undefined;
       let late: string | undefined;
       const rewritten = await rewriteHostImports(code, file, HOST_BUNDLE_ID, async (source) => {

@@ -69,7 +69,8 @@ export function folderInfo({ widget, identity }: IdentifiedWidget, urlPrefix = W
     manifestName: widget.manifest?.widget.name ?? null,
     manifestDescription: widget.manifest?.widget.description ?? null,
     i18n: widget.i18n,
-    problems: widget.problems,
+    // Notes (a file the archive leaves out) are for `validate` and `pack`, not the story.
+    problems: widget.problems.filter((p) => p.upload !== 'note'),
   };
 }
 

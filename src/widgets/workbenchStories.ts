@@ -5,7 +5,7 @@
  * folder shows in Storybook without a restart.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import type { CheckManifest } from './checkManifest.ts';
@@ -20,48 +20,71 @@ import { identifyWidgets, writeWidgetStories } from './widgetStoryFiles.ts';
 
 export interface WorkbenchStories {
   discovery: Discovery;
-  /** Folder of the generated CSF files (stories/generated/<key>, ignored by git). */
+  /** Folder of the generated CSF files (`amo-workbench-stories/<key>` in the project, ignored by git). */
   generatedDir: string;
   plugins: Plugin[];
   /** Reads the widget folders again and rewrites what changed. */
   refresh(): void;
 }
 
-/**
- * Where the stories of this configuration go: one folder per WIDGETS_DIR value, so two Storybooks
- * of the same checkout with different widget folders (a test's and yours) never overwrite each other.
- */
-export function generatedStoriesDir(root: string, env: NodeJS.ProcessEnv = process.env): string {
-  const key = env.WIDGETS_DIR ? createHash('sha256').update(env.WIDGETS_DIR).digest('hex').slice(0, 10) : 'default';
-  return path.join(root, 'stories', 'generated', key);
+export interface WorkbenchStoriesOptions {
+  /** Where the workbench's code is (its src/ is what generated stories import). */
+  packageRoot: string;
+  /** The developer's project: widget folders are relative to it, generated stories go under it. */
+  projectRoot: string;
+  /** The widget folders to search (WIDGETS_DIR's value: separated by the platform's path delimiter). */
+  widgetsDir?: string;
+  /** Also search the project's `widgets/` folder (this repository's examples). */
+  projectWidgets?: boolean;
+  /** This repository's own fixtures: the fixture widgets' mount and the folder-check stories. */
+  fixtures?: boolean;
+  /** How manifest.json files are checked (a disk cache, manifestCheckCache.ts). */
+  checkManifest?: CheckManifest;
 }
 
-/** `checkManifest`: how manifest.json files are checked (main.ts: with a disk cache, manifestCheckCache.ts). */
-export function prepareWorkbenchStories(root: string, env: NodeJS.ProcessEnv = process.env, checkManifest?: CheckManifest): WorkbenchStories {
-  const generatedDir = generatedStoriesDir(root, env);
-  const srcDir = path.join(root, 'src');
+/**
+ * Where the stories of this configuration go: one folder per widget-folder list, so two Storybooks
+ * of the same project with different widget folders (a test's and yours) never overwrite each other.
+ * Under `amo-workbench-stories/` of the project, which ignores itself in git. Not under node_modules
+ * or a dot-folder: Storybook's story watcher never hears of files there, so a widget folder added
+ * while `dev` runs would get no story.
+ */
+export function generatedStoriesDir(projectRoot: string, widgetsDir?: string): string {
+  const key = widgetsDir ? createHash('sha256').update(widgetsDir).digest('hex').slice(0, 10) : 'default';
+  return path.join(projectRoot, 'amo-workbench-stories', key);
+}
+
+export function prepareWorkbenchStories(options: WorkbenchStoriesOptions): WorkbenchStories {
+  const { packageRoot, projectRoot, checkManifest } = options;
+  const generatedDir = generatedStoriesDir(projectRoot, options.widgetsDir);
+  const srcDir = path.join(packageRoot, 'src');
   const mounts: FolderMount[] = [];
   let reported = '';
+  ignoreInGit(path.dirname(generatedDir));
 
   const state: WorkbenchStories = {
     discovery: { widgets: [], skipped: [], roots: [] },
     generatedDir,
     plugins: [],
     refresh() {
-      const discovery = discoverWidgets({ root, widgetsDirEnv: env.WIDGETS_DIR, checkManifest });
+      const discovery = discoverWidgets({ root: projectRoot, widgetsDirEnv: options.widgetsDir, checkManifest, projectWidgets: options.projectWidgets ?? false });
       const entries = identifyWidgets(discovery.widgets);
       const lines = [...formatSkipped(discovery.skipped), ...formatProblems(discovery.widgets)];
       if (lines.join('\n') !== reported) lines.forEach((line) => console.warn(line));
       reported = lines.join('\n');
       writeWidgetStories(entries, generatedDir, srcDir);
-      writeCheckStories(root, generatedDir, srcDir, checkManifest);
+      if (options.fixtures) writeCheckStories(packageRoot, generatedDir, srcDir, checkManifest);
       mounts.splice(
         0,
         mounts.length,
         ...entries.map(({ widget, identity }) => ({ segments: [...WIDGET_URL_PREFIX.split('/'), identity.key], dir: widget.dir })),
         // Fixture widgets of the workbench's own stories (errors, module probe).
-        { segments: FIXTURE_URL_PREFIX.split('/'), dir: path.join(root, 'tests', 'fixtures', 'widgets') },
-        { segments: FOLDER_CHECKS_URL_PREFIX.split('/'), dir: path.join(root, 'tests', 'fixtures', 'widget-folders') },
+        ...(options.fixtures
+          ? [
+              { segments: FIXTURE_URL_PREFIX.split('/'), dir: path.join(packageRoot, 'tests', 'fixtures', 'widgets') },
+              { segments: FOLDER_CHECKS_URL_PREFIX.split('/'), dir: path.join(packageRoot, 'tests', 'fixtures', 'widget-folders') },
+            ]
+          : []),
       );
       state.discovery = discovery;
     },
@@ -70,18 +93,29 @@ export function prepareWorkbenchStories(root: string, env: NodeJS.ProcessEnv = p
   state.plugins = [
     widgetFilesPlugin(() => mounts),
     // Vite resolves a symlinked folder's files to their real paths: both name the folder.
-    widgetImportsPlugin(root, () => state.discovery.widgets.flatMap((w) => [w.dir, realRoot(w.dir) ?? w.dir])),
+    widgetImportsPlugin(packageRoot, () => state.discovery.widgets.flatMap((w) => [w.dir, realRoot(w.dir) ?? w.dir])),
     widgetWatchPlugin(state),
   ];
   return state;
+}
+
+/** A folder of generated files keeps itself out of git: a `.gitignore` of `*` inside it. */
+function ignoreInGit(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, '.gitignore');
+    if (!existsSync(file)) writeFileSync(file, '# Generated by amo-workbench: the stories of your widget folders.\n*\n');
+  } catch {
+    // a read-only project: writeWidgetStories says so
+  }
 }
 
 /**
  * The folder-check fixtures (tests/fixtures/widget-folders): a story each, titled
  * `Folder checks/<case>`, expecting the problems its expected-problems.json lists.
  */
-function writeCheckStories(root: string, generatedDir: string, srcDir: string, checkManifest?: CheckManifest): void {
-  const fixtures = path.join(root, 'tests', 'fixtures', 'widget-folders');
+function writeCheckStories(packageRoot: string, generatedDir: string, srcDir: string, checkManifest?: CheckManifest): void {
+  const fixtures = path.join(packageRoot, 'tests', 'fixtures', 'widget-folders');
   if (kindOf(fixtures) !== 'folder') return;
   const folders = readdirSync(fixtures, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())

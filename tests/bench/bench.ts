@@ -319,7 +319,7 @@ async function widgetEdits(browser: Browser): Promise<number[]> {
     await context.close();
   } finally {
     await stop(server);
-    rmSync(generatedStoriesDir(root, { WIDGETS_DIR: widgets }), { recursive: true, force: true });
+    rmSync(generatedStoriesDir(root, widgets), { recursive: true, force: true });
   }
   return times;
 }

@@ -49,7 +49,7 @@ afterAll(async () => {
   // The wrapper and the Storybook it started: the whole process group.
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
   if (work) rmSync(work, { recursive: true, force: true });
-  if (set) rmSync(generatedStoriesDir(root, { WIDGETS_DIR: set.widgetsDir }), { recursive: true, force: true });
+  if (set) rmSync(generatedStoriesDir(root, set.widgetsDir), { recursive: true, force: true });
 });
 
 const served = (folder: string, file: string) => fetch(`${baseUrl}/_workbench/widgets/${encodeURIComponent(folder)}/${file}`);

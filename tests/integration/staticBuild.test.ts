@@ -83,7 +83,7 @@ afterAll(async () => {
   await site?.close();
   if (work) rmSync(work, { recursive: true, force: true });
   // The stories this test's WIDGETS_DIR generated in the checkout.
-  if (widgets) rmSync(generatedStoriesDir(root, { WIDGETS_DIR: widgets }), { recursive: true, force: true });
+  if (widgets) rmSync(generatedStoriesDir(root, widgets), { recursive: true, force: true });
 });
 
 async function openStory(id: string, query = ''): Promise<{ page: Page; requests: string[]; errors: string[] }> {

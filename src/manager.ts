@@ -1,4 +1,4 @@
 // Wiring only: the "Widget doctor" panel (src/doctor/doctorPanel.ts).
-import { registerDoctorPanel } from '../src/doctor/doctorPanel';
+import { registerDoctorPanel } from './doctor/doctorPanel';
 
 registerDoctorPanel();

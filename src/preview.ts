@@ -3,20 +3,20 @@
 // (src/backend/backendLoader.ts); its teardown unmounts it. Problems show beside the cabinet
 // (src/story/problemStrip.ts); in a test run afterEach fails a story with an unexpected one.
 import type { Preview } from '@storybook/html-vite';
-import { backendLoader } from '../src/backend/backendLoader';
-import { unhandledRequests } from '../src/backend/unhandledRequests';
-import { doctorSweep } from '../src/doctor/sweep';
-import { isTestRun } from '../src/story/isTestRun';
-import { installConsoleApi } from '../src/story/consoleApi';
-import { installDeveloperUtils } from '../src/cabinet/developerWidget';
-import { findCabinets } from '../src/cabinet/mountedCabinets';
-import { checkFailures } from '../src/story/checkFailures';
-import { hostArgTypes, hostGlobalTypes, hostInitialGlobals } from '../src/story/hostControls';
-import { workbenchParameters } from '../src/story/parameters';
-import { renderCabinet } from '../src/story/renderCabinet';
-import { storyTeardown } from '../src/story/storyMounts';
-import { primaryModeOnly } from '../src/visual/localeModes';
-import { waitForSettled } from '../src/visual/settle';
+import { backendLoader } from './backend/backendLoader';
+import { unhandledRequests } from './backend/unhandledRequests';
+import { doctorSweep } from './doctor/sweep';
+import { isTestRun } from './story/isTestRun';
+import { installConsoleApi } from './story/consoleApi';
+import { installDeveloperUtils } from './cabinet/developerWidget';
+import { findCabinets } from './cabinet/mountedCabinets';
+import { checkFailures } from './story/checkFailures';
+import { hostArgTypes, hostGlobalTypes, hostInitialGlobals } from './story/hostControls';
+import { workbenchParameters } from './story/parameters';
+import { renderCabinet } from './story/renderCabinet';
+import { storyTeardown } from './story/storyMounts';
+import { primaryModeOnly } from './visual/localeModes';
+import { waitForSettled } from './visual/settle';
 
 // window.AMOCRM.developer.addWidget, as in the real client cabinet; window.__amoWorkbench for the console.
 installDeveloperUtils();

@@ -1,0 +1,158 @@
+/**
+ * (Node) The workbench as a Storybook preset: `addons: [{ name: '<package>/preset', options }]`.
+ * Everything the workbench adds to Storybook comes from here: the addons it needs, the stories of the
+ * widget folders, the preview (the cabinet render, loaders, checks) and the manager (the Widget doctor
+ * panel and sidebar status), the Vite plugins that serve widget folders and the host emulator, and
+ * the speed patches. This repository's .storybook/main.ts and the `amo-workbench` command's config
+ * use it alike, so the workbench's own stories and a user's run one code path.
+ *
+ * Options (all optional): `projectRoot` (default: the current folder), `widgets` (folders, absolute
+ * or relative to the project; default: WIDGETS_DIR), `projectWidgets` (also the project's
+ * `widgets/` folder) and `fixtures` (this repository's fixture widgets).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { StorybookConfig } from '@storybook/html-vite';
+import type { Indexer } from 'storybook/internal/types';
+import { loadPreviewOrConfigFile, resolvePathInStorybookCache, versions } from 'storybook/internal/common';
+import { mergeConfig, type InlineConfig } from 'vite';
+import { hostLibrariesPlugin } from './amd/hostLibrariesPlugin.ts';
+import { prebundledPackages, servedAsPublished } from './amd/prebundledPackages.ts';
+import { clientSecretDefine } from './backend/clientSecret.ts';
+import { mswBrowserBundlePlugin } from './backend/mswBrowserBundlePlugin.ts';
+import { mswWorkerPlugin } from './backend/mswWorkerPlugin.ts';
+import { depMapsByUrlPlugin } from './build/depMapsByUrl.ts';
+import { filterStorybookHooks } from './build/filterStorybookHooks.ts';
+import { openHostWarning } from './build/hostWarning.ts';
+import { loopbackWithoutGzipPlugin } from './build/loopbackWithoutGzip.ts';
+import { prebuiltVendorPlugin } from './build/prebuiltVendor/prebuiltVendorPlugin.ts';
+import { vendorCacheFile } from './build/prebuiltVendor/vendorCache.ts';
+import { skipUnusedMocking } from './build/skipUnusedMocking.ts';
+import { hostBundlePlugin } from './devBundle/hostBundlePlugin.ts';
+import { cachedIndexers } from './storyIndex/cachedIndexers.ts';
+import { VISUAL_TESTS_ADDON, visualTestsAddon } from './visual/visualTestsAddon.ts';
+import { cachedCheckManifest } from './widgets/manifestCheckCache.ts';
+import { MOCKS_ENTRY, MOCKS_IMPORT_ID } from './widgets/widgetImportsPlugin.ts';
+import { prepareWorkbenchStories, type WorkbenchStories } from './widgets/workbenchStories.ts';
+
+/** The installed workbench (this file is `<package>/src/preset.ts`). */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface WorkbenchPresetOptions {
+  projectRoot?: string;
+  widgets?: string[];
+  projectWidgets?: boolean;
+  fixtures?: boolean;
+}
+
+type PresetContext = WorkbenchPresetOptions & { configDir: string; configType?: 'DEVELOPMENT' | 'PRODUCTION' };
+
+const setups = new Map<string, WorkbenchStories>();
+
+/** The widget folders of this configuration, read once per process and kept current in dev. */
+function workbenchFor(options: PresetContext): WorkbenchStories {
+  const projectRoot = path.resolve(options.projectRoot ?? process.cwd());
+  const widgetsDir = options.widgets ? options.widgets.map((w) => path.resolve(projectRoot, w)).join(path.delimiter) : process.env.WIDGETS_DIR;
+  const key = JSON.stringify([projectRoot, widgetsDir, options.projectWidgets, options.fixtures]);
+  let setup = setups.get(key);
+  if (!setup) {
+    const warning = openHostWarning();
+    if (warning) console.warn(warning);
+    setup = prepareWorkbenchStories({
+      packageRoot: PACKAGE_ROOT,
+      projectRoot,
+      widgetsDir,
+      projectWidgets: options.projectWidgets,
+      fixtures: options.fixtures,
+      // Manifest checks are remembered across starts, so an unchanged folder costs no zod (manifestCheckCache.ts).
+      checkManifest: cachedCheckManifest(resolvePathInStorybookCache('amo-workbench-manifest-checks.json')),
+    });
+    setups.set(key, setup);
+  }
+  return setup;
+}
+
+/**
+ * Storybook's change detection runs git and walks Vite's module graph at every start, yet cannot see
+ * widget files: requirejs loads them at run time, outside that graph. Opt in with WORKBENCH_CHANGE_DETECTION=1.
+ */
+const changeDetection = process.env.WORKBENCH_CHANGE_DETECTION === '1';
+
+export const addons = ['@storybook/addon-vitest', 'msw-storybook-addon'];
+
+export const core: StorybookConfig['core'] = async (existing) => ({
+  ...existing,
+  disableTelemetry: true,
+  // Without change detection, a builder that does not start Storybook's module-graph engine either
+  // (src/build/viteBuilder/); the framework's own builder-vite otherwise.
+  ...(changeDetection ? {} : { builder: path.join(PACKAGE_ROOT, 'src/build/viteBuilder/index.ts') }),
+});
+
+export const features = async (existing: Record<string, unknown> = {}) => ({ ...existing, changeDetection });
+
+/** The generated CSF of every widget folder (src/widgets/widgetStoryFiles.ts). */
+export const stories = async (entries: string[] = [], options: PresetContext) => [...entries, path.join(workbenchFor(options).generatedDir, '*.stories.ts')];
+
+/** Story files are parsed once, not at every start (src/storyIndex/cachedIndexers.ts). */
+export const experimental_indexers = async (indexers: Indexer[] | undefined) =>
+  cachedIndexers(indexers, resolvePathInStorybookCache('amo-workbench-index'), versions.storybook ?? '');
+
+export const previewAnnotations = async (entries: string[] = []) => [...entries, path.join(PACKAGE_ROOT, 'src/preview.ts')];
+
+export const managerEntries = async (entries: string[] = []) => [...entries, path.join(PACKAGE_ROOT, 'src/manager.ts')];
+
+export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext) => {
+  const workbench = workbenchFor(options);
+  const projectRoot = path.resolve(options.projectRoot ?? process.cwd());
+  // A build runs Storybook's unfiltered plugin hooks for each of its modules (src/build/).
+  if (options.configType === 'PRODUCTION') filterStorybookHooks(viteConfig.plugins ?? []);
+  // No sb.mock scan or mocker runtime while the preview mocks nothing (src/build/skipUnusedMocking.ts).
+  skipUnusedMocking(viteConfig.plugins ?? [], loadPreviewOrConfigFile({ configDir: options.configDir }));
+  return mergeConfig(viteConfig, {
+    plugins: [
+      ...workbench.plugins,
+      // Responses to this machine are not gzipped: nothing to save over loopback (src/build/loopbackWithoutGzip.ts).
+      loopbackWithoutGzipPlugin(),
+      // Pre-bundled dependencies name their source maps by URL instead of inlining them (src/build/depMapsByUrl.ts).
+      depMapsByUrlPlugin(),
+      // A build takes React & co., MSW and Storybook's preview runtime prebuilt from the workbench's cache (src/build/prebuiltVendor/).
+      prebuiltVendorPlugin({ root: PACKAGE_ROOT, cacheFile: vendorCacheFile(projectRoot) }),
+      // The libraries behind the host modules; React & co. bundled on first use in dev (src/amd/hostLibrariesPlugin.ts).
+      hostLibrariesPlugin({ root: PACKAGE_ROOT }),
+      mswWorkerPlugin(),
+      // msw and msw/browser come from MSW's own browser bundle (src/backend/mswBrowserBundlePlugin.ts).
+      mswBrowserBundlePlugin(),
+      // The dev server serves the host emulator as one module (src/devBundle/hostBundlePlugin.ts).
+      hostBundlePlugin({
+        root: PACKAGE_ROOT,
+        bundled: ['src', 'mocks'],
+        importers: ['src/preview.ts', 'stories', path.relative(PACKAGE_ROOT, workbench.generatedDir)],
+        aliases: { [MOCKS_IMPORT_ID]: MOCKS_ENTRY },
+      }),
+    ],
+    define: {
+      ...clientSecretDefine(process.env, options.configType === 'PRODUCTION'),
+      __VISUAL_MODES__: JSON.stringify(process.env.VISUAL_MODES ?? 'default'),
+    },
+    // The addon is served as it is published, so its `msw/browser` import reaches the plugin above
+    // rather than a second copy of MSW inside Vite's pre-bundle.
+    optimizeDeps: { include: prebundledPackages, exclude: servedAsPublished },
+    // The size report gzips every chunk of the build again, only to print it (~0.15 s).
+    build: { reportCompressedSize: false },
+    // A build lists each of its ~300 files with its size, and Storybook's logger wraps every line.
+    // Warnings and errors still print; the dev server keeps its info messages (HMR, host bundle).
+    ...(options.configType === 'PRODUCTION' ? { logLevel: 'warn' as const } : {}),
+    server: {
+      fs: { allow: [PACKAGE_ROOT, projectRoot, ...workbench.discovery.roots] },
+      // Transform the host emulator while the browser is still loading Storybook, rather than module
+      // by module down the import graph of the first story. Browser code only: warming Node-only
+      // files (src/widgets/) would make the dep optimizer bundle zod & co. and run a second time.
+      warmup: { clientFiles: [path.join(PACKAGE_ROOT, 'src/preview.ts'), path.join(PACKAGE_ROOT, 'src/story/widgetFolderStory.ts')] },
+    },
+  });
+};
+
+/** Chromatic's Visual tests panel, for a project linked to Chromatic (src/visual/visualTestsAddon.ts). */
+export function visualTestsAddons(projectRoot: string): string[] {
+  return visualTestsAddon(projectRoot, process.env).load ? [VISUAL_TESTS_ADDON] : [];
+}
