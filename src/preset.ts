@@ -32,7 +32,7 @@ import { hostBundlePlugin } from './devBundle/hostBundlePlugin.ts';
 import { cachedIndexers } from './storyIndex/cachedIndexers.ts';
 import { VISUAL_TESTS_ADDON, visualTestsAddon } from './visual/visualTestsAddon.ts';
 import { cachedCheckManifest } from './widgets/manifestCheckCache.ts';
-import { MOCKS_ENTRY, MOCKS_IMPORT_ID } from './widgets/widgetImportsPlugin.ts';
+import { MOCKS_ENTRY, MOCKS_IMPORT_ID, PACKAGE_MOCKS_ID } from './widgets/widgetImportsPlugin.ts';
 import { prepareWorkbenchStories, type WorkbenchStories } from './widgets/workbenchStories.ts';
 
 /** The installed workbench (this file is `<package>/src/preset.ts`). */
@@ -127,7 +127,7 @@ export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext
         root: PACKAGE_ROOT,
         bundled: ['src', 'mocks'],
         importers: ['src/preview.ts', 'stories', path.relative(PACKAGE_ROOT, workbench.generatedDir)],
-        aliases: { [MOCKS_IMPORT_ID]: MOCKS_ENTRY },
+        aliases: { [MOCKS_IMPORT_ID]: MOCKS_ENTRY, [PACKAGE_MOCKS_ID]: MOCKS_ENTRY },
       }),
     ],
     define: {

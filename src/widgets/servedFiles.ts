@@ -8,9 +8,12 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** A path segment never served: dotfiles and dot-folders, and installed packages. */
+/** The workbench's generated folder in a project (its Storybook config and stories). */
+export const GENERATED_FOLDER = 'amo-workbench-stories';
+
+/** A path segment never served: dotfiles and dot-folders, installed packages, the workbench's generated files. */
 export function isHiddenSegment(segment: string): boolean {
-  return segment.startsWith('.') || segment === 'node_modules';
+  return segment.startsWith('.') || segment === 'node_modules' || segment === GENERATED_FOLDER;
 }
 
 /** The folder's real path (symlinks resolved), or undefined when it does not exist. */

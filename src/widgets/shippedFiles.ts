@@ -6,7 +6,7 @@
  */
 import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { isHiddenSegment, listServedFiles, realRoot, type ServedFile } from './servedFiles.ts';
+import { GENERATED_FOLDER, isHiddenSegment, listServedFiles, realRoot, type ServedFile } from './servedFiles.ts';
 
 export interface LeftOut {
   /** Posix path inside the folder (a folder ends with `/`). */
@@ -15,6 +15,9 @@ export interface LeftOut {
   /** A source map is a warning (it may be wanted by mistake); the rest is a note. */
   severity: 'note' | 'warning';
 }
+
+/** Files of the project around a widget (when the widget folder is the project), never the widget's. */
+const PROJECT_FILES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'tsconfig.json', 'README.md', 'CHANGELOG.md', 'LICENSE']);
 
 /** Files the operating system leaves in folders. */
 const OS_LITTER = new Set(['Thumbs.db', 'ehthumbs.db', 'desktop.ini', 'Desktop.ini', '__MACOSX']);
@@ -30,6 +33,10 @@ export function shippedFiles(dir: string): { files: ServedFile[]; leftOut: LeftO
     const first = file.relative.split('/')[0]!;
     const name = file.relative.split('/').at(-1)!;
     if (first === 'mocks') continue; // listed once below
+    if (PROJECT_FILES.has(file.relative)) {
+      leftOut.push({ relative: file.relative, reason: 'a project file, not part of the widget', severity: 'note' });
+      continue;
+    }
     if (file.relative === 'widget.zip') {
       leftOut.push({ relative: file.relative, reason: 'an upload archive (a previous pack?)', severity: 'note' });
       continue;
@@ -66,6 +73,10 @@ function unservedEntries(dir: string): LeftOut[] {
       })();
       if (relative.length === 0 && name === 'mocks') {
         result.push({ relative: 'mocks/', reason: "the workbench's mocks: for stories only", severity: 'note' });
+        continue;
+      }
+      if (relative.length === 0 && name === GENERATED_FOLDER) {
+        result.push({ relative: `${name}/`, reason: "the workbench's generated stories", severity: 'note' });
         continue;
       }
       if (name === 'node_modules') {

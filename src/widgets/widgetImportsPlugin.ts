@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 
 export const MOCKS_IMPORT_ID = '@amocrm-workbench/mocks';
+/** The same helpers by the package's name (`import ... from 'amo-workbench/mocks'`). */
+export const PACKAGE_MOCKS_ID = 'amo-workbench/mocks';
 /** The file `@amocrm-workbench/mocks` stands for, relative to the repository. */
 export const MOCKS_ENTRY = 'mocks/index.ts';
 
@@ -21,7 +23,7 @@ export function widgetImportsPlugin(root: string, externalDirs: () => readonly s
       // import of the build (e.g. the relative imports inside React DOM or MSW) out of this JS hook.
       filter: { id: /^(?![./\0])/ },
       async handler(source, importer, options) {
-        if (source === MOCKS_IMPORT_ID) return path.join(root, MOCKS_ENTRY);
+        if (source === MOCKS_IMPORT_ID || source === PACKAGE_MOCKS_ID) return path.join(root, MOCKS_ENTRY);
         if (!importer || !isExternal(importer.split('?')[0]!) || path.isAbsolute(source)) return null;
         return this.resolve(source, rootImporter, { ...options, skipSelf: true });
       },

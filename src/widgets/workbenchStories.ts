@@ -12,7 +12,7 @@ import type { CheckManifest } from './checkManifest.ts';
 import { discoverWidgets, formatProblems, formatSkipped, type Discovery } from './discoverWidgets.ts';
 import { readWidgetFolder } from './readWidgetFolder.ts';
 import { kindOf } from './readFolderFile.ts';
-import { realRoot } from './servedFiles.ts';
+import { GENERATED_FOLDER, realRoot } from './servedFiles.ts';
 import { FIXTURE_URL_PREFIX, FOLDER_CHECKS_URL_PREFIX, WIDGET_URL_PREFIX } from './servedPaths.ts';
 import { widgetFilesPlugin, type FolderMount } from './widgetFilesPlugin.ts';
 import { widgetImportsPlugin } from './widgetImportsPlugin.ts';
@@ -51,7 +51,7 @@ export interface WorkbenchStoriesOptions {
  */
 export function generatedStoriesDir(projectRoot: string, widgetsDir?: string): string {
   const key = widgetsDir ? createHash('sha256').update(widgetsDir).digest('hex').slice(0, 10) : 'default';
-  return path.join(projectRoot, 'amo-workbench-stories', key);
+  return path.join(projectRoot, GENERATED_FOLDER, key);
 }
 
 export function prepareWorkbenchStories(options: WorkbenchStoriesOptions): WorkbenchStories {

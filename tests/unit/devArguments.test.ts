@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without declarations
-import { devArguments } from '../../scripts/devArguments.mjs';
+import { devArguments } from '../../src/cli/devArguments';
 import { openHostWarning } from '../../src/build/hostWarning';
 
 describe('npm run storybook arguments', () => {
   it('listens on 127.0.0.1 and port 6006 unless told otherwise, passing every other flag through', () => {
-    expect(devArguments(['--ci', '--no-open'])).toEqual({ args: ['--ci', '--no-open', '--host', '127.0.0.1', '-p', '6006'], host: '127.0.0.1', warning: undefined });
+    expect(devArguments(['--ci', '--no-open'])).toEqual({ args: ['--ci', '--no-open', '--host', '127.0.0.1', '-p', '6006'], host: '127.0.0.1' });
     expect(devArguments(['-p', '7000', '--host', 'localhost']).args).toEqual(['-p', '7000', '--host', 'localhost']);
   });
 

@@ -39,21 +39,21 @@ const png = (width: number, height: number, noise = false) => {
   return PNG.sync.write(image);
 };
 
-function validate(dir: string, ...flags: string[]): { code: number; lines: string[] } {
+async function validate(dir: string, ...flags: string[]): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
-  const code = run(['validate', dir, ...flags], { out: (l) => lines.push(...l.split('\n')), err: (l) => lines.push(...l.split('\n')), cwd: work });
+  const code = await run(['validate', dir, ...flags], { out: (l) => lines.push(...l.split('\n')), err: (l) => lines.push(...l.split('\n')), cwd: work });
   return { code, lines };
 }
 
 describe('the valid widget', () => {
-  it('passes with no error and no warning', () => {
-    const { code, lines } = validate(valid);
+  it('passes with no error and no warning', async () => {
+    const { code, lines } = await validate(valid);
     expect(lines.at(-1)).toMatch(/: 0 errors, 0 warnings$/);
     expect(code).toBe(0);
   });
 
-  it('and so do the example widgets', () => {
-    for (const name of ['hello-world', 'showcase', 'deal-documents']) expect(validate(path.join(root, 'widgets', name)).code, name).toBe(0);
+  it('and so do the example widgets', async () => {
+    for (const name of ['hello-world', 'showcase', 'deal-documents']) expect((await validate(path.join(root, 'widgets', name))).code, name).toBe(0);
   });
 });
 
@@ -106,22 +106,22 @@ const CASES: Array<[string, (dir: string) => void, string, 0 | 1]> = [
 
 describe('validate: one case per rule', () => {
   for (const [rule, change, line, exit] of CASES) {
-    it(rule, () => {
-      const { code, lines } = validate(caseFolder(change));
+    it(rule, async () => {
+      const { code, lines } = await validate(caseFolder(change));
       expect(lines.find((l) => l.startsWith(line)), lines.join('\n')).toBeDefined();
       expect(code).toBe(exit);
     });
   }
 
-  it('--json lists every problem for CI', () => {
-    const { code, lines } = validate(caseFolder((dir) => rmSync(path.join(dir, 'images'), { recursive: true })), '--json');
+  it('--json lists every problem for CI', async () => {
+    const { code, lines } = await validate(caseFolder((dir) => rmSync(path.join(dir, 'images'), { recursive: true })), '--json');
     const report = JSON.parse(lines.join('\n')) as { errors: number; problems: Array<{ severity: string; code: string; file: string }> };
     expect(code).toBe(1);
     expect(report.errors).toBe(1);
     expect(report.problems.filter((p) => p.severity === 'error').map((p) => p.code)).toEqual(['no-images-folder']);
   });
 
-  it('the story shows the upload rules as warnings, and what breaks the cabinet as errors', () => {
+  it('the story shows the upload rules as warnings, and what breaks the cabinet as errors', async () => {
     const dir = caseFolder((d) => {
       rmSync(path.join(d, 'images'), { recursive: true });
       editJson(d, 'manifest.json', (m) => {
@@ -138,13 +138,13 @@ describe('validate: one case per rule', () => {
 });
 
 describe('pack', () => {
-  const pack = (dir: string, out: string) => {
+  const pack = async (dir: string, out: string) => {
     const lines: string[] = [];
-    const code = run(['pack', dir, '-o', out], { out: (l) => lines.push(l), err: (l) => lines.push(l), cwd: work });
+    const code = await run(['pack', dir, '-o', out], { out: (l) => lines.push(l), err: (l) => lines.push(l), cwd: work });
     return { code, lines };
   };
 
-  it('writes the same bytes twice, files at the root, nothing that never ships', () => {
+  it('writes the same bytes twice, files at the root, nothing that never ships', async () => {
     const dir = caseFolder((d) => {
       writeFileSync(path.join(d, '.env'), 'SECRET=1');
       mkdirSync(path.join(d, 'mocks'));
@@ -152,12 +152,12 @@ describe('pack', () => {
       writeFileSync(path.join(d, 'personal_page.js.map'), '{}');
       writeFileSync(path.join(d, 'Thumbs.db'), '');
     });
-    const first = pack(dir, path.join(work, 'one', 'widget.zip'));
+    const first = await pack(dir, path.join(work, 'one', 'widget.zip'));
     expect(first.code).toBe(0);
     expect(first.lines.at(-1)).toMatch(/^one\/widget\.zip: \d+\.\d KB, 8 files$/);
     // Touched files, another day: the same archive.
     writeFileSync(path.join(dir, 'personal_page.js'), readFileSync(path.join(dir, 'personal_page.js')));
-    expect(pack(dir, path.join(work, 'two', 'widget.zip')).code).toBe(0);
+    expect((await pack(dir, path.join(work, 'two', 'widget.zip'))).code).toBe(0);
     const one = readFileSync(path.join(work, 'one', 'widget.zip'));
     expect(one.equals(readFileSync(path.join(work, 'two', 'widget.zip')))).toBe(true);
     const entries = Object.keys(unzipSync(one));
@@ -165,17 +165,17 @@ describe('pack', () => {
     expect(Buffer.from(unzipSync(one)['manifest.json']!).toString()).toBe(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   });
 
-  it('refuses on errors, printing them, and writes nothing', () => {
+  it('refuses on errors, printing them, and writes nothing', async () => {
     const dir = caseFolder((d) => rmSync(path.join(d, 'images/logo_main.png')));
     const out = path.join(work, 'refused', 'widget.zip');
-    const { code, lines } = pack(dir, out);
+    const { code, lines } = await pack(dir, out);
     expect(code).toBe(1);
     expect(lines.some((l) => l.startsWith('error   images/logo_main.png'))).toBe(true);
     expect(lines.at(-1)).toBe('amo-workbench pack: 1 error; no archive written. Fix them, then pack again.');
     expect(() => readFileSync(out)).toThrow();
   });
 
-  it('runs as the amo-workbench command with its exit code', () => {
+  it('runs as the amo-workbench command with its exit code', async () => {
     const output = execFileSync(process.execPath, [path.join(root, 'bin/amo-workbench.mjs'), 'validate', valid], { encoding: 'utf8' });
     expect(output.trim().split('\n').at(-1)).toMatch(/valid-widget: 0 errors, 0 warnings$/);
     let status = 0;

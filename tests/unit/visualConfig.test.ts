@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { hostGlobalTypes } from '../../src/story/hostControls';
 import { DEFAULT_MODES, fullModes, modesForStory, visualModes } from '../../src/visual/modes';
 import { visualTestsAddon } from '../../src/visual/visualTestsAddon';
-import { compareImages } from '../visual/compareImages';
+import { compareImages } from '../../src/visual/compareImages';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

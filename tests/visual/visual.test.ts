@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODES, NO_VISUAL_TAG, PRIMARY_MODE, globalsQuery, modesForStory } from '../../src/visual/modes';
 import { run } from '../support/processes';
 import { serveFolder, type ServedFolder } from '../support/serveFolder';
-import { compareImages } from './compareImages';
-import { baselineDir, chromiumMajor, launchVisualBrowser, visualContext } from './visualBrowser';
+import { compareImages } from '../../src/visual/compareImages';
+import { baselineDir, chromiumMajor, launchVisualBrowser, visualContext } from '../../src/visual/visualBrowser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const UPDATE = process.env.VISUAL_UPDATE === '1';

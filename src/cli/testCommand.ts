@@ -1,0 +1,101 @@
+/**
+ * (Node) `amo-workbench test [folders...]`: the widgets' stories as tests in headless Chromium (the
+ * folder checks, the doctor and unhandled requests fail a story), then the offline visual comparison
+ * of every story in every mode against the project's baselines. One line per failure (the story, the
+ * mode, the cause), then `N passed, N failed`; exit 1 on any failure. `--reporter junit|json` with
+ * `--output FILE` adds Vitest's report for CI systems.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../preset.ts';
+import { serveFolder } from './serveFolder.ts';
+import { CHROMIUM_ARGS, browserForTests } from './findChromium.ts';
+import { exitCodeOf, runStorybook, writeStorybookConfig } from './storybookProject.ts';
+import { summaryReporter } from './summaryReporter.ts';
+
+export interface TestOptions {
+  projectRoot: string;
+  folders: string[];
+  update: boolean;
+  reporter?: 'junit' | 'json';
+  output?: string;
+  log: (line: string) => void;
+}
+
+export async function runTests(options: TestOptions): Promise<number> {
+  const browser = await browserForTests();
+  if ('missing' in browser) {
+    options.log(browser.missing);
+    return 1;
+  }
+  const configDir = writeStorybookConfig(options.projectRoot, options.folders);
+  const work = mkdtempSync(path.join(tmpdir(), 'amo-workbench-test-'));
+  try {
+    // The static build the visual comparison captures, built once.
+    const buildDir = path.join(work, 'storybook-static');
+    const built = await exitCodeOf(runStorybook(options.projectRoot, ['build', '--quiet', '--config-dir', configDir, '-o', buildDir]));
+    if (built !== 0) {
+      options.log('amo-workbench test: the Storybook build failed (see above).');
+      options.log('0 passed, 1 failed');
+      return 1;
+    }
+    const site = await serveFolder(buildDir);
+    try {
+      const { startVitest } = await import('vitest/node');
+      const { storybookTest } = await import('@storybook/addon-vitest/vitest-plugin');
+      const { playwright } = await import('@vitest/browser-playwright');
+      const summary = summaryReporter(options.log);
+      Object.assign(process.env, {
+        AMO_WORKBENCH_BUILD: buildDir,
+        AMO_WORKBENCH_BUILD_URL: site.url,
+        AMO_WORKBENCH_BASELINES: path.join(options.projectRoot, '.amo-workbench', 'baselines'),
+        AMO_WORKBENCH_REPORTS: path.join(options.projectRoot, 'amo-workbench-stories', 'visual-report'),
+        AMO_WORKBENCH_UPDATE: options.update ? '1' : '',
+      });
+      const reporters: unknown[] = [summary];
+      if (options.reporter) reporters.push([options.reporter, { outputFile: path.resolve(options.projectRoot, options.output ?? `amo-workbench-report.${options.reporter === 'junit' ? 'xml' : 'json'}`) }]);
+      const vitest = await startVitest(
+        'test',
+        [],
+        { root: options.projectRoot, config: false, watch: false, reporters: reporters as never, passWithNoTests: false },
+        {
+          test: {
+            projects: [
+              {
+                plugins: [storybookTest({ configDir })],
+                test: {
+                  name: 'stories',
+                  browser: {
+                    enabled: true,
+                    headless: true,
+                    provider: playwright({ launchOptions: { executablePath: browser.executablePath, args: CHROMIUM_ARGS }, contextOptions: { timezoneId: 'UTC', locale: 'en-US' } }),
+                    instances: [{ browser: 'chromium' }],
+                  },
+                },
+              },
+              {
+                test: {
+                  name: 'visual',
+                  environment: 'node',
+                  dir: path.join(PACKAGE_ROOT, 'src', 'cli'),
+                  include: ['visualCheck.test.ts'],
+                  exclude: [],
+                  testTimeout: 60_000,
+                  hookTimeout: 60_000,
+                  fileParallelism: false,
+                },
+              },
+            ],
+          },
+        },
+      );
+      await vitest?.close();
+      return summary.failed() || !summary.total() ? 1 : 0;
+    } finally {
+      await site.close();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

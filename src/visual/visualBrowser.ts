@@ -1,0 +1,53 @@
+/**
+ * The browser visual runs capture with: Chromium with fixed render flags (sRGB colour profile,
+ * no font hinting, no LCD subpixel text, device scale factor 1, fixed viewport, UTC, en-US), so a
+ * baseline depends on the Chromium version alone. Baselines are kept per Chromium major version.
+ */
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { CHROMIUM_ARGS, findChromium } from '../cli/findChromium.ts';
+
+export const VIEWPORT = { width: 1200, height: 900 };
+
+export const RENDER_FLAGS = ['--force-color-profile=srgb', '--font-render-hinting=none', '--disable-lcd-text', '--hide-scrollbars', '--disable-skia-runtime-opts'];
+
+export async function launchVisualBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...RENDER_FLAGS] });
+}
+
+export async function visualContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, timezoneId: 'UTC', locale: 'en-US', reducedMotion: 'reduce', colorScheme: 'light' });
+}
+
+export function chromiumMajor(browser: Browser): string {
+  return browser.version().split('.')[0]!;
+}
+
+/** This repository's baselines. */
+export function baselineDir(root: string, major: string): string {
+  return path.join(root, 'tests', 'visual', 'baselines', `chromium-${major}`);
+}
+
+/** Opens a story and returns a full-page screenshot once it has rendered and two captures agree. */
+export async function captureStory(page: Page, baseUrl: string, id: string, globals: string, css?: string): Promise<{ image: Buffer; phase: string }> {
+  await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${globals}`);
+  await page.waitForFunction(
+    () => {
+      const phase = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase;
+      return phase === 'finished' || phase === 'errored' || phase === 'aborted';
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  const phase = await page.evaluate(() => (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase ?? 'unknown');
+  if (css) await page.addStyleTag({ content: css });
+  await page.evaluate(() => document.fonts.ready);
+  let previous = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+  for (let i = 0; i < 5; i++) {
+    await page.waitForTimeout(60);
+    const next = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+    if (next.equals(previous)) return { image: next, phase };
+    previous = next;
+  }
+  return { image: previous, phase };
+}
