@@ -90,8 +90,15 @@ export const core: StorybookConfig['core'] = async (existing) => ({
 
 export const features = async (existing: Record<string, unknown> = {}) => ({ ...existing, changeDetection });
 
-/** The generated CSF of every widget folder (src/widgets/widgetStoryFiles.ts). */
-export const stories = async (entries: string[] = [], options: PresetContext) => [...entries, path.join(workbenchFor(options).generatedDir, '*.stories.ts')];
+/**
+ * The generated CSF of every widget folder (src/widgets/widgetStoryFiles.ts), relative to the config
+ * folder: Storybook's Vitest plugin joins each entry to the config folder, so an absolute path there
+ * would name no file and the widgets' stories would silently not run as tests.
+ */
+export const stories = async (entries: string[] = [], options: PresetContext) => [
+  ...entries,
+  `${path.relative(options.configDir, workbenchFor(options).generatedDir).split(path.sep).join('/')}/*.stories.ts`,
+];
 
 /** Story files are parsed once, not at every start (src/storyIndex/cachedIndexers.ts). */
 export const experimental_indexers = async (indexers: Indexer[] | undefined) =>

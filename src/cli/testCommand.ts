@@ -53,7 +53,7 @@ export async function runTests(options: TestOptions): Promise<number> {
         AMO_WORKBENCH_REPORTS: path.join(options.projectRoot, 'amo-workbench-stories', 'visual-report'),
         AMO_WORKBENCH_UPDATE: options.update ? '1' : '',
       });
-      const reporters: unknown[] = [summary];
+      const reporters: unknown[] = [summary, ...(process.env.AMO_WORKBENCH_VERBOSE ? ['verbose'] : [])];
       if (options.reporter) reporters.push([options.reporter, { outputFile: path.resolve(options.projectRoot, options.output ?? `amo-workbench-report.${options.reporter === 'junit' ? 'xml' : 'json'}`) }]);
       const vitest = await startVitest(
         'test',
