@@ -24,7 +24,7 @@ export function summaryReporter(log: (line: string) => void): SummaryReporter {
           else if (result.state === 'failed') {
             failed++;
             const cause = (result.errors?.[0]?.message ?? 'failed').split('\n').find((l) => l.trim() && !l.includes('Click to debug')) ?? 'failed';
-            const where = test.project.name === 'stories' ? `${titleOf(module)} › ${test.name} [story test]` : test.name;
+            const where = `${test.parent.type === 'suite' ? `${test.parent.name}: ` : ''}${test.name}`;
             lines.push(`FAIL ${where}: ${cause.trim()}`);
           }
         }
@@ -42,9 +42,4 @@ export function summaryReporter(log: (line: string) => void): SummaryReporter {
       log(`${passed} passed, ${failed} failed`);
     },
   };
-}
-
-function titleOf(module: TestModule): string {
-  const file = module.moduleId.split(/[\\/]/).at(-1) ?? module.moduleId;
-  return file.replace(/-[0-9a-f]{8}\.stories\.ts$/, '').replace(/\.stories\.ts$/, '');
 }

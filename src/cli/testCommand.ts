@@ -8,9 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../preset.ts';
 import { serveFolder } from './serveFolder.ts';
-import { CHROMIUM_ARGS, browserForTests } from './findChromium.ts';
+import { writeVitestConfig } from './vitestConfig.ts';
+import { browserForTests } from './findChromium.ts';
 import { exitCodeOf, runStorybook, writeStorybookConfig } from './storybookProject.ts';
 import { summaryReporter } from './summaryReporter.ts';
 
@@ -43,53 +43,19 @@ export async function runTests(options: TestOptions): Promise<number> {
     const site = await serveFolder(buildDir);
     try {
       const { startVitest } = await import('vitest/node');
-      const { storybookTest } = await import('@storybook/addon-vitest/vitest-plugin');
-      const { playwright } = await import('@vitest/browser-playwright');
       const summary = summaryReporter(options.log);
       Object.assign(process.env, {
         AMO_WORKBENCH_BUILD: buildDir,
         AMO_WORKBENCH_BUILD_URL: site.url,
         AMO_WORKBENCH_BASELINES: path.join(options.projectRoot, '.amo-workbench', 'baselines'),
-        AMO_WORKBENCH_REPORTS: path.join(options.projectRoot, 'amo-workbench-stories', 'visual-report'),
+        AMO_WORKBENCH_REPORTS: path.join(configDir, 'visual-report'),
         AMO_WORKBENCH_UPDATE: options.update ? '1' : '',
       });
       const reporters: unknown[] = [summary, ...(process.env.AMO_WORKBENCH_VERBOSE ? ['verbose'] : [])];
       if (options.reporter) reporters.push([options.reporter, { outputFile: path.resolve(options.projectRoot, options.output ?? `amo-workbench-report.${options.reporter === 'junit' ? 'xml' : 'json'}`) }]);
-      const vitest = await startVitest(
-        'test',
-        [],
-        { root: options.projectRoot, config: false, watch: false, reporters: reporters as never, passWithNoTests: false },
-        {
-          test: {
-            projects: [
-              {
-                plugins: [storybookTest({ configDir })],
-                test: {
-                  name: 'stories',
-                  browser: {
-                    enabled: true,
-                    headless: true,
-                    provider: playwright({ launchOptions: { executablePath: browser.executablePath, args: CHROMIUM_ARGS }, contextOptions: { timezoneId: 'UTC', locale: 'en-US' } }),
-                    instances: [{ browser: 'chromium' }],
-                  },
-                },
-              },
-              {
-                test: {
-                  name: 'visual',
-                  environment: 'node',
-                  dir: path.join(PACKAGE_ROOT, 'src', 'cli'),
-                  include: ['visualCheck.test.ts'],
-                  exclude: [],
-                  testTimeout: 60_000,
-                  hookTimeout: 60_000,
-                  fileParallelism: false,
-                },
-              },
-            ],
-          },
-        },
-      );
+      const config = writeVitestConfig(configDir);
+      if (browser.executablePath) process.env.CHROMIUM_PATH = browser.executablePath;
+      const vitest = await startVitest('test', [], { root: options.projectRoot, config, watch: false, reporters: reporters as never });
       await vitest?.close();
       return summary.failed() || !summary.total() ? 1 : 0;
     } finally {

@@ -58,6 +58,8 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
   const { dirs: bundledDirs, isBundled, forget } = bundledFileRule(root, bundled, importers);
   const entries = new Map<string, string>();
   let define: Record<string, string> = {};
+  // Where Vite serves from: the repository here, the developer's project when the workbench is installed.
+  let viteRoot = root;
   let server: ViteDevServer | undefined;
   let bundle: Promise<HostBundle> | undefined;
   // The files of the last bundle built, and whether the latest build failed (then any change to
@@ -71,7 +73,7 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
     return name;
   };
   const currentBundle = () =>
-    (bundle ??= bundleHost({ root, entries, define, isBundled }).then(
+    (bundle ??= bundleHost({ root: viteRoot, entries, define, isBundled }).then(
       (built) => {
         bundledFiles = built.files;
         failed = false;
@@ -99,6 +101,7 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
     // After Vite's TypeScript transform: `import type` is gone by then.
     enforce: 'post',
     configResolved(config) {
+      viteRoot = config.root;
       define = {
         ...Object.fromEntries(Object.entries(config.define ?? {}).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])),
         // What Vite gives every module it serves (BASE_URL, MODE, DEV, the STORYBOOK_ variables, ...).

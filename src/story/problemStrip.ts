@@ -38,12 +38,13 @@ export function problemStrip(
   };
   let scheduled = false;
   const stop = onProblemsChanged(() => {
-    if (!cabinet.mounted) return stop();
     if (scheduled) return;
     scheduled = true;
     queueMicrotask(() => {
       scheduled = false;
-      if (cabinet.mounted) update();
+      update();
+      // What the unmount found (leaks) is the strip's last word.
+      if (!cabinet.mounted) stop();
     });
   });
   update();

@@ -14,7 +14,10 @@ export const MOCKS_ENTRY = 'mocks/index.ts';
 
 export function widgetImportsPlugin(root: string, externalDirs: () => readonly string[]): Plugin {
   const rootImporter = path.join(root, 'package.json');
-  const isExternal = (file: string) => !file.startsWith(root + path.sep) && externalDirs().some((dir) => file.startsWith(dir + path.sep));
+  // A widget folder's own files; not the packages installed under it (the project root is often the
+  // widget folder), whose imports resolve as their own package.json says (its browser mappings too).
+  const isExternal = (file: string) =>
+    !file.startsWith(root + path.sep) && !file.split(/[\\/]/).includes('node_modules') && externalDirs().some((dir) => file.startsWith(dir + path.sep));
   return {
     name: 'amo-workbench:widget-imports',
     enforce: 'pre',

@@ -1,0 +1,115 @@
+/**
+ * The workbench as a widget developer gets it: `npm pack` of this repository, installed into a
+ * fresh project outside it (`--prefer-offline`: CI reuses the machine's npm cache), then there:
+ * `init` and `test` pass; a widget that leaks a subscription makes `test` exit 1 naming
+ * `leaked-subscription`; `dev` serves the widget's story and none of the workbench's own; the
+ * `build` output renders the widget under a sub-path.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
+import { freePort, waitUntil } from '../support/processes';
+import { serveFolder } from '../support/serveFolder';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let work: string;
+let project: string;
+let bin: string;
+let browser: Browser;
+const children: ChildProcess[] = [];
+
+function command(args: string[], env: NodeJS.ProcessEnv = {}): { status: number; output: string } {
+  try {
+    const output = execFileSync(process.execPath, [bin, ...args], { cwd: project, env: { ...process.env, ...env }, encoding: 'utf8', stdio: 'pipe', timeout: 240_000 });
+    return { status: 0, output };
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    return { status: e.status, output: `${e.stdout}${e.stderr}` };
+  }
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'wb-installed-'));
+  execFileSync('npm', ['pack', '--pack-destination', work], { cwd: root, stdio: 'pipe' });
+  const tarball = path.join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+  project = path.join(work, 'my-widget');
+  execFileSync('mkdir', ['-p', project]);
+  writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ name: 'my-widget', private: true }, null, 2)}\n`);
+  execFileSync('npm', ['install', '--save-dev', tarball, '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project, stdio: 'pipe', timeout: 240_000 });
+  bin = path.join(project, 'node_modules', 'amo-workbench', 'bin', 'amo-workbench.mjs');
+  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const child of children) if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('amo-workbench, installed from the packed tarball', () => {
+  it('init writes a widget, and test passes on it as written', () => {
+    const init = command(['init']);
+    expect(init.status, init.output).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')).scripts).toMatchObject({ dev: 'amo-workbench dev', test: 'amo-workbench test' });
+    const test = command(['test'], { CI: '' });
+    expect(test.output.trim().split('\n').at(-1), test.output.slice(-3000)).toBe('5 passed, 0 failed');
+    expect(test.status).toBe(0);
+    expect(readdirSync(path.join(project, '.amo-workbench', 'baselines')).length).toBe(1);
+    expect(command(['validate']).status).toBe(0);
+  });
+
+  it('test exits 1 naming leaked-subscription for a widget that leaks one', () => {
+    const file = path.join(project, 'personal_page.js');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('        unsubscribeLead();', '        // forgotten: unsubscribeLead();'));
+    try {
+      const test = command(['test']);
+      expect(test.status, test.output.slice(-3000)).toBe(1);
+      expect(test.output, test.output.slice(-2000)).toMatch(/^FAIL stories: Widgets\/my-widget › Default \[ru\]: leaked-subscription: my-widget still subscribes to "lead" after its cleanups ran \(on unmount\)/m);
+      expect(test.output.trim().split('\n').at(-1)).toBe('4 passed, 1 failed');
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
+  it('dev serves the widget’s story and none of the workbench’s own', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [bin, 'dev', '-p', String(port), '--ci'], { cwd: project, stdio: 'ignore', detached: true });
+    children.push(child);
+    const url = `http://127.0.0.1:${port}`;
+    await waitUntil(async () => (await fetch(`${url}/index.json`)).ok, 120_000, () => 'amo-workbench dev did not start');
+    const ids = Object.keys(((await (await fetch(`${url}/index.json`)).json()) as { entries: Record<string, unknown> }).entries);
+    expect(ids).toEqual(['widgets-my-widget--default']);
+    const page = await browser.newPage();
+    await page.goto(`${url}/iframe.html?id=widgets-my-widget--default&viewMode=story`);
+    await page.locator('.js-widgets-bar-item-container', { hasText: 'Hello, account 31000001!' }).waitFor({ timeout: 60_000 });
+    await page.close();
+  });
+
+  it('build output renders the widget under a sub-path', async () => {
+    const out = path.join(work, 'static');
+    const build = command(['build', '-o', out]);
+    expect(build.status, build.output.slice(-2000)).toBe(0);
+    const site = await serveFolder(out, { subPath: '/reviews/my-widget/' });
+    try {
+      const page = await browser.newPage();
+      const log: string[] = [];
+      page.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));
+      await page.goto(`${site.url}iframe.html?id=widgets-my-widget--default&viewMode=story`);
+      await page
+        .locator('.js-widgets-bar-item-container', { hasText: 'Hello, account 31000001!' })
+        .waitFor({ timeout: 30_000 })
+        .catch(async (error: Error) => {
+          throw new Error(`${error.message}\nslot: ${await page.locator('.js-widgets-bar-item-container').textContent().catch(() => 'none')}\n${log.join('\n')}`);
+        });
+      await page.close();
+    } finally {
+      await site.close();
+    }
+  });
+});
