@@ -13,10 +13,8 @@ import { packWidget } from '../widgets/packWidget.ts';
 import { formatValidation, validateWidget } from '../widgets/validateWidget.ts';
 import { devArguments } from './devArguments.ts';
 import { initWidget } from './init.ts';
-import { describeServe, serveWidget } from './serve.ts';
-import { exitCodeOf, runStorybook, writeStorybookConfig } from './storybookProject.ts';
-import { runTests } from './testCommand.ts';
 import { chooseWidgetFolders } from './widgetFolders.ts';
+// serve, dev, build and test load their modules (Storybook's, Vite's, Vitest's) when they run.
 
 const USAGE = `Usage: amo-workbench <command> [options]
 
@@ -115,6 +113,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         io.err(`amo-workbench serve: no personal_page.js in ${shown}; give the widget folder (or its build output).`);
         return 1;
       }
+      const { describeServe, serveWidget } = await import('./serve.ts');
       const serving = await serveWidget(folder, { port: values.port ? Number(values.port) : 3000, host: values.host });
       for (const line of describeServe(folder, serving)) io.out(line);
       await new Promise<void>((resolve) => {
@@ -132,8 +131,10 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         return 1;
       }
       if (command === 'test') {
+        const { runTests } = await import('./testCommand.ts');
         return runTests({ projectRoot: io.cwd, folders: choice.folders, update: Boolean(values.update), reporter: values.reporter as 'junit' | 'json' | undefined, output: values.output, log: io.out });
       }
+      const { exitCodeOf, runStorybook, writeStorybookConfig } = await import('./storybookProject.ts');
       const configDir = writeStorybookConfig(io.cwd, choice.folders);
       if (command === 'build') {
         const out = path.resolve(io.cwd, values.output ?? 'storybook-static');

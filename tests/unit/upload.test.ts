@@ -185,5 +185,5 @@ describe('pack', () => {
       status = (error as { status: number }).status;
     }
     expect(status).toBe(1);
-  });
+  }, 60_000);
 });
