@@ -1,7 +1,7 @@
 /**
  * `amo-workbench test`, run by the command through Vitest: every story of the widgets' static build
  * in headless Chromium.
- * - As a test (primary mode): the story renders and its play function passes, then its cabinet is
+ * - As a test, in each of its modes: the story renders and its play function passes, then its cabinet is
  *   unmounted; any problem the story does not declare (widget failure, doctor finding such as a leak,
  *   unhandled request, folder problem) fails it, named by its code.
  * - Visually, in each of its modes: captured and compared with the baseline kept in the project
@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { compareImages } from '../visual/compareImages.ts';
-import { DEFAULT_MODES, PRIMARY_MODE, globalsQuery, modesForStory } from '../visual/modes.ts';
+import { globalsQuery, modesForStory } from '../visual/modes.ts';
 import { captureStory, chromiumMajor, launchVisualBrowser, visualContext } from '../visual/visualBrowser.ts';
 
 const env = process.env;
@@ -30,7 +30,10 @@ const index = JSON.parse(readFileSync(path.join(buildDir, 'index.json'), 'utf8')
 const stories = Object.values(index.entries)
   .filter((e) => e.type === 'story')
   .sort((a, b) => (a.id < b.id ? -1 : 1));
-const checks = stories.map((story) => ({ name: `${story.title} › ${story.name} [${PRIMARY_MODE}]`, id: story.id }));
+// Every story is checked in each mode it is captured in (each language for widget folders).
+const checks = stories.flatMap((story) =>
+  Object.entries(modesForStory(story.tags, env.VISUAL_MODES)).map(([mode, globals]) => ({ name: `${story.title} › ${story.name} [${mode}]`, id: story.id, globals })),
+);
 const captures = stories
   .filter((e) => !e.tags?.includes('no-visual'))
   .flatMap((story) => Object.entries(modesForStory(story.tags, env.VISUAL_MODES)).map(([mode, globals]) => ({ name: `${story.title} › ${story.name} [${mode}]`, id: story.id, mode, globals })));
@@ -53,8 +56,8 @@ afterAll(async () => {
 });
 
 describe('stories', () => {
-  for (const { name, id } of checks) it(name, async () => {
-    await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${globalsQuery(DEFAULT_MODES[PRIMARY_MODE]!)}`);
+  for (const { name, id, globals } of checks) it(name, async () => {
+    await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${globalsQuery(globals)}`);
     await page.waitForFunction(() => {
       const phase = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase;
       return phase === 'finished' || phase === 'errored' || phase === 'aborted';

@@ -1,5 +1,5 @@
 /**
- * Drives one widget through the host lifecycle (spec + decisions in ../shared/spec/README.md):
+ * Drives one widget through the host lifecycle (the contract in docs/host-api.md):
  * load the module once; on entering a deal `initLead({ token })`, awaited if it returns a Promise,
  * then `registerWidgetsBarSlot(el)` on a fresh slot element; on leaving a deal or unmounting, the
  * slot cleanup, then the `initLead` cleanup. Every failure becomes a WidgetFailure shown by the

@@ -1,6 +1,6 @@
 /**
- * The models `getState` returns, as the host documentation types them, with the value shapes of
- * `../shared/spec/README.md` ("Lead field values") written down once as a discriminated union.
+ * The models `getState` returns, as the host documentation types them, with the value shapes the
+ * documentation gives for lead fields written down once as a discriminated union.
  */
 import type { DateFormat, FieldType, Lang, LeadFieldSource, PublicStateEntity, TimeFormat } from './constants';
 

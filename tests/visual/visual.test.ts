@@ -15,7 +15,7 @@ import { DEFAULT_MODES, NO_VISUAL_TAG, PRIMARY_MODE, globalsQuery, modesForStory
 import { run } from '../support/processes';
 import { serveFolder, type ServedFolder } from '../support/serveFolder';
 import { compareImages } from '../../src/visual/compareImages';
-import { baselineDir, chromiumMajor, launchVisualBrowser, visualContext } from '../../src/visual/visualBrowser';
+import { baselineDir, captureStory, chromiumMajor, launchVisualBrowser, visualContext } from '../../src/visual/visualBrowser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const UPDATE = process.env.VISUAL_UPDATE === '1';
@@ -85,28 +85,11 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** Opens a story and returns a screenshot once it is settled and stable. */
+/** A story's stable screenshot (src/visual/visualBrowser.ts); a story that errored fails instead of being compared. */
 async function capture(target: Page, id: string, globals: string, css?: string): Promise<Buffer> {
-  await target.goto(`http://127.0.0.1:${PORT}/iframe.html?id=${id}&viewMode=story&globals=${globals}`);
-  await target.waitForFunction(
-    () => {
-      const phase = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase;
-      return phase === 'finished' || phase === 'errored' || phase === 'aborted';
-    },
-    undefined,
-    { timeout: 30_000 },
-  );
-  if (css) await target.addStyleTag({ content: css });
-  await target.evaluate(() => document.fonts.ready);
-  // Stable: two consecutive screenshots alike.
-  let previous = await target.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
-  for (let i = 0; i < 5; i++) {
-    await target.waitForTimeout(60);
-    const next = await target.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
-    if (next.equals(previous)) return next;
-    previous = next;
-  }
-  return previous;
+  const { image, phase } = await captureStory(target, `http://127.0.0.1:${PORT}/`, id, globals, css);
+  if (phase === 'errored') throw new Error(`${id} errored while rendering, so its capture is not compared: open it in npm run storybook to see why.`);
+  return image;
 }
 
 /** The README's screenshots of the cabinet in each language: the showcase story's captures. */
