@@ -13,5 +13,3 @@ export type { Cleanup, InitLeadParams, PersonalPageWidget } from './lifecycle/co
 export { HOST_MODULE_IDS, type HostModuleId } from './amd/hostModuleIds';
 export type { ImportModules } from './amd/importModules';
 export type { DisposableTokenClaims } from './token/tokenSettings';
-export type { WorkbenchParameters } from './story/parameters';
-export type { WorkbenchPresetOptions } from './preset';

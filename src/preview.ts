@@ -14,7 +14,7 @@ import { checkFailures } from './story/checkFailures';
 import { hostArgTypes, hostGlobalTypes, hostInitialGlobals } from './story/hostControls';
 import { workbenchParameters } from './story/parameters';
 import { renderCabinet } from './story/renderCabinet';
-import { storyTeardown } from './story/storyMounts';
+import { reportStoryProblems, storyTeardown } from './story/storyMounts';
 import { primaryModeOnly } from './visual/localeModes';
 import { waitForSettled } from './visual/settle';
 
@@ -35,6 +35,8 @@ const preview: Preview = {
     // Switched away (or re-rendered) meanwhile: the story is being torn down, nothing to check.
     if (abortSignal.aborted) return;
     await doctorSweep(cabinets, unhandledRequests(), isTestRun());
+    // The manager may have connected after the first report (a cold start): the sidebar status needs this one.
+    reportStoryProblems(canvasElement);
     // In the UI nothing is thrown: Storybook's error screen would cover the cabinet, and blame its configuration.
     if (isTestRun()) for (const cabinet of cabinets) await checkFailures(cabinet, workbenchParameters(parameters));
   },

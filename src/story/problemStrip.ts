@@ -16,6 +16,8 @@ export interface ProblemStrip {
   element: HTMLElement;
   /** Renders again (a new language). */
   update(): void;
+  /** Sends the current records again (the manager may have missed the first ones while it connected). */
+  report(): void;
 }
 
 export function problemStrip(
@@ -28,8 +30,10 @@ export function problemStrip(
   const strip = h('section', { class: 'wb-strip', role: 'alert', 'aria-label': 'widget problems', hidden: '' });
   const element = h('div', { class: 'wb-with-strip' }, strip, root);
   let last = '';
+  let lastRecords: ProblemRecord[] = [];
   const update = () => {
     const records = storyProblems(cabinet, params);
+    lastRecords = records;
     const key = `${lang()}\n${JSON.stringify(records)}`;
     if (key === last) return;
     last = key;
@@ -48,7 +52,7 @@ export function problemStrip(
     });
   });
   update();
-  return { element, update };
+  return { element, update, report: () => onRecords(lastRecords) };
 }
 
 function firstLine(text: string): string {

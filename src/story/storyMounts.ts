@@ -71,6 +71,11 @@ export function renderStoryCabinet(
   return mount.root;
 }
 
+/** Sends the problems of the story on this canvas to the manager again, once its render is complete. */
+export function reportStoryProblems(canvasElement: Element): void {
+  mounts.get(canvasElement)?.strip.report();
+}
+
 /**
  * The preview's beforeEach: returns the story render's teardown. Storybook keeps cleanups per
  * story id and runs them also when a newer render of the story is abandoned while it prepares
