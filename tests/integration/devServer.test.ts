@@ -127,7 +127,7 @@ describe('storybook dev with WIDGETS_DIR', () => {
   it('marks a story with a problem in the sidebar, beside a usable cabinet, and clears it when a live reload fixes it', async () => {
     // A folder complete for the upload too, so once the finding is fixed nothing is left to show.
     const dir = path.join(widgets, 'status-widget');
-    cpSync(path.join(root, 'tests/fixtures/upload/valid-widget'), dir, { recursive: true });
+    cpSync(path.join(root, 'widgets/hello-world'), dir, { recursive: true });
     const broken = `define(['amocrm-sdk'], function (init) { var sdk = init({ version: '1.0.0' }); return { initLead: function () {},
       registerWidgetsBarSlot: function (el) { try { sdk.methods.getState('deal'); } catch (e) {} el.textContent = 'Status widget'; } }; });`;
     writeFileSync(path.join(dir, 'personal_page.js'), broken);

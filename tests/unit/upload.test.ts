@@ -1,6 +1,6 @@
 /**
  * `amo-workbench validate` and `pack`: one case per upload rule, each a copy of the complete, valid
- * fixture (tests/fixtures/upload/valid-widget, real logos) with one thing broken; the line validate
+ * fixture (widgets/hello-world, real logos) with one thing broken; the line validate
  * prints and its exit code. Then the archive: the same bytes twice, files at the root, nothing
  * that never ships inside.
  */
@@ -16,7 +16,7 @@ import { run } from '../../src/cli/main';
 import { readWidgetFolder } from '../../src/widgets/readWidgetFolder';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const valid = path.join(root, 'tests/fixtures/upload/valid-widget');
+const valid = path.join(root, 'widgets/hello-world');
 const work = mkdtempSync(path.join(tmpdir(), 'wb-upload-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -177,7 +177,7 @@ describe('pack', () => {
 
   it('runs as the amo-workbench command with its exit code', async () => {
     const output = execFileSync(process.execPath, [path.join(root, 'bin/amo-workbench.mjs'), 'validate', valid], { encoding: 'utf8' });
-    expect(output.trim().split('\n').at(-1)).toMatch(/valid-widget: 0 errors, 0 warnings$/);
+    expect(output.trim().split('\n').at(-1)).toMatch(/hello-world: 0 errors, 0 warnings$/);
     let status = 0;
     try {
       execFileSync(process.execPath, [path.join(root, 'bin/amo-workbench.mjs'), 'validate', caseFolder((d) => rmSync(path.join(d, 'images'), { recursive: true }))], { stdio: 'pipe' });
