@@ -24,6 +24,7 @@ import { mswWorkerPlugin } from './backend/mswWorkerPlugin.ts';
 import { depMapsByUrlPlugin } from './build/depMapsByUrl.ts';
 import { filterStorybookHooks } from './build/filterStorybookHooks.ts';
 import { openHostWarning } from './build/hostWarning.ts';
+import { patchesState } from './build/patches.ts';
 import { loopbackWithoutGzipPlugin } from './build/loopbackWithoutGzip.ts';
 import { prebuiltVendorPlugin } from './build/prebuiltVendor/prebuiltVendorPlugin.ts';
 import { vendorCacheFile } from './build/prebuiltVendor/vendorCache.ts';
@@ -78,6 +79,10 @@ function workbenchFor(options: PresetContext): WorkbenchStories {
  */
 const changeDetection = process.env.WORKBENCH_CHANGE_DETECTION === '1';
 
+/** The speed patches (src/build/patches.ts): on, or off with one line saying why. */
+const patches = patchesState(process.env, versions.storybook);
+if (!patches.on && patches.reason !== 'WORKBENCH_PATCHES=0') console.warn(`[workbench] ${patches.reason}.`);
+
 export const addons = ['@storybook/addon-vitest', 'msw-storybook-addon'];
 
 export const core: StorybookConfig['core'] = async (existing) => ({
@@ -85,7 +90,7 @@ export const core: StorybookConfig['core'] = async (existing) => ({
   disableTelemetry: true,
   // Without change detection, a builder that does not start Storybook's module-graph engine either
   // (src/build/viteBuilder/); the framework's own builder-vite otherwise.
-  ...(changeDetection ? {} : { builder: path.join(PACKAGE_ROOT, 'src/build/viteBuilder/index.ts') }),
+  ...(changeDetection || !patches.on ? {} : { builder: path.join(PACKAGE_ROOT, 'src/build/viteBuilder/index.ts') }),
 });
 
 export const features = async (existing: Record<string, unknown> = {}) => ({ ...existing, changeDetection });
@@ -102,7 +107,7 @@ export const stories = async (entries: string[] = [], options: PresetContext) =>
 
 /** Story files are parsed once, not at every start (src/storyIndex/cachedIndexers.ts). */
 export const experimental_indexers = async (indexers: Indexer[] | undefined) =>
-  cachedIndexers(indexers, resolvePathInStorybookCache('amo-workbench-index'), versions.storybook ?? '');
+  patches.on ? cachedIndexers(indexers, resolvePathInStorybookCache('amo-workbench-index'), versions.storybook ?? '') : (indexers ?? []);
 
 export const previewAnnotations = async (entries: string[] = []) => [...entries, path.join(PACKAGE_ROOT, 'src/preview.ts')];
 
@@ -111,19 +116,25 @@ export const managerEntries = async (entries: string[] = []) => [...entries, pat
 export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext) => {
   const workbench = workbenchFor(options);
   const projectRoot = path.resolve(options.projectRoot ?? process.cwd());
-  // A build runs Storybook's unfiltered plugin hooks for each of its modules (src/build/).
-  if (options.configType === 'PRODUCTION') filterStorybookHooks(viteConfig.plugins ?? []);
-  // No sb.mock scan or mocker runtime while the preview mocks nothing (src/build/skipUnusedMocking.ts).
-  skipUnusedMocking(viteConfig.plugins ?? [], loadPreviewOrConfigFile({ configDir: options.configDir }));
+  if (patches.on) {
+    // A build runs Storybook's unfiltered plugin hooks for each of its modules (src/build/).
+    if (options.configType === 'PRODUCTION') filterStorybookHooks(viteConfig.plugins ?? []);
+    // No sb.mock scan or mocker runtime while the preview mocks nothing (src/build/skipUnusedMocking.ts).
+    skipUnusedMocking(viteConfig.plugins ?? [], loadPreviewOrConfigFile({ configDir: options.configDir }));
+  }
   return mergeConfig(viteConfig, {
     plugins: [
       ...workbench.plugins,
-      // Responses to this machine are not gzipped: nothing to save over loopback (src/build/loopbackWithoutGzip.ts).
-      loopbackWithoutGzipPlugin(),
-      // Pre-bundled dependencies name their source maps by URL instead of inlining them (src/build/depMapsByUrl.ts).
-      depMapsByUrlPlugin(),
-      // A build takes React & co., MSW and Storybook's preview runtime prebuilt from the workbench's cache (src/build/prebuiltVendor/).
-      prebuiltVendorPlugin({ root: PACKAGE_ROOT, cacheFile: vendorCacheFile(projectRoot) }),
+      ...(patches.on
+        ? [
+            // Responses to this machine are not gzipped: nothing to save over loopback (src/build/loopbackWithoutGzip.ts).
+            loopbackWithoutGzipPlugin(),
+            // Pre-bundled dependencies name their source maps by URL instead of inlining them (src/build/depMapsByUrl.ts).
+            depMapsByUrlPlugin(),
+            // A build takes React & co., MSW and Storybook's preview runtime prebuilt from the workbench's cache (src/build/prebuiltVendor/).
+            prebuiltVendorPlugin({ root: PACKAGE_ROOT, cacheFile: vendorCacheFile(projectRoot) }),
+          ]
+        : []),
       // The libraries behind the host modules; React & co. bundled on first use in dev (src/amd/hostLibrariesPlugin.ts).
       hostLibrariesPlugin({ root: PACKAGE_ROOT }),
       mswWorkerPlugin(),

@@ -21,3 +21,13 @@ describe('npm run storybook arguments', () => {
     expect(openHostWarning(['node', 'storybook', 'build'])).toBeUndefined();
   });
 });
+
+describe('the speed patches switch', () => {
+  it('is on for the tested Storybook versions, off with WORKBENCH_PATCHES=0 or another version, saying why', async () => {
+    const { patchesState } = await import('../../src/build/patches');
+    expect(patchesState({}, '10.6.0')).toEqual({ on: true });
+    expect(patchesState({ WORKBENCH_PATCHES: '0' }, '10.6.0')).toEqual({ on: false, reason: 'WORKBENCH_PATCHES=0' });
+    expect(patchesState({}, '10.7.1')).toMatchObject({ on: false, reason: expect.stringContaining('Storybook 10.7.1 is outside the versions') });
+    expect(patchesState({}, undefined).on).toBe(false);
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * (Node) The switch for the workbench's changes to Storybook's and Vite's own behaviour (the speed
+ * patches: builder-vite without change detection, filtered plugin hooks in a build, no unused module
+ * mocking, no gzip on loopback, source maps by URL, the prebuilt vendor bundle, cached indexers; see
+ * docs/performance.md). `WORKBENCH_PATCHES=0` turns them all off; outside the Storybook versions they
+ * were tested with they are off too, with one line saying so. Everything works without them.
+ */
+import semver from 'semver';
+
+/** The Storybook versions the patches were tested with. */
+export const TESTED_STORYBOOK_RANGE = '>=10.6.0 <10.7.0';
+
+export interface PatchesState {
+  on: boolean;
+  /** Why they are off. */
+  reason?: string;
+}
+
+export function patchesState(env: NodeJS.ProcessEnv, storybookVersion: string | undefined): PatchesState {
+  if (env.WORKBENCH_PATCHES === '0' || env.WORKBENCH_PATCHES === 'false') return { on: false, reason: 'WORKBENCH_PATCHES=0' };
+  const version = semver.coerce(storybookVersion ?? '')?.version;
+  if (!version || !semver.satisfies(version, TESTED_STORYBOOK_RANGE)) {
+    return { on: false, reason: `Storybook ${storybookVersion ?? '(unknown version)'} is outside the versions the workbench's speed patches were tested with (${TESTED_STORYBOOK_RANGE}); they are off, and everything works without them` };
+  }
+  return { on: true };
+}
