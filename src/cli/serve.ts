@@ -5,11 +5,10 @@
  * (servedFiles.ts); everything else is 404. Private Network Access preflights from the https cabinet
  * are answered, so Chrome lets the page reach localhost.
  */
-import { createReadStream, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import { lookup } from 'mrmime';
-import { resolveServedFile } from '../widgets/servedFiles.ts';
+import sirv from 'sirv';
+import { realRoot, resolveServedFile } from '../widgets/servedFiles.ts';
 
 export interface ServeOptions {
   port?: number;
@@ -23,6 +22,13 @@ export interface Serving {
 }
 
 export function serveWidget(dir: string, options: ServeOptions = {}): Promise<Serving> {
+  // As the dev server does (widgetFilesPlugin.ts): the rule decides, sirv sends what it allows.
+  const send = sirv(realRoot(dir) ?? dir, { dev: true, dotfiles: false });
+  const notFound = (res: ServerResponse) => {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end("Not found: amo-workbench serve serves the widget folder's own files only.");
+  };
   const server = createServer((req, res) => {
     res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
     res.setHeader('Vary', 'Origin');
@@ -35,16 +41,8 @@ export function serveWidget(dir: string, options: ServeOptions = {}): Promise<Se
       return res.end();
     }
     const pathname = (req.url ?? '/').split(/[?#]/)[0]!;
-    const file = resolveServedFile(dir, pathname.replace(/^\/+/, ''));
-    if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res.statusCode = 404;
-      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      return res.end('Not found: amo-workbench serve serves the widget folder\'s own files only.');
-    }
-    res.setHeader('Content-Type', `${lookup(file) ?? 'application/octet-stream'}${/\.(js|json|css|html|txt)$/.test(file) ? '; charset=utf-8' : ''}`);
-    res.setHeader('Content-Length', String(statSync(file).size));
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
+    if (!resolveServedFile(dir, pathname.replace(/^\/+/, '')) || (req.method !== 'GET' && req.method !== 'HEAD')) return notFound(res);
+    send(req, res, () => notFound(res));
   });
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {

@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { compareImages } from '../visual/compareImages.ts';
 import { globalsQuery, modesForStory } from '../visual/modes.ts';
-import { captureStory, chromiumMajor, launchVisualBrowser, visualContext } from '../visual/visualBrowser.ts';
+import { captureStory, chromiumMajor, launchVisualBrowser, openStory, visualContext } from '../visual/visualBrowser.ts';
 
 const env = process.env;
 const buildDir = env.AMO_WORKBENCH_BUILD!;
@@ -57,17 +57,9 @@ afterAll(async () => {
 
 describe('stories', () => {
   for (const { name, id, globals } of checks) it(name, async () => {
-    await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${globalsQuery(globals)}`);
-    await page.waitForFunction(() => {
-      const phase = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase;
-      return phase === 'finished' || phase === 'errored' || phase === 'aborted';
-    }, undefined, { timeout: 30_000 });
+    const phase = await openStory(page, baseUrl, id, globalsQuery(globals));
     const outcome = await page.evaluate(async () => {
-      const w = window as unknown as {
-        __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } };
-        __amoWorkbench?: { mountedCabinets(): Array<{ whenIdle(): Promise<void>; unmount(): Promise<void> }> };
-      };
-      const phase = w.__STORYBOOK_PREVIEW__?.currentRender?.phase;
+      const w = window as unknown as { __amoWorkbench?: { mountedCabinets(): Array<{ whenIdle(): Promise<void>; unmount(): Promise<void> }> } };
       const error = document.querySelector('#error-message')?.textContent ?? '';
       // Unmounted as a test run does: what the widgets still hold then is a leak.
       for (const cabinet of w.__amoWorkbench?.mountedCabinets() ?? []) {
@@ -78,9 +70,9 @@ describe('stories', () => {
       const problems = [...document.querySelectorAll<HTMLElement>('.wb-strip li[data-problem]')]
         .filter((li) => li.dataset.severity === 'error' && !('expected' in li.dataset))
         .map((li) => `${li.dataset.problem}: ${li.querySelector('.wb-strip__full')?.textContent ?? ''}`);
-      return { phase, error, problems };
+      return { error, problems };
     });
-    if (outcome.phase === 'errored') throw new Error(`the story failed while rendering or in its play function: ${outcome.error.trim() || 'see amo-workbench dev'}`);
+    if (phase === 'errored') throw new Error(`the story failed while rendering or in its play function: ${outcome.error.trim() || 'see amo-workbench dev'}`);
     if (outcome.problems.length) throw new Error(outcome.problems.join(' | '));
   });
 });

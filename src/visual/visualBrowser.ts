@@ -28,18 +28,19 @@ export function baselineDir(root: string, major: string): string {
   return path.join(root, 'tests', 'visual', 'baselines', `chromium-${major}`);
 }
 
+/** The phase of Storybook's current render, as an expression evaluated in the page. */
+const RENDER_PHASE = 'window.__STORYBOOK_PREVIEW__?.currentRender?.phase';
+
+/** Opens a story and waits for Storybook to finish its render (play function included); returns the render's phase. */
+export async function openStory(page: Page, baseUrl: string, id: string, globals: string): Promise<string> {
+  await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${globals}`);
+  await page.waitForFunction(`['finished', 'errored', 'aborted'].includes(${RENDER_PHASE})`, undefined, { timeout: 30_000 });
+  return ((await page.evaluate(RENDER_PHASE)) as string | undefined) ?? 'unknown';
+}
+
 /** Opens a story and returns a full-page screenshot once it has rendered and two captures agree. */
 export async function captureStory(page: Page, baseUrl: string, id: string, globals: string, css?: string): Promise<{ image: Buffer; phase: string }> {
-  await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${globals}`);
-  await page.waitForFunction(
-    () => {
-      const phase = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase;
-      return phase === 'finished' || phase === 'errored' || phase === 'aborted';
-    },
-    undefined,
-    { timeout: 30_000 },
-  );
-  const phase = await page.evaluate(() => (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase ?? 'unknown');
+  const phase = await openStory(page, baseUrl, id, globals);
   if (css) await page.addStyleTag({ content: css });
   await page.evaluate(() => document.fonts.ready);
   let previous = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
