@@ -2,6 +2,7 @@
 export const SCENARIOS = [
   'success',
   'slow',
+  'loading',
   'empty',
   'expired-token',
   'wrong-secret',

@@ -4,6 +4,8 @@
  *
  * - success: the widget's handlers answer (tokens verified by them).
  * - slow: each answer waits `delayMs` (2.5 s by default), then the widget's handlers answer.
+ * - loading: no answer while the story is shown (the widget stays in its loading state); when the
+ *   story goes, held requests fail as a network error would, so nothing stays pending.
  * - empty: the widget's handlers answer; `scenarioJson` picks their empty body.
  * - expired-token / wrong-secret: tokens are signed expired / with another secret, and requests are
  *   verified here, so the backend answers 401 for a real verification failure.
@@ -15,6 +17,19 @@ import { backendSettings, scenario } from './backendSettings';
 import { isBackendRequest } from './isBackendRequest';
 import type { Scenario } from './scenarioNames';
 import { verifyRequest } from './verifyRequest';
+
+const held = new Set<() => void>();
+
+/** Requests the `loading` scenario holds right now. */
+export function heldRequests(): number {
+  return held.size;
+}
+
+/** Lets the requests the `loading` scenario holds go (as network errors): the story is going away. */
+export function releaseHeldRequests(): void {
+  for (const release of held) release();
+  held.clear();
+}
 
 /** A handler for every backend request; returning nothing lets the next handler answer. */
 function backend(resolver: (request: Request) => Promise<Response | undefined> | Response | undefined): HttpHandler {
@@ -31,6 +46,13 @@ export function scenarioHandlers(name: Scenario): HttpHandler[] {
         backend(async () => {
           await delay(backendSettings().delayMs);
           return undefined;
+        }),
+      ];
+    case 'loading':
+      return [
+        backend(async () => {
+          await new Promise<void>((release) => held.add(release));
+          return HttpResponse.error();
         }),
       ];
     case 'expired-token':

@@ -1,6 +1,6 @@
 // Wiring only: every story renders a cabinet (src/story/storyMounts.ts) under the host controls
 // and toolbar globals (src/story/hostControls.ts), with its MSW handlers and backend scenario
-// (src/backend/backendLoader.ts); its teardown unmounts it. Problems show beside the cabinet
+// (src/backend/backendLoader.ts), on empty web storage (src/story/webStorage.ts); its teardown unmounts it. Problems show beside the cabinet
 // (src/story/problemStrip.ts); in a test run afterEach fails a story with an unexpected one.
 import type { Preview } from '@storybook/html-vite';
 import { backendLoader } from './backend/backendLoader';
@@ -15,6 +15,7 @@ import { hostArgTypes, hostGlobalTypes, hostInitialGlobals } from './story/hostC
 import { workbenchParameters } from './story/parameters';
 import { renderCabinet } from './story/renderCabinet';
 import { reportStoryProblems, storyTeardown } from './story/storyMounts';
+import { prepareWebStorage, type StorageMode } from './story/webStorage';
 import { primaryModeOnly } from './visual/localeModes';
 import { waitForSettled } from './visual/settle';
 
@@ -28,7 +29,11 @@ const preview: Preview = {
   initialGlobals: hostInitialGlobals,
   argTypes: hostArgTypes(),
   loaders: [backendLoader],
-  beforeEach: ({ abortSignal }) => storyTeardown(abortSignal),
+  beforeEach: async ({ abortSignal, globals, parameters }) => {
+    // Web storage as the state seeds it (src/story/webStorage.ts), before the widget loads.
+    await prepareWebStorage(globals.storage as StorageMode | undefined, workbenchParameters(parameters).state?.localStorage);
+    return storyTeardown(abortSignal);
+  },
   afterEach: async ({ canvasElement, parameters, abortSignal }) => {
     const cabinets = findCabinets(canvasElement);
     await waitForSettled(cabinets, { signal: abortSignal });

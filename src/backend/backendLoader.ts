@@ -8,11 +8,12 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import type { SetupWorker } from 'msw/browser';
 import { setBackendSettings } from '../../mocks/backendSettings';
 import { assertScenario } from '../../mocks/scenarioNames';
-import { scenarioHandlers } from '../../mocks/scenarios';
+import { releaseHeldRequests, scenarioHandlers } from '../../mocks/scenarios';
 import { DEFAULT_TOKEN_SETTINGS } from '../token/tokenSettings';
 import { workbenchParameters } from '../story/parameters';
 import { startWorkbenchWorker } from './startWorker';
 import { clearUnhandledRequests, setUnhandledRequestsAllowed } from './unhandledRequests';
+import { clearBackendAnswers } from './requestsInFlight';
 
 // The worker registers while the preview loads the first story, not after: its loader awaits it.
 let worker: ReturnType<typeof startWorkbenchWorker> | undefined;
@@ -20,6 +21,7 @@ const loadMsw = mswLoader(() => (worker ??= startWorkbenchWorker()));
 if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) worker = startWorkbenchWorker();
 
 export const backendLoader: LoaderFunction = async (context) => {
+  releaseHeldRequests();
   await loadMsw(context);
   const params = workbenchParameters(context.parameters);
   const scenario = assertScenario(params.backend?.scenario ?? 'success');
@@ -28,6 +30,7 @@ export const backendLoader: LoaderFunction = async (context) => {
   const handlers = scenarioHandlers(scenario);
   if (handlers.length) (context as unknown as { msw: SetupWorker }).msw.use(...handlers);
   clearUnhandledRequests();
+  clearBackendAnswers();
   setUnhandledRequestsAllowed(params.allowUnhandledRequests === true);
   return {};
 };

@@ -9,7 +9,12 @@ export interface StartedRequest {
   /** Absolute. */
   url: string;
   /** Resolves once the request has settled: answered, failed or aborted. */
-  settled: Promise<void>;
+  settled: Promise<RequestOutcome>;
+}
+
+/** How a request ended: the answer's HTTP status, `failed` (a network error or an abort), or `connection` (a socket). */
+export interface RequestOutcome {
+  status: number | 'failed' | 'connection';
 }
 
 type Listener = (request: StartedRequest) => void;
@@ -23,7 +28,7 @@ export function onRequestStart(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-function started(method: string, url: string | URL, settled: Promise<void>): void {
+function started(method: string, url: string | URL, settled: Promise<RequestOutcome>): void {
   let absolute: string;
   try {
     absolute = new URL(url, document.baseURI).href;
@@ -46,7 +51,7 @@ export function installConnectionTracking(): void {
   const wrap = <T extends abstract new (...args: never[]) => unknown>(Ctor: T, method: string): T =>
     new Proxy(Ctor, {
       construct(target, args: unknown[], newTarget) {
-        started(method, args[0] as string | URL, Promise.resolve());
+        started(method, args[0] as string | URL, Promise.resolve({ status: 'connection' }));
         return Reflect.construct(target, args, newTarget) as object;
       },
     });
@@ -69,8 +74,8 @@ function install(): void {
     const url = typeof input === 'string' || input instanceof URL ? input : input.url;
     const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
     started(method, url, response.then(
-      () => {},
-      () => {},
+      (answer): RequestOutcome => ({ status: answer.status }),
+      (): RequestOutcome => ({ status: 'failed' }),
     ));
     return response;
   };
@@ -83,7 +88,7 @@ function install(): void {
   } as XMLHttpRequest['open'];
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const request = opened.get(this);
-    if (request) started(request.method, request.url, new Promise((resolve) => this.addEventListener('loadend', () => resolve(), { once: true })));
+    if (request) started(request.method, request.url, new Promise((resolve) => this.addEventListener('loadend', () => resolve({ status: this.status || 'failed' }), { once: true })));
     return send.call(this, body);
   };
 }

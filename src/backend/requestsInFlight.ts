@@ -6,9 +6,26 @@
  * count would never come down). Captures and story checks wait for zero (src/visual/settle.ts).
  */
 import { isBackendRequest } from '../../mocks/isBackendRequest';
-import { onRequestStart } from './pageRequests';
+import { onRequestStart, type RequestOutcome } from './pageRequests';
 
 let inFlight = 0;
+let answers: BackendAnswer[] = [];
+
+/** A backend request of the current story that has settled, with how (the widget state checks read them). */
+export interface BackendAnswer extends RequestOutcome {
+  method: string;
+  url: string;
+}
+
+/** The backend requests of the current story that have settled, oldest first. */
+export function backendAnswers(): readonly BackendAnswer[] {
+  return answers;
+}
+
+/** A new story: forget the answers of the one before. */
+export function clearBackendAnswers(): void {
+  answers = [];
+}
 let installed = false;
 
 export function backendRequestsInFlight(): number {
@@ -21,7 +38,12 @@ export function trackBackendRequests(): void {
   onRequestStart(({ method, url, settled }) => {
     if (!isBackend(url, method)) return;
     inFlight += 1;
-    void settled.then(() => (inFlight -= 1));
+    const list = answers;
+    void settled.then((outcome) => {
+      inFlight -= 1;
+      // An answer that arrives after its story has gone belongs to no story's list.
+      if (list === answers) answers.push({ method, url, ...outcome });
+    });
   });
 }
 

@@ -36,12 +36,14 @@ export interface HostGlobals {
   dateFormat?: DateFormatKey;
   timeFormat?: TimeFormatKey;
   clock?: 'fixed' | 'live';
+  /** fresh: every story render starts with empty web storage; keep: storage stays across renders. */
+  storage?: 'fresh' | 'keep';
 }
 
 /** Args win over globals, but only where they are set. */
 export function mergeInputs(globals: HostGlobals, args: HostInputs): HostInputs {
   const defined = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined && value !== null));
-  const { clock: _clock, ...fromGlobals } = globals;
+  const { clock: _clock, storage: _storage, ...fromGlobals } = globals;
   return { ...fromGlobals, ...defined };
 }
 

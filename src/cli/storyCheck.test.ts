@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { compareImages } from '../visual/compareImages.ts';
 import { globalsQuery, modesForStory } from '../visual/modes.ts';
-import { captureStory, chromiumMajor, launchVisualBrowser, openStory, visualContext } from '../visual/visualBrowser.ts';
+import { captureStory, captureTarget, chromiumMajor, launchVisualBrowser, openStory, visualContext } from '../visual/visualBrowser.ts';
 
 const env = process.env;
 const buildDir = env.AMO_WORKBENCH_BUILD!;
@@ -36,7 +36,9 @@ const checks = stories.flatMap((story) =>
 );
 const captures = stories
   .filter((e) => !e.tags?.includes('no-visual'))
-  .flatMap((story) => Object.entries(modesForStory(story.tags, env.VISUAL_MODES)).map(([mode, globals]) => ({ name: `${story.title} › ${story.name} [${mode}]`, id: story.id, mode, globals })));
+  .flatMap((story) =>
+    Object.entries(modesForStory(story.tags, env.VISUAL_MODES)).map(([mode, globals]) => ({ name: `${story.title} › ${story.name} [${mode}]`, id: story.id, mode, globals, target: captureTarget(story.tags) })),
+  );
 
 let browser: Browser;
 let context: BrowserContext;
@@ -78,8 +80,8 @@ describe('stories', () => {
 });
 
 describe('visual', () => {
-  for (const { name, id, mode, globals } of captures) it(name, async () => {
-    const { image, phase } = await captureStory(page, baseUrl, id, globalsQuery(globals));
+  for (const { name, id, mode, globals, target } of captures) it(name, async () => {
+    const { image, phase } = await captureStory(page, baseUrl, id, globalsQuery(globals), undefined, target);
     if (phase === 'errored') throw new Error('the story errored while rendering, so its capture is not compared; run it with amo-workbench dev to see why');
     const file = path.join(baselines, `${id}--${mode}.png`);
     if (UPDATE || !existsSync(file)) {

@@ -27,9 +27,13 @@ export const hostGlobalTypes: GlobalTypes = {
     description: 'fixed: Date starts at the story clock start and advances; live: the real time',
     toolbar: { title: 'Clock', icon: 'timer', dynamicTitle: true, items: [{ value: 'fixed', title: 'Fixed clock' }, { value: 'live', title: 'Live clock' }] },
   },
+  storage: {
+    description: 'fresh: each story render starts with empty localStorage, sessionStorage, cookies and IndexedDB; keep: they stay (testing persistence)',
+    toolbar: { title: 'Storage', icon: 'database', dynamicTitle: true, items: [{ value: 'fresh', title: 'Fresh storage' }, { value: 'keep', title: 'Keep storage' }] },
+  },
 };
 
-export const hostInitialGlobals = { lang: 'ru', dateFormat: 'russianNormal', timeFormat: 'twentyFour', clock: 'fixed' };
+export const hostInitialGlobals = { lang: 'ru', dateFormat: 'russianNormal', timeFormat: 'twentyFour', clock: 'fixed', storage: 'fresh' };
 
 const sys = { table: { category: 'SysModel' } };
 const deal = { table: { category: 'Deal' } };

@@ -6,6 +6,7 @@ import type { TokenSettings } from '../token/tokenSettings';
 import type { Scenario } from '../../mocks/scenarioNames';
 import type { FolderProblem, FolderProblemCode } from '../widgets/folderProblem';
 import type { FindingCode } from '../doctor/findings';
+import type { StateSpec } from '../states/stateSpec';
 
 export interface WorkbenchParameters {
   /** The widgets this story mounts in the cabinet. */
@@ -32,6 +33,8 @@ export interface WorkbenchParameters {
   expectProblems?: FolderProblemCode[];
   /** Widget doctor findings the story shows on purpose (by code); any other fails its test. */
   doctor?: FindingCode[];
+  /** The widget state this story shows (a widget folder's generated state stories). */
+  state?: StateSpec;
   /** Backend requests no handler answers fail the story's test unless this is true. */
   allowUnhandledRequests?: boolean;
 }

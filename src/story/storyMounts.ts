@@ -8,11 +8,12 @@ import { createCabinet, type Cabinet } from '../cabinet/createCabinet';
 import { mergeInputs, type HostGlobals, type HostInputs } from '../cabinet/hostInputs';
 import { trackCabinet, unmountAllCabinets } from '../cabinet/mountedCabinets';
 import { resetWorkbenchClock, setWorkbenchClock } from '../clock/workbenchClock';
-import { tokenSettingsFor } from '../../mocks/scenarios';
+import { releaseHeldRequests, tokenSettingsFor } from '../../mocks/scenarios';
 import { reportToPanel } from '../doctor/reportToPanel';
 import { workbenchParameters } from './parameters';
 import { problemStrip, type ProblemStrip } from './problemStrip';
 import { isTestRun } from './isTestRun';
+import { WIDGETS_VIEW_PARAM } from './allStates';
 
 interface StoryMount {
   storyId: string;
@@ -60,7 +61,8 @@ export function renderStoryCabinet(
       // Scenarios such as expired-token sign differently, so the backend's 401 is a real verification failure.
       token: { ...params.token, ...tokenSettingsFor(params.backend?.scenario ?? 'success') },
       waitSeconds: params.waitSeconds,
-      chrome: params.chrome,
+      // A state's frame in All states (allStates.ts) shows the widgets column alone.
+      chrome: widgetsViewOnly() ? false : params.chrome,
     }),
   );
   // Problems show beside the cabinet (strip, panel, sidebar status), never instead of it.
@@ -69,6 +71,10 @@ export function renderStoryCabinet(
   mount.root = mount.strip.element;
   mounts.set(context.canvasElement, mount);
   return mount.root;
+}
+
+function widgetsViewOnly(): boolean {
+  return typeof location !== 'undefined' && new URLSearchParams(location.search).get(WIDGETS_VIEW_PARAM) === 'widgets';
 }
 
 /** Sends the problems of the story on this canvas to the manager again, once its render is complete. */
@@ -95,5 +101,6 @@ export function storyTeardown(abortSignal: AbortSignal): () => Promise<void> {
 export async function teardownStoryCabinets(): Promise<void> {
   mounts.clear();
   await unmountAllCabinets();
+  releaseHeldRequests();
   resetWorkbenchClock();
 }

@@ -10,6 +10,10 @@ import { WIDGET_URL_PREFIX } from '../widgets/servedPaths';
 import { localeModes } from '../visual/localeModes';
 import type { WorkbenchParameters } from './parameters';
 
+// The generated stories import everything from this file.
+export { widgetStateStory } from './widgetStates';
+export { allStatesStory } from './allStates';
+
 /** What the generated story knows about its folder (written by src/widgets/widgetStoryFiles.ts). */
 export interface WidgetFolderInfo {
   name: string;

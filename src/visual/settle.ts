@@ -1,6 +1,7 @@
 /**
  * Waits until a story is ready to be captured: every cabinet idle (widgets mounted, deal switches
- * done), no backend request pending (mocked or not, src/backend/requestsInFlight.ts), the fonts loaded,
+ * done), no backend request pending (mocked or not, src/backend/requestsInFlight.ts) but those the
+ * `loading` scenario holds on purpose, the fonts loaded,
  * and two frames painted. The project's afterEach calls it, so Chromatic and the offline run
  * capture after it.
  *
@@ -9,6 +10,7 @@
  */
 import type { Cabinet } from '../cabinet/createCabinet';
 import { backendRequestsInFlight } from '../backend/requestsInFlight';
+import { heldRequests } from '../../mocks/scenarios';
 
 export async function waitForSettled(cabinets: readonly Cabinet[], options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
   const { timeoutMs = 5000, signal } = options;
@@ -19,7 +21,8 @@ export async function waitForSettled(cabinets: readonly Cabinet[], options: { ti
   });
   const step = (work: Promise<unknown>) => Promise.race([work.then(() => {}), aborted]);
   await step(Promise.all(cabinets.map((cabinet) => cabinet.whenIdle())));
-  while (!signal?.aborted && backendRequestsInFlight() > 0 && performance.now() < end) await step(frame());
+  // Requests the `loading` scenario holds never settle while the story is shown: idle means only those are left.
+  while (!signal?.aborted && backendRequestsInFlight() > heldRequests() && performance.now() < end) await step(frame());
   if (signal?.aborted) return;
   await step(document.fonts.ready);
   await step(frame());

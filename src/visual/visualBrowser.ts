@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../cli/findChromium.ts';
+import { STATE_TAG } from '../states/stateSpec.ts';
 
 export const VIEWPORT = { width: 1200, height: 900 };
 
@@ -38,15 +39,28 @@ export async function openStory(page: Page, baseUrl: string, id: string, globals
   return ((await page.evaluate(RENDER_PHASE)) as string | undefined) ?? 'unknown';
 }
 
-/** Opens a story and returns a full-page screenshot once it has rendered and two captures agree. */
-export async function captureStory(page: Page, baseUrl: string, id: string, globals: string, css?: string): Promise<{ image: Buffer; phase: string }> {
+/** What a story tagged STATE_TAG is captured as: the widgets column, which keeps its baselines small. */
+export const STATE_CAPTURE = '.amo-cabinet__widgets';
+
+/** The element a story's capture shows, by its tags: undefined for the whole page. */
+export function captureTarget(tags: readonly string[] | undefined): string | undefined {
+  return tags?.includes(STATE_TAG) ? STATE_CAPTURE : undefined;
+}
+
+/**
+ * Opens a story and returns a screenshot once it has rendered and two captures agree: the whole
+ * page, or the first element `selector` names (the whole page when there is none).
+ */
+export async function captureStory(page: Page, baseUrl: string, id: string, globals: string, css?: string, selector?: string): Promise<{ image: Buffer; phase: string }> {
   const phase = await openStory(page, baseUrl, id, globals);
   if (css) await page.addStyleTag({ content: css });
   await page.evaluate(() => document.fonts.ready);
-  let previous = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+  const target = selector && (await page.locator(selector).count()) ? page.locator(selector).first() : undefined;
+  const shoot = () => (target ? target.screenshot({ animations: 'disabled', caret: 'hide' }) : page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' }));
+  let previous = await shoot();
   for (let i = 0; i < 5; i++) {
     await page.waitForTimeout(60);
-    const next = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+    const next = await shoot();
     if (next.equals(previous)) return { image: next, phase };
     previous = next;
   }

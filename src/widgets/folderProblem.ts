@@ -18,6 +18,8 @@ export type FolderProblemCode =
   | 'large-script'
   /** mocks/handlers exports something other than an array of handlers. */
   | 'bad-mocks'
+  /** workbench.states.json has a wrong key or value (the state is left out). */
+  | 'bad-states'
   /** Another folder's name gives the same story id: this one got a suffix. */
   | 'duplicate-name'
   // The upload rules (uploadRules.ts): warnings on the story, their own severity for validate and pack.

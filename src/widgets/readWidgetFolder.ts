@@ -12,6 +12,8 @@ import type { Manifest } from './manifestSchema.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { kindOf } from './readFolderFile.ts';
 import { checkUpload } from './uploadRules.ts';
+import type { StateSpec } from '../states/stateSpec.ts';
+import { folderStates } from './widgetStates.ts';
 
 /** Above this, personal_page.js gets a warning: the cabinet downloads and evaluates it on every page. */
 export const LARGE_SCRIPT_BYTES = 5 * 1024 * 1024;
@@ -34,6 +36,8 @@ export interface WidgetFolder {
   i18n: Record<string, unknown>;
   /** The widget's own MSW handlers (`mocks/handlers.{ts,js,mjs}` exporting `handlers`), if any. */
   mocksFile?: string;
+  /** The states its stories show (widgetStates.ts): the workbench's and the folder's workbench.states.json. */
+  states: StateSpec[];
   problems: FolderProblem[];
 }
 
@@ -51,7 +55,7 @@ export function looksLikeWidgetFolder(dir: string): boolean {
 /** `check`: how manifest.json is checked (main.ts passes one with a disk cache, manifestCheckCache.ts). */
 export function readWidgetFolder(dir: string, check: CheckManifest = checkManifest, place = path.basename(dir)): WidgetFolder {
   const problems: FolderProblem[] = [];
-  const folder: WidgetFolder = { name: path.basename(dir), dir, place, hasScript: false, i18n: {}, problems };
+  const folder: WidgetFolder = { name: path.basename(dir), dir, place, hasScript: false, i18n: {}, states: [], problems };
 
   if (existsSync(path.join(dir, 'manifest.json'))) {
     const raw = readJsonFile(dir, 'manifest.json', problems);
@@ -104,6 +108,9 @@ export function readWidgetFolder(dir: string, check: CheckManifest = checkManife
 
   folder.i18n = readI18n(dir, problems);
   folder.mocksFile = findMocksFile(dir);
+  const states = folderStates(dir, folder.mocksFile !== undefined);
+  folder.states = states.states;
+  problems.push(...states.problems);
   // The upload's rules too: warnings here, each with its own weight for validate and pack.
   problems.push(...checkUpload({ dir, rawManifest: folder.rawManifest, i18n: folder.i18n }));
   return folder;

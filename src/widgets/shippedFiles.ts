@@ -7,6 +7,7 @@
 import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { GENERATED_FOLDER, isHiddenSegment, listServedFiles, realRoot, type ServedFile } from './servedFiles.ts';
+import { STATES_FILE } from './widgetStates.ts';
 
 export interface LeftOut {
   /** Posix path inside the folder (a folder ends with `/`). */
@@ -35,6 +36,10 @@ export function shippedFiles(dir: string): { files: ServedFile[]; leftOut: LeftO
     if (first === 'mocks') continue; // listed once below
     if (PROJECT_FILES.has(file.relative)) {
       leftOut.push({ relative: file.relative, reason: 'a project file, not part of the widget', severity: 'note' });
+      continue;
+    }
+    if (file.relative === STATES_FILE) {
+      leftOut.push({ relative: file.relative, reason: "the workbench's states: for stories only", severity: 'note' });
       continue;
     }
     if (file.relative === 'widget.zip') {

@@ -7,7 +7,7 @@
  * `(3)`, ... in a fixed order (name by code point, then the folder's place), and a note.
  */
 import { createHash } from 'node:crypto';
-import { sanitize } from 'storybook/internal/csf';
+import { sanitize, storyNameFromExport, toId } from 'storybook/internal/csf';
 
 export interface StoryIdentity {
   /** Sidebar title: `<prefix>/<name>` or `<prefix>/<name> (2)`. */
@@ -29,6 +29,11 @@ export interface Named {
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A story's id, as Storybook's CSF indexer makes it from the component id and the export name. */
+export function storyIdOf(componentId: string, exportName: string): string {
+  return toId(componentId, storyNameFromExport(exportName));
+}
 
 function idOf(prefix: string, name: string): string {
   return sanitize(`${prefix}/${name}`);

@@ -15,7 +15,7 @@ import { DEFAULT_MODES, NO_VISUAL_TAG, PRIMARY_MODE, globalsQuery, modesForStory
 import { run } from '../support/processes';
 import { serveFolder, type ServedFolder } from '../support/serveFolder';
 import { compareImages } from '../../src/visual/compareImages';
-import { baselineDir, captureStory, chromiumMajor, launchVisualBrowser, visualContext } from '../../src/visual/visualBrowser';
+import { baselineDir, captureStory, captureTarget, chromiumMajor, launchVisualBrowser, visualContext } from '../../src/visual/visualBrowser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const UPDATE = process.env.VISUAL_UPDATE === '1';
@@ -38,7 +38,7 @@ const stories = Object.values(built.entries)
 const storyIds = stories.map((e) => e.id);
 /** Every capture: a story in each of its modes (src/visual/modes.ts: modesForStory). */
 const captures = stories.flatMap((story) =>
-  Object.entries(modesForStory(story.tags, process.env.VISUAL_MODES)).map(([mode, globals]) => ({ name: `${story.id} [${mode}]`, id: story.id, mode, globals })),
+  Object.entries(modesForStory(story.tags, process.env.VISUAL_MODES)).map(([mode, globals]) => ({ name: `${story.id} [${mode}]`, id: story.id, mode, globals, target: captureTarget(story.tags) })),
 );
 if (UPDATE) writeFileSync(storiesFile, `${JSON.stringify({ stories: storyIds }, null, 2)}\n`);
 
@@ -86,8 +86,8 @@ afterAll(async () => {
 });
 
 /** A story's stable screenshot (src/visual/visualBrowser.ts); a story that errored fails instead of being compared. */
-async function capture(target: Page, id: string, globals: string, css?: string): Promise<Buffer> {
-  const { image, phase } = await captureStory(target, `http://127.0.0.1:${PORT}/`, id, globals, css);
+async function capture(target: Page, id: string, globals: string, css?: string, selector?: string): Promise<Buffer> {
+  const { image, phase } = await captureStory(target, `http://127.0.0.1:${PORT}/`, id, globals, css, selector);
   if (phase === 'errored') throw new Error(`${id} errored while rendering, so its capture is not compared: open it in npm run storybook to see why.`);
   return image;
 }
@@ -116,8 +116,8 @@ function check(name: string, actual: Buffer, story: string, mode: string): void 
 }
 
 describe('stories', () => {
-  it.each(captures)('$name', async ({ id, mode, globals }) => {
-    check(`${id}--${mode}`, await capture(page, id, globalsQuery(globals)), id, mode);
+  it.each(captures)('$name', async ({ id, mode, globals, target }) => {
+    check(`${id}--${mode}`, await capture(page, id, globalsQuery(globals), undefined, target), id, mode);
   });
 });
 
