@@ -24,6 +24,8 @@ export const prebundledPackages = [
   'semver/functions/valid',
   'fastest-levenshtein',
   'storybook/preview-api',
+  // The generated state stories' play functions (src/story/widgetStates.ts) check with its expect.
+  'storybook/test',
   // What the HTML renderer's entry imports. Vite's scan never reads that entry: it drops every entry
   // under `**/<build.outDir>/**`, and the dev server's outDir is `dist`, as in
   // node_modules/@storybook/html/dist/. Unlisted, docs-tools came as 9 files served one by one, one

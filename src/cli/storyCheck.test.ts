@@ -11,11 +11,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { compareImages } from '../visual/compareImages.ts';
 import { globalsQuery, modesForStory } from '../visual/modes.ts';
-import { captureStory, captureTarget, chromiumMajor, launchVisualBrowser, openStory, visualContext } from '../visual/visualBrowser.ts';
+import { captureStory, captureTarget, chromiumMajor, launchVisualBrowser, openStory } from '../visual/visualBrowser.ts';
+import { pagePool, type PagePool } from '../visual/pagePool.ts';
 
 const env = process.env;
 const buildDir = env.AMO_WORKBENCH_BUILD!;
@@ -30,8 +31,9 @@ const index = JSON.parse(readFileSync(path.join(buildDir, 'index.json'), 'utf8')
 const stories = Object.values(index.entries)
   .filter((e) => e.type === 'story')
   .sort((a, b) => (a.id < b.id ? -1 : 1));
-// Every story is checked in each mode it is captured in (each language for widget folders).
-const checks = stories.flatMap((story) =>
+// Every story is checked in each mode it is captured in (each language for widget folders); not
+// one tagged !test (a widget's All states overview: each of its states is checked itself).
+const checks = stories.filter((e) => e.tags?.includes('test') ?? true).flatMap((story) =>
   Object.entries(modesForStory(story.tags, env.VISUAL_MODES)).map(([mode, globals]) => ({ name: `${story.title} › ${story.name} [${mode}]`, id: story.id, globals })),
 );
 const captures = stories
@@ -41,47 +43,49 @@ const captures = stories
   );
 
 let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+let pool: PagePool;
 let baselines: string;
 
 beforeAll(async () => {
   browser = await launchVisualBrowser();
-  context = await visualContext(browser);
-  page = await context.newPage();
+  // Stories run in parallel pages, each with its own storage (src/visual/pagePool.ts: VISUAL_PAGES).
+  pool = await pagePool(browser);
   baselines = path.join(baselineRoot, `chromium-${chromiumMajor(browser)}`);
   mkdirSync(reportDir, { recursive: true });
 });
 
 afterAll(async () => {
+  await pool?.close();
   await browser?.close();
 });
 
-describe('stories', () => {
-  for (const { name, id, globals } of checks) it(name, async () => {
-    const phase = await openStory(page, baseUrl, id, globalsQuery(globals));
-    const outcome = await page.evaluate(async () => {
-      const w = window as unknown as { __amoWorkbench?: { mountedCabinets(): Array<{ whenIdle(): Promise<void>; unmount(): Promise<void> }> } };
-      const error = document.querySelector('#error-message')?.textContent ?? '';
-      // Unmounted as a test run does: what the widgets still hold then is a leak.
-      for (const cabinet of w.__amoWorkbench?.mountedCabinets() ?? []) {
-        await cabinet.whenIdle();
-        await cabinet.unmount();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const problems = [...document.querySelectorAll<HTMLElement>('.wb-strip li[data-problem]')]
-        .filter((li) => li.dataset.severity === 'error' && !('expected' in li.dataset))
-        .map((li) => `${li.dataset.problem}: ${li.querySelector('.wb-strip__full')?.textContent ?? ''}`);
-      return { error, problems };
-    });
-    if (phase === 'errored') throw new Error(`the story failed while rendering or in its play function: ${outcome.error.trim() || 'see amo-workbench dev'}`);
-    if (outcome.problems.length) throw new Error(outcome.problems.join(' | '));
-  });
+describe.concurrent('stories', () => {
+  for (const { name, id, globals } of checks) it(name, () => pool.use((page) => checkStory(page, id, globalsQuery(globals))));
 });
 
-describe('visual', () => {
+async function checkStory(page: Page, id: string, globals: string): Promise<void> {
+  const phase = await openStory(page, baseUrl, id, globals);
+  const outcome = await page.evaluate(async () => {
+    const w = window as unknown as { __amoWorkbench?: { mountedCabinets(): Array<{ whenIdle(): Promise<void>; unmount(): Promise<void> }> } };
+    const error = document.querySelector('#error-message')?.textContent ?? '';
+    // Unmounted as a test run does: what the widgets still hold then is a leak.
+    for (const cabinet of w.__amoWorkbench?.mountedCabinets() ?? []) {
+      await cabinet.whenIdle();
+      await cabinet.unmount();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const problems = [...document.querySelectorAll<HTMLElement>('.wb-strip li[data-problem]')]
+      .filter((li) => li.dataset.severity === 'error' && !('expected' in li.dataset))
+      .map((li) => `${li.dataset.problem}: ${li.querySelector('.wb-strip__full')?.textContent ?? ''}`);
+    return { error, problems };
+  });
+  if (phase === 'errored') throw new Error(`the story failed while rendering or in its play function: ${outcome.error.trim() || 'see amo-workbench dev'}`);
+  if (outcome.problems.length) throw new Error(outcome.problems.join(' | '));
+}
+
+describe.concurrent('visual', () => {
   for (const { name, id, mode, globals, target } of captures) it(name, async () => {
-    const { image, phase } = await captureStory(page, baseUrl, id, globalsQuery(globals), undefined, target);
+    const { image, phase } = await pool.use((page) => captureStory(page, baseUrl, id, globalsQuery(globals), undefined, target));
     if (phase === 'errored') throw new Error('the story errored while rendering, so its capture is not compared; run it with amo-workbench dev to see why');
     const file = path.join(baselines, `${id}--${mode}.png`);
     if (UPDATE || !existsSync(file)) {

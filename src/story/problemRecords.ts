@@ -60,7 +60,9 @@ export function storyProblems(cabinet: Cabinet, params: WorkbenchParameters, req
   }
   const prefix = `${cabinet.amd.name}/`;
   const listed = new Set<string>();
-  for (const request of requests) {
+  // In a fixed order, not as they arrived: a story's strip is the same picture however its requests raced.
+  const byKey = (r: UnhandledRequest) => `${r.method} ${r.url}`;
+  for (const request of [...requests].sort((a, b) => (byKey(a) < byKey(b) ? -1 : byKey(a) > byKey(b) ? 1 : 0))) {
     // The same call again (on every deal, say) is one problem.
     const key = `${request.method} ${request.url}`;
     if (listed.has(key)) continue;

@@ -57,7 +57,7 @@ describe('amo-workbench, installed from the packed tarball', () => {
     expect(init.status, init.output).toBe(0);
     expect(JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')).scripts).toMatchObject({ dev: 'amo-workbench dev', test: 'amo-workbench test' });
     const test = command(['test'], { CI: '' });
-    expect(test.output.trim().split('\n').at(-1), test.output.slice(-3000)).toBe('8 passed, 0 failed');
+    expect(test.output.trim().split('\n').at(-1), test.output.slice(-3000)).toBe('88 passed, 0 failed'); // 11 states x 4 languages, checked and captured
     expect(test.status).toBe(0);
     expect(readdirSync(path.join(project, '.amo-workbench', 'baselines')).length).toBe(1);
     expect(command(['validate']).status).toBe(0);
@@ -71,7 +71,7 @@ describe('amo-workbench, installed from the packed tarball', () => {
       const test = command(['test']);
       expect(test.status, test.output.slice(-3000)).toBe(1);
       expect(test.output, test.output.slice(-2000)).toMatch(/^FAIL stories: Widgets\/my-widget › Default \[ru\]: leaked-subscription: my-widget still subscribes to "lead" after its cleanups ran \(on unmount\)/m);
-      expect(test.output.trim().split('\n').at(-1)).toBe('4 passed, 4 failed');
+      expect(test.output.trim().split('\n').at(-1)).toBe('44 passed, 44 failed'); // every state's check fails; the captures pass
     } finally {
       writeFileSync(file, original);
     }
@@ -84,7 +84,10 @@ describe('amo-workbench, installed from the packed tarball', () => {
     const url = `http://127.0.0.1:${port}`;
     await waitUntil(async () => (await fetch(`${url}/index.json`)).ok, 120_000, () => 'amo-workbench dev did not start');
     const ids = Object.keys(((await (await fetch(`${url}/index.json`)).json()) as { entries: Record<string, unknown> }).entries);
-    expect(ids).toEqual(['widgets-my-widget--default']);
+    // The widget's states (it has mocks/handlers.js) and their overview; nothing of the workbench's own.
+    expect(ids.every((id) => id.startsWith('widgets-my-widget--')), ids.join(', ')).toBe(true);
+    expect(ids).toEqual(expect.arrayContaining(['widgets-my-widget--default', 'widgets-my-widget--deal-without-company', 'widgets-my-widget--loading', 'widgets-my-widget--offline', 'widgets-my-widget--all-states']));
+    expect(ids).toHaveLength(12);
     const page = await browser.newPage();
     await page.goto(`${url}/iframe.html?id=widgets-my-widget--default&viewMode=story`);
     await page.locator('.js-widgets-bar-item-container', { hasText: 'Hello, account 31000001!' }).waitFor({ timeout: 60_000 });

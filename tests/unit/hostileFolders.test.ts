@@ -96,8 +96,9 @@ describe('every folder gets exactly one sidebar entry with a stable, unique id',
       expect(source).not.toMatch(/[\u2028\u2029]/);
       expect(source).not.toContain(work);
       const program = parseAst(source, { lang: 'ts' });
-      // Imports, the folder constant, meta, its export, the story: nothing a name could add.
-      expect(program.body.map((node) => node.type).filter((t) => t !== 'ImportDeclaration')).toEqual(['VariableDeclaration', 'VariableDeclaration', 'ExportDefaultDeclaration', 'ExportNamedDeclaration']);
+      // Imports, the folder constant, meta, its export, a story per state and the overview: nothing a name could add.
+      const states = entry.widget.states.length + 1;
+      expect(program.body.map((node) => node.type).filter((t) => t !== 'ImportDeclaration')).toEqual(['VariableDeclaration', 'VariableDeclaration', 'ExportDefaultDeclaration', ...Array(states).fill('ExportNamedDeclaration')]);
     }
     const separator = entries.find((e) => e.widget.name === LINE_SEPARATOR_NAME)!;
     expect(widgetStorySource(separator, 'x')).toContain('line\\u2028globalThis.__hostileRan = true; x');

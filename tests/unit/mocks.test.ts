@@ -5,6 +5,7 @@ import { SCENARIOS, assertScenario, isBackendRequest, scenarioHandlers, scenario
 import { SignJWT } from 'jose';
 import { DEFAULT_TOKEN_SETTINGS, signToken } from '../../src/token';
 import { clientSecretDefine, SecretInBuildError } from '../../src/backend/clientSecret';
+import { heldRequests, releaseHeldRequests } from '../../mocks/scenarios';
 
 const API = 'https://backend.example/api/items';
 const server = setupServer();
@@ -94,6 +95,20 @@ describe('withVerifiedToken', () => {
 });
 
 describe('scenarios', () => {
+  it('loading: no answer until the story goes, then a network error, so nothing stays pending', async () => {
+    let settled = false;
+    const answer = play('loading', await tokenFor()).then(
+      () => 'answered',
+      () => 'network error',
+    ).finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled).toBe(false);
+    expect(heldRequests()).toBe(1);
+    releaseHeldRequests();
+    expect(await answer).toBe('network error');
+    expect(heldRequests()).toBe(0);
+  });
+
   it('empty: the widget handler answers with its empty body', async () => {
     expect(await (await play('empty', await tokenFor())).json()).toEqual({ items: [] });
   });
@@ -124,7 +139,7 @@ describe('scenarios', () => {
   });
 
   it('refuses an unknown scenario name with the list', () => {
-    expect(() => assertScenario('flaky')).toThrow('parameters.backend.scenario "flaky" is not a scenario. Use one of: success, slow, empty, expired-token, wrong-secret, forbidden, server-error, malformed-json, network-error.');
+    expect(() => assertScenario('flaky')).toThrow('parameters.backend.scenario "flaky" is not a scenario. Use one of: success, slow, loading, empty, expired-token, wrong-secret, forbidden, server-error, malformed-json, network-error.');
   });
 });
 

@@ -175,7 +175,8 @@ describe('writeWidgetStories', () => {
     const source = readFileSync(path.join(out, ea!.identity.fileName), 'utf8');
     expect(source).toContain('title: "Widgets/hello-world"');
     expect(source).toContain('id: "widgets-hello-world"');
-    expect(source).toContain('export const Default: StoryObj = {};');
+    expect(source).toContain('export const Default: StoryObj = { name: "Default", ...widgetStateStory({"name":"Default","exportName":"Default"}) };');
+    expect(source).toContain('export const DealWithoutCompany: StoryObj = { name: "Deal without company", tags: ["widget-state"]');
     expect(source).toContain(`"scriptVersion": "${a.scriptVersion}"`);
     writeWidgetStories([eb!], out, src);
     expect(readdirSync(out)).toEqual([eb!.identity.fileName]);

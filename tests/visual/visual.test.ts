@@ -15,6 +15,7 @@ import { DEFAULT_MODES, NO_VISUAL_TAG, PRIMARY_MODE, globalsQuery, modesForStory
 import { run } from '../support/processes';
 import { serveFolder, type ServedFolder } from '../support/serveFolder';
 import { compareImages } from '../../src/visual/compareImages';
+import { pagePool, type PagePool } from '../../src/visual/pagePool';
 import { baselineDir, captureStory, captureTarget, chromiumMajor, launchVisualBrowser, visualContext } from '../../src/visual/visualBrowser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,6 +47,7 @@ let site: ServedFolder;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let pool: PagePool;
 let baselines: string;
 let baselinesExisted: boolean;
 const summary: string[] = [];
@@ -55,6 +57,7 @@ beforeAll(async () => {
   browser = await launchVisualBrowser();
   context = await visualContext(browser);
   page = await context.newPage();
+  pool = await pagePool(browser);
   const major = chromiumMajor(browser);
   baselines = baselineDir(root, major);
   baselinesExisted = existsSync(baselines);
@@ -80,6 +83,7 @@ afterAll(async () => {
     );
     console.warn(`[visual] ${summary.length} difference(s): see reports/visual/summary.md`);
   }
+  await pool?.close();
   await browser?.close();
   await site?.close();
   if (work) rmSync(work, { recursive: true, force: true });
@@ -115,13 +119,23 @@ function check(name: string, actual: Buffer, story: string, mode: string): void 
   expect(result.diffPixels, `${story} [${mode}] differs from its baseline in ${result.diffPixels} pixels; see reports/visual/${name}.diff.png`).toBe(0);
 }
 
-describe('stories', () => {
+// Captures run in parallel pages (src/visual/pagePool.ts: VISUAL_PAGES).
+describe.concurrent('stories', () => {
   it.each(captures)('$name', async ({ id, mode, globals, target }) => {
-    check(`${id}--${mode}`, await capture(page, id, globalsQuery(globals), undefined, target), id, mode);
+    const image = await pool.use((free) => capture(free, id, globalsQuery(globals), undefined, target));
+    check(`${id}--${mode}`, image, id, mode);
   });
 });
 
 describe('the visual run itself', () => {
+  it.runIf(UPDATE)('writes the README\'s All states screenshot', async () => {
+    // Four frames to a row: the overview as a reviewer sees it on a wide screen.
+    const wide = await browser.newPage({ viewport: { width: 1680, height: 900 }, deviceScaleFactor: 1, timezoneId: 'UTC', locale: 'en-US', reducedMotion: 'reduce' });
+    const image = await capture(wide, 'widgets-deal-documents--all-states', globalsQuery(DEFAULT_MODES.en!));
+    await wide.close();
+    writeFileSync(path.join(root, 'docs', 'screenshots', 'all-states.png'), image);
+  });
+
   it('covers the committed list of stories (a story that appears or goes away is a visible change)', () => {
     const committed = (JSON.parse(readFileSync(storiesFile, 'utf8')) as { stories: string[] }).stories;
     expect(storyIds, 'the stories differ from tests/visual/stories.json: run npm run test:visual -- --update').toEqual(committed);
