@@ -1,13 +1,16 @@
 /**
  * `amo-workbench test`, run by the command through Vitest: every story of the widgets' static build
- * in headless Chromium.
- * - As a test, in each of its modes: the story renders and its play function passes, then its cabinet is
- *   unmounted; any problem the story does not declare (widget failure, doctor finding such as a leak,
- *   unhandled request, folder problem) fails it, named by its code.
- * - Visually, in each of its modes: captured and compared with the baseline kept in the project
+ * in headless Chromium, one test per story and mode (each language for widget folders):
+ * - the story is shown (the first of a mode by loading the page, the next by switching stories in
+ *   it, as the Storybook UI does) and must render and pass its play function;
+ * - it is captured and compared with the baseline kept in the project
  *   (`.amo-workbench/baselines/chromium-<major>/`). `--update` writes the baselines; a missing one is
  *   created outside CI and a failure in CI that says how to create it. A story that errored fails
- *   instead of being compared.
+ *   instead of being compared;
+ * - then its cabinets are unmounted: any problem the story does not declare (widget failure, doctor
+ *   finding such as a leak, unhandled request, folder problem) fails it, named by its code.
+ * A story tagged !test is not checked, one tagged no-visual not captured (a widget's All states
+ * overview is neither: each of its states is both).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +18,7 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { compareImages } from '../visual/compareImages.ts';
 import { globalsQuery, modesForStory } from '../visual/modes.ts';
-import { captureStory, captureTarget, chromiumMajor, launchVisualBrowser, openStory } from '../visual/visualBrowser.ts';
+import { captureOpened, captureTarget, chromiumMajor, launchVisualBrowser, openStory, switchStory } from '../visual/visualBrowser.ts';
 import { pagePool, type PagePool } from '../visual/pagePool.ts';
 
 const env = process.env;
@@ -31,20 +34,29 @@ const index = JSON.parse(readFileSync(path.join(buildDir, 'index.json'), 'utf8')
 const stories = Object.values(index.entries)
   .filter((e) => e.type === 'story')
   .sort((a, b) => (a.id < b.id ? -1 : 1));
-// Every story is checked in each mode it is captured in (each language for widget folders); not
-// one tagged !test (a widget's All states overview: each of its states is checked itself).
-const checks = stories.filter((e) => e.tags?.includes('test') ?? true).flatMap((story) =>
-  Object.entries(modesForStory(story.tags, env.VISUAL_MODES)).map(([mode, globals]) => ({ name: `${story.title} › ${story.name} [${mode}]`, id: story.id, globals })),
-);
-const captures = stories
-  .filter((e) => !e.tags?.includes('no-visual'))
+
+interface Visit { name: string; id: string; mode: string; globals: string; check: boolean; capture: boolean; target?: string }
+// Mode by mode, so a page switches stories within one mode and reloads only when the mode changes.
+const visits: Visit[] = stories
   .flatMap((story) =>
-    Object.entries(modesForStory(story.tags, env.VISUAL_MODES)).map(([mode, globals]) => ({ name: `${story.title} › ${story.name} [${mode}]`, id: story.id, mode, globals, target: captureTarget(story.tags) })),
-  );
+    Object.entries(modesForStory(story.tags, env.VISUAL_MODES)).map(([mode, globals]) => ({
+      name: `${story.title} › ${story.name} [${mode}]`,
+      id: story.id,
+      mode,
+      globals: globalsQuery(globals),
+      check: story.tags?.includes('test') ?? true,
+      capture: !story.tags?.includes('no-visual'),
+      target: captureTarget(story.tags),
+    })),
+  )
+  .filter((visit) => visit.check || visit.capture)
+  .sort((a, b) => (a.globals < b.globals ? -1 : a.globals > b.globals ? 1 : 0));
 
 let browser: Browser;
 let pool: PagePool;
 let baselines: string;
+/** The globals each page's preview was loaded with. */
+const loadedWith = new WeakMap<Page, string>();
 
 beforeAll(async () => {
   browser = await launchVisualBrowser();
@@ -60,47 +72,58 @@ afterAll(async () => {
 });
 
 describe.concurrent('stories', () => {
-  for (const { name, id, globals } of checks) it(name, () => pool.use((page) => checkStory(page, id, globalsQuery(globals))));
+  for (const visit of visits) it(visit.name, () => pool.use((page) => runVisit(page, visit)));
 });
 
-async function checkStory(page: Page, id: string, globals: string): Promise<void> {
-  const phase = await openStory(page, baseUrl, id, globals);
-  const outcome = await page.evaluate(async () => {
-    const w = window as unknown as { __amoWorkbench?: { mountedCabinets(): Array<{ whenIdle(): Promise<void>; unmount(): Promise<void> }> } };
-    const error = document.querySelector('#error-message')?.textContent ?? '';
-    // Unmounted as a test run does: what the widgets still hold then is a leak.
-    for (const cabinet of w.__amoWorkbench?.mountedCabinets() ?? []) {
-      await cabinet.whenIdle();
-      await cabinet.unmount();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const problems = [...document.querySelectorAll<HTMLElement>('.wb-strip li[data-problem]')]
-      .filter((li) => li.dataset.severity === 'error' && !('expected' in li.dataset))
-      .map((li) => `${li.dataset.problem}: ${li.querySelector('.wb-strip__full')?.textContent ?? ''}`);
-    return { error, problems };
-  });
-  if (phase === 'errored') throw new Error(`the story failed while rendering or in its play function: ${outcome.error.trim() || 'see amo-workbench dev'}`);
-  if (outcome.problems.length) throw new Error(outcome.problems.join(' | '));
+async function show(page: Page, visit: Visit): Promise<string> {
+  if (loadedWith.get(page) === visit.globals) return switchStory(page, visit.id);
+  loadedWith.set(page, visit.globals);
+  return openStory(page, baseUrl, visit.id, visit.globals);
 }
 
-describe.concurrent('visual', () => {
-  for (const { name, id, mode, globals, target } of captures) it(name, async () => {
-    const { image, phase } = await pool.use((page) => captureStory(page, baseUrl, id, globalsQuery(globals), undefined, target));
-    if (phase === 'errored') throw new Error('the story errored while rendering, so its capture is not compared; run it with amo-workbench dev to see why');
-    const file = path.join(baselines, `${id}--${mode}.png`);
-    if (UPDATE || !existsSync(file)) {
-      if (!UPDATE && IN_CI) throw new Error(`no baseline ${path.relative(process.cwd(), file)}: run \`npx amo-workbench test --update\` and commit .amo-workbench/baselines/`);
-      mkdirSync(baselines, { recursive: true });
-      writeFileSync(file, image);
-      return;
-    }
-    const result = compareImages(readFileSync(file), image);
-    if (result.diffPixels > 0) {
-      writeFileSync(path.join(reportDir, `${id}--${mode}.actual.png`), image);
-      writeFileSync(path.join(reportDir, `${id}--${mode}.diff.png`), result.diff);
-    }
-    if (result.diffPixels > 0) {
-      throw new Error(`differs from its baseline in ${result.diffPixels} pixels (${(result.ratio * 100).toFixed(3)}%); see ${path.relative(process.cwd(), path.join(reportDir, `${id}--${mode}.diff.png`))}, or accept it with --update`);
-    }
-  });
-});
+async function runVisit(page: Page, visit: Visit): Promise<void> {
+  const phase = await show(page, visit);
+  if (phase === 'errored') {
+    // The next story on this page starts from a fresh load.
+    loadedWith.delete(page);
+    const error = (await page.evaluate(() => document.querySelector('#error-message')?.textContent ?? '')).trim();
+    throw new Error(`the story failed while rendering or in its play function: ${error || 'see amo-workbench dev'}`);
+  }
+  const failures: string[] = [];
+  if (visit.capture) {
+    const failure = compare(visit, await captureOpened(page, visit.target));
+    if (failure) failures.push(failure);
+  }
+  if (visit.check) {
+    const problems = await page.evaluate(async () => {
+      const w = window as unknown as { __amoWorkbench?: { mountedCabinets(): Array<{ whenIdle(): Promise<void>; unmount(): Promise<void> }> } };
+      // Unmounted as a test run does: what the widgets still hold then is a leak.
+      for (const cabinet of w.__amoWorkbench?.mountedCabinets() ?? []) {
+        await cabinet.whenIdle();
+        await cabinet.unmount();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return [...document.querySelectorAll<HTMLElement>('.wb-strip li[data-problem]')]
+        .filter((li) => li.dataset.severity === 'error' && !('expected' in li.dataset))
+        .map((li) => `${li.dataset.problem}: ${li.querySelector('.wb-strip__full')?.textContent ?? ''}`);
+    });
+    failures.unshift(...problems);
+  }
+  if (failures.length) throw new Error(failures.join(' | '));
+}
+
+/** Compares a capture with its baseline (or writes it); returns the failure, if any. */
+function compare({ id, mode }: Visit, image: Buffer): string | undefined {
+  const file = path.join(baselines, `${id}--${mode}.png`);
+  if (UPDATE || !existsSync(file)) {
+    if (!UPDATE && IN_CI) return `no baseline ${path.relative(process.cwd(), file)}: run \`npx amo-workbench test --update\` and commit .amo-workbench/baselines/`;
+    mkdirSync(baselines, { recursive: true });
+    writeFileSync(file, image);
+    return undefined;
+  }
+  const result = compareImages(readFileSync(file), image);
+  if (result.diffPixels === 0) return undefined;
+  writeFileSync(path.join(reportDir, `${id}--${mode}.actual.png`), image);
+  writeFileSync(path.join(reportDir, `${id}--${mode}.diff.png`), result.diff);
+  return `differs from its baseline in ${result.diffPixels} pixels (${(result.ratio * 100).toFixed(3)}%); see ${path.relative(process.cwd(), path.join(reportDir, `${id}--${mode}.diff.png`))}, or accept it with --update`;
+}

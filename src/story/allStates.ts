@@ -23,6 +23,8 @@ const shown = new WeakMap<Element, { key: string; root: HTMLElement; ready: Prom
 
 export function allStatesStory(frames: StateFrame[]) {
   return {
+    // The controls belong to each state's own story, not to the overview.
+    parameters: { controls: { disable: true } },
     render: (_args: unknown, context: StoryContext) => renderAllStates(frames, context),
     // Done when every frame has rendered: Chromatic and the visual run capture after the play function.
     play: ({ canvasElement }: Pick<StoryContext, 'canvasElement'>) => shown.get(canvasElement)?.ready,

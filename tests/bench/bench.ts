@@ -15,6 +15,8 @@ import { serveFolder } from '../support/serveFolder';
 import { vendorCacheFile } from '../../src/build/prebuiltVendor/vendorCache';
 import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
 import { createBaselineProject } from './baselineProject';
+import { captureTimes, createStateWidgets } from './statesBench';
+import { widgetTestBench } from './widgetTestBench';
 import { armRender, epochNow, seenAt, watchRenders, type RenderTarget } from './renderWatch';
 import { medianP95, round, spread } from './stats';
 
@@ -24,6 +26,9 @@ const SWITCHES = 50;
 const CONTROL_CHANGES = 50;
 const EDITS = Number(process.env.BENCH_EDITS ?? 10);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 1000);
+const WIDGET_TEST_RUNS = Number(process.env.BENCH_WIDGET_TEST_RUNS ?? 3);
+/** BENCH_ONLY=widgetTest or states: that pair alone, with the same JSON keys. */
+const ONLY = process.env.BENCH_ONLY;
 const work = mkdtempSync(path.join(tmpdir(), 'wb-bench-'));
 const storybookBin = path.join(root, 'node_modules/.bin/storybook');
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -31,6 +36,8 @@ const progress = (message: string) => process.stderr.write(`[bench] ${message}\n
 interface Target {
   name: 'workbench' | 'baseline';
   dir: string;
+  /** WIDGETS_DIR for its Storybook (none by default). */
+  widgetsDir?: string;
   storyId: string;
   /** The content the first story shows once rendered. */
   rendered: RenderTarget;
@@ -49,6 +56,9 @@ async function main() {
     },
     newPage: async (options?: Parameters<Browser['newPage']>[0]) => (await browser.newContext(options)).newPage(),
   });
+  if (ONLY === 'widgetTest') return finish(browser, { widgetTest: await widgetTestPair() });
+  if (ONLY === 'states') return finish(browser, await statesPair(browser));
+  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: unknown; use widgetTest or states.`);
   const baselineDir = createBaselineProject(path.join(work, 'baseline'), root);
   const targets: Target[] = [
     { name: 'workbench', dir: root, storyId: 'widgets-hello-world--default', rendered: { css: '.js-widgets-bar-item-container', text: 'Hello world!' } },
@@ -99,6 +109,8 @@ async function main() {
   const widgetEditToRender = await widgetEdits(browser);
   progress(`endurance (${CYCLES} cycles)`);
   const endurance = await enduranceRun(browser, workbenchSite.url);
+  const states = await statesPair(browser);
+  const widgetTest = await widgetTestPair();
 
   await browser.close();
   await workbenchSite.close();
@@ -114,13 +126,19 @@ async function main() {
     runs: RUNS,
     devReadyMs: { cold: devCold, warm: devWarm },
     buildMs,
-    baseline: { devReadyMs: { cold: baseCold, warm: baseWarm }, buildMs: baseBuild, previewBytes: baselineBytes },
+    baseline: { devReadyMs: { cold: baseCold, warm: baseWarm }, buildMs: baseBuild, previewBytes: baselineBytes, devReadyWarmStatesMs: states.baselineDevReadyWarmMs, widgetTestMs: widgetTest.baselineMs },
     ratios: {
       devReadyCold: round(devCold.median / baseCold.median, 2),
       devReadyWarm: round(devWarm.median / baseWarm.median, 2),
       build: round(buildMs.median / baseBuild.median, 2),
       previewBytes: round(previewBytes / baselineBytes, 2),
+      devReadyWarmStates: states.ratios.devReadyWarmStates,
+      widgetTest: widgetTest.ratio,
     },
+    devReadyWarmStatesMs: states.devReadyWarmStatesMs,
+    captureMs: states.captureMs,
+    widgetTestMs: widgetTest.widgetTestMs,
+    widgetTestTests: widgetTest.tests,
     storySwitchMs: medianP95(storySwitch),
     controlToCallbackMs: medianP95(controlToCallback),
     widgetEditToRenderMs: medianP95(widgetEditToRender),
@@ -133,6 +151,48 @@ async function main() {
   printTable(result, allCleared, spread(samples.workbench.buildFirst).median);
   rmSync(work, { recursive: true, force: true });
   process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/** The widgetTest pair alone (BENCH_ONLY=widgetTest) or as part of the whole bench. */
+async function widgetTestPair() {
+  return widgetTestBench(root, work, WIDGET_TEST_RUNS, progress);
+}
+
+/** Three widget folders of eight states: warm dev ready against the baseline, alternately; then the captures. */
+async function statesPair(browser: Browser) {
+  const widgets = createStateWidgets(root, path.join(work, 'state-widgets'));
+  const baselineDir = path.join(work, 'states-baseline');
+  createBaselineProject(baselineDir, root);
+  const targets: Target[] = [
+    { name: 'workbench', dir: root, widgetsDir: widgets, storyId: 'widgets-states-alpha--won-deal', rendered: { css: '.js-widgets-bar-item-container', text: 'Hello world!' } },
+    { name: 'baseline', dir: baselineDir, storyId: 'trivial--default', rendered: { css: 'p.trivial', text: 'Trivial story' } },
+  ];
+  const samples = { workbench: [] as number[], baseline: [] as number[] };
+  for (const target of targets) await devReady(browser, target, 'warm'); // caches warm for both
+  for (let i = 1; i <= RUNS; i++) {
+    for (const target of targets) {
+      samples[target.name].push(await devReady(browser, target, 'warm'));
+      progress(`states ${i}/${RUNS} ${target.name}: dev ready warm ${round(samples[target.name].at(-1)!)} ms${target.name === 'workbench' ? ' (3 widget folders x 8 states)' : ''}`);
+    }
+  }
+  const out = path.join(work, 'states-static');
+  await build(targets[0]!, out);
+  progress('states: capturing every state story in every language mode');
+  const captureMs = await captureTimes(browser, out);
+  const workbench = spread(samples.workbench);
+  const baseline = spread(samples.baseline);
+  return { devReadyWarmStatesMs: workbench, baselineDevReadyWarmMs: baseline, captureMs, ratios: { devReadyWarmStates: round(workbench.median / baseline.median, 2) } };
+}
+
+/** A BENCH_ONLY run: its JSON on the last line. */
+async function finish(browser: Browser, result: Record<string, unknown>) {
+  await browser.close();
+  rmSync(work, { recursive: true, force: true });
+  const flat = 'widgetTest' in result ? (() => {
+    const w = result.widgetTest as Awaited<ReturnType<typeof widgetTestPair>>;
+    return { widgetTestMs: w.widgetTestMs, baseline: { widgetTestMs: w.baselineMs }, widgetTestTests: w.tests, ratios: { widgetTest: w.ratio } };
+  })() : result;
+  process.stdout.write(`${JSON.stringify(flat)}\n`);
 }
 
 /**
@@ -185,7 +245,7 @@ async function devReady(browser: Browser, target: Target, start: DevStart): Prom
   const context = await browser.newContext();
   await watchRenders(context, target.rendered);
   const started = epochNow();
-  const server = spawn(storybookBin, ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--quiet'], { cwd: target.dir, stdio: 'ignore', env: { ...process.env, WIDGETS_DIR: '' } });
+  const server = spawn(storybookBin, ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--quiet'], { cwd: target.dir, stdio: 'ignore', env: { ...process.env, WIDGETS_DIR: target.widgetsDir ?? '' } });
   try {
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/index.json`)).ok, 120_000);
     const indexMs = epochNow() - started;
@@ -203,7 +263,7 @@ async function devReady(browser: Browser, target: Target, start: DevStart): Prom
 
 async function build(target: Target, out: string): Promise<number> {
   const started = performance.now();
-  await run(storybookBin, ['build', '--quiet', '-o', out], { cwd: target.dir, env: { ...process.env, WIDGETS_DIR: '' } });
+  await run(storybookBin, ['build', '--quiet', '-o', out], { cwd: target.dir, env: { ...process.env, WIDGETS_DIR: target.widgetsDir ?? '' } });
   return performance.now() - started;
 }
 
@@ -379,6 +439,10 @@ function printTable(r: { [key: string]: unknown } & Record<string, any>, allClea
     ['storybook build (median)', `${r.buildMs.median} ms`, `${r.baseline.buildMs.median} ms`, `${r.ratios.build}x`],
     ['build, vendor cache cleared (median)', `${firstBuild} ms`, `${r.baseline.buildMs.median} ms`, `${round(firstBuild / r.baseline.buildMs.median, 2)}x`],
     ['bytes to show hello-world', `${r.previewBytes}`, `${r.baseline.previewBytes}`, `${r.ratios.previewBytes}x`],
+    ['dev ready warm, 3 widgets x 8 states', `${r.devReadyWarmStatesMs.median} ms`, `${r.baseline.devReadyWarmStatesMs.median} ms`, `${r.ratios.devReadyWarmStates}x`],
+    [`capture, ${r.captureMs.captures} in ${r.captureMs.pages} pages (median / p95)`, `${r.captureMs.perCaptureMs.median} / ${r.captureMs.perCaptureMs.p95} ms`, '', ''],
+    ['capture, wall time per capture', `${r.captureMs.wallPerCaptureMs} ms`, '', ''],
+    [`amo-workbench test, ${r.widgetTestTests} tests (median)`, `${r.widgetTestMs.median} ms`, `${r.baseline.widgetTestMs.median} ms`, `${r.ratios.widgetTest}x`],
     ['story switch (median / p95)', `${r.storySwitchMs.median} / ${r.storySwitchMs.p95} ms`, '', ''],
     ['control to callback (median / p95)', `${r.controlToCallbackMs.median} / ${r.controlToCallbackMs.p95} ms`, '', ''],
     ['widget edit to render (median / p95)', `${r.widgetEditToRenderMs.median} / ${r.widgetEditToRenderMs.p95} ms`, '', ''],

@@ -1,0 +1,83 @@
+/**
+ * `widgetTestMs`: `amo-workbench test` on one widget folder (made by `amo-workbench init`) from the
+ * installed tarball, wall time from the command to its exit, against a bare Storybook project whose
+ * Vitest addon runs as many trivial story tests, each with a screenshot, as `amo-workbench test`
+ * runs for that widget (its stories' checks and captures: stories x modes each). Measured
+ * alternately in the same run.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
+import { installPackedWorkbench } from '../support/installedWorkbench';
+import { run } from '../support/processes';
+import { round, spread } from './stats';
+
+export interface WidgetTestResult {
+  widgetTestMs: ReturnType<typeof spread>;
+  baselineMs: ReturnType<typeof spread>;
+  /** The tests each run: the widget's checks and captures, the baseline's trivial stories. */
+  tests: number;
+  ratio: number;
+}
+
+export async function widgetTestBench(root: string, work: string, runs: number, progress: (line: string) => void): Promise<WidgetTestResult> {
+  progress('widget test: packing and installing the workbench');
+  const { project, bin } = installPackedWorkbench(root, path.join(work, 'installed'));
+  execFileSync(process.execPath, [bin, 'init'], { cwd: project, stdio: 'pipe' });
+  const env = { ...process.env, CI: '' };
+  // The first run writes the baselines (not timed): later runs compare, as in a widget's CI.
+  const first = await timed(process.execPath, [bin, 'test'], project, env);
+  const tests = Number(/(\d+) passed, (\d+) failed\s*$/.exec(first.output)?.slice(1, 3).reduce((a, b) => String(Number(a) + Number(b))) ?? 0);
+  if (!tests) throw new Error(`amo-workbench test printed no summary:\n${first.output.slice(-2000)}`);
+  const baseline = createVitestBaseline(path.join(work, 'vitest-baseline'), root, tests);
+  await timed(path.join(root, 'node_modules/.bin/vitest'), ['run'], baseline, env); // warms the baseline's caches alike
+  const samples = { workbench: [] as number[], baseline: [] as number[] };
+  for (let i = 1; i <= runs; i++) {
+    samples.workbench.push((await timed(process.execPath, [bin, 'test'], project, env)).ms);
+    progress(`widget test ${i}/${runs}: amo-workbench test (${tests} tests) ${round(samples.workbench.at(-1)!)} ms`);
+    samples.baseline.push((await timed(path.join(root, 'node_modules/.bin/vitest'), ['run'], baseline, env)).ms);
+    progress(`widget test ${i}/${runs}: bare Storybook + Vitest addon (${tests} story tests with a screenshot) ${round(samples.baseline.at(-1)!)} ms`);
+  }
+  rmSync(path.join(work, 'installed'), { recursive: true, force: true });
+  const widgetTestMs = spread(samples.workbench);
+  const baselineMs = spread(samples.baseline);
+  return { widgetTestMs, baselineMs, tests, ratio: round(widgetTestMs.median / baselineMs.median, 2) };
+}
+
+async function timed(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; output: string }> {
+  const started = performance.now();
+  const output = await run(command, args, { cwd, env });
+  return { ms: performance.now() - started, output };
+}
+
+/** A bare Storybook (html-vite) whose Vitest addon runs `count` trivial stories, each taking a screenshot. */
+function createVitestBaseline(dir: string, root: string, count: number): string {
+  mkdirSync(path.join(dir, '.storybook'), { recursive: true });
+  mkdirSync(path.join(dir, 'stories'), { recursive: true });
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bench-vitest-baseline', private: true, type: 'module' }));
+  writeFileSync(
+    path.join(dir, '.storybook', 'main.js'),
+    `export default { stories: ['../stories/*.stories.js'], framework: { name: '@storybook/html-vite', options: {} }, addons: ['@storybook/addon-vitest'], core: { disableTelemetry: true } };\n`,
+  );
+  writeFileSync(
+    path.join(dir, 'vitest.config.mjs'),
+    `import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+export default defineConfig({
+  plugins: [storybookTest({ configDir: '.storybook' })],
+  // node_modules is a link to the workbench's: Vite may serve files from there.
+  server: { fs: { allow: ['.', ${JSON.stringify(path.join(root, 'node_modules'))}] } },
+  test: { browser: { enabled: true, headless: true, instances: [{ browser: 'chromium' }],
+    provider: playwright({ launchOptions: { executablePath: ${JSON.stringify(findChromium())}, args: ${JSON.stringify(CHROMIUM_ARGS)} } }) } },
+});
+`,
+  );
+  const stories = Array.from({ length: count }, (_, i) =>
+    `export const Story${i} = { render: () => { const el = document.createElement('p'); el.textContent = 'Trivial story ${i}'; return el; }, play: async () => { await page.screenshot(); } };`,
+  );
+  writeFileSync(path.join(dir, 'stories', 'Trivial.stories.js'), `import { page } from 'vitest/browser';\nexport default { title: 'Trivial' };\n${stories.join('\n')}\n`);
+  return dir;
+}
