@@ -21,4 +21,3 @@ const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 const failures = Math.max(failed, status === 0 ? 0 : 1);
 console.log(`${passed} passed, ${failures} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(status === 0 && failures === 0 && passed > 0 ? 0 : 1);
-

@@ -8,9 +8,7 @@ import { TokenVerificationError, verifyToken } from '../src/token/verifyToken';
 import type { DisposableTokenClaims } from '../src/token/tokenSettings';
 import { backendSettings } from './backendSettings';
 
-export type VerifiedRequest =
-  | { ok: true; claims: DisposableTokenClaims }
-  | { ok: false; problem: string; response: Response };
+export type VerifiedRequest = { ok: true; claims: DisposableTokenClaims } | { ok: false; problem: string; response: Response };
 
 /**
  * The token a request carries: `X-Auth-Token`, else `Authorization: Bearer <token>`. An empty or

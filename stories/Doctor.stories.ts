@@ -40,9 +40,21 @@ function doctorStory(code: FindingCode, folder: string, message: RegExp, options
   };
 }
 
-export const LeakedSubscription = doctorStory('leaked-subscription', 'doctor-leaked-subscription', /still subscribes to "lead" after its cleanups ran \(on a deal switch\)/, { cleanups: true });
-export const LeakedListener = doctorStory('leaked-listener', 'doctor-leaked-listener', /left a "resize" listener on window after its cleanups ran \(on a deal switch\)/, { cleanups: true });
-export const LeakedTimer = doctorStory('leaked-timer', 'doctor-leaked-timer', /left an interval \(60000 ms\) pending after its cleanups ran/, { cleanups: true });
+export const LeakedSubscription = doctorStory(
+  'leaked-subscription',
+  'doctor-leaked-subscription',
+  /still subscribes to "lead" after its cleanups ran \(on a deal switch\)/,
+  { cleanups: true },
+);
+export const LeakedListener = doctorStory(
+  'leaked-listener',
+  'doctor-leaked-listener',
+  /left a "resize" listener on window after its cleanups ran \(on a deal switch\)/,
+  { cleanups: true },
+);
+export const LeakedTimer = doctorStory('leaked-timer', 'doctor-leaked-timer', /left an interval \(60000 ms\) pending after its cleanups ran/, {
+  cleanups: true,
+});
 export const StrayDom = doctorStory('stray-dom', 'doctor-stray-dom', /left <div#doctor-stray-modal> in <body>, outside its slot/, { cleanups: true });
 // A React portal into <body>, rendered with flushSync: found although the insertion happens dozens
 // of React frames below the widget's code.
@@ -127,11 +139,17 @@ export const UnmockedSocket: Story = {
     await waitFor(() => expect(slot().textContent).toContain('events error'));
     await expect(slot().textContent).not.toContain('socket open');
     await waitForSettled([cabinet]);
-    await waitFor(() => expect(unhandledRequests().map((r) => `${r.method} ${r.url}`).sort()).toEqual([
-      'EventSource https://events.unmocked.example/stream',
-      'POST https://beacon.unmocked.example/collect',
-      'WebSocket wss://chat.unmocked.example/socket',
-    ]));
+    await waitFor(() =>
+      expect(
+        unhandledRequests()
+          .map((r) => `${r.method} ${r.url}`)
+          .sort(),
+      ).toEqual([
+        'EventSource https://events.unmocked.example/stream',
+        'POST https://beacon.unmocked.example/collect',
+        'WebSocket wss://chat.unmocked.example/socket',
+      ]),
+    );
     await doctorSweep([cabinet], unhandledRequests(), false);
     await expect(cabinet.doctor.findings.map((f) => `${f.widget}: ${f.message}`).sort()).toEqual([
       'doctor-unmocked-socket: doctor-unmocked-socket opened a WebSocket to wss://chat.unmocked.example/socket, and no MSW handler of the story answered it.',

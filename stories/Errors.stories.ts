@@ -58,11 +58,7 @@ export const MissingCallback = failureStory(
 
 export const InitLeadThrows = failureStory('init-lead-throws', PHASES.initLead, /initLead threw: TypeError: Cannot read the deal from token string/);
 
-export const RegisterSlotThrows = failureStory(
-  'slot-throws',
-  PHASES.registerWidgetsBarSlot,
-  /registerWidgetsBarSlot threw: slot template not found/,
-);
+export const RegisterSlotThrows = failureStory('slot-throws', PHASES.registerWidgetsBarSlot, /registerWidgetsBarSlot threw: slot template not found/);
 
 export const InitLeadPromiseRejects = failureStory('init-lead-rejects', PHASES.initLead, /initLead's Promise rejected: backend answered 401/, {
   doctor: ['async-init-lead'],
@@ -100,7 +96,13 @@ export const CleanupThrows: Story = {
     await expectFailureShown(canvasElement, 'cleanup-throws', PHASES.slotCleanup, /the slot cleanup threw: chart\.destroy is not a function/);
     await expect((window as { __cleanupThrowsInitLeadCleanups?: number }).__cleanupThrowsInitLeadCleanups).toBe(before + 1);
     await expect(cabinet.log.calls('cleanup-throws')).toEqual([
-      'load', 'initLead', 'registerWidgetsBarSlot', 'slot cleanup', 'initLead cleanup', 'initLead', 'registerWidgetsBarSlot',
+      'load',
+      'initLead',
+      'registerWidgetsBarSlot',
+      'slot cleanup',
+      'initLead cleanup',
+      'initLead',
+      'registerWidgetsBarSlot',
     ]);
   },
 };

@@ -20,9 +20,7 @@ export const SaysHello: StoryObj = {
     const slot = within(canvasElement).getByText('Hello world!');
     await expect(slot).toHaveClass('js-widgets-bar-item-container');
     // The widget formats Date.now() with the host's dateformat and sys.timeFormat ('HH:MM').
-    await waitFor(() =>
-      expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/^WIDGET registerWidgetsBarSlot inited at 09:41$/)),
-    );
+    await waitFor(() => expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/^WIDGET registerWidgetsBarSlot inited at 09:41$/)));
     await expect(console.warn).toHaveBeenCalledWith('WIDGET: initLead with token: ', cabinet.tokens[0]);
     await expect(cabinet.amd.loadedHostModules).toEqual(['amocrm-sdk', 'jquery', 'dateformat']);
   },

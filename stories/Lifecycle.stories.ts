@@ -45,7 +45,13 @@ export const DealSwitch: StoryObj = {
       await waitFor(() => expect(field(canvasElement, 'lead')).toBe(second!.dataset.leadId));
       await expect(second).toHaveAttribute('aria-current', 'true');
       await expect(cabinet.log.calls('lifecycle-logger')).toEqual([
-        'load', 'initLead', 'registerWidgetsBarSlot', 'slot cleanup', 'initLead cleanup', 'initLead', 'registerWidgetsBarSlot',
+        'load',
+        'initLead',
+        'registerWidgetsBarSlot',
+        'slot cleanup',
+        'initLead cleanup',
+        'initLead',
+        'registerWidgetsBarSlot',
       ]);
       await expect(field(canvasElement, 'module evaluations')).toBe(evaluations);
       await expect(field(canvasElement, 'initLead calls')).toBe('2');

@@ -72,7 +72,13 @@ export const FromControlsAndToolbar: StoryObj = {
       await waitFor(() => expect(field(canvasElement, 'lead')).toBe(`lead: ${second.dataset.leadId}`));
       await expect(field(canvasElement, 'initLead calls')).toBe('initLead calls: 2');
       await expect(cabinet.log.calls('state-watcher')).toEqual([
-        'load', 'initLead', 'registerWidgetsBarSlot', 'slot cleanup', 'initLead cleanup', 'initLead', 'registerWidgetsBarSlot',
+        'load',
+        'initLead',
+        'registerWidgetsBarSlot',
+        'slot cleanup',
+        'initLead cleanup',
+        'initLead',
+        'registerWidgetsBarSlot',
       ]);
       await expect(canvasElement.querySelector('.amo-cabinet__deal-name')).toHaveTextContent(second.textContent!);
       // The status arg still applies to the active deal.

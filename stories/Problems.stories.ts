@@ -33,7 +33,13 @@ export const BesideTheCabinet: Story = {
       widgets: [fixtureWidget('doctor-unknown-entity'), fixtureWidget('init-lead-throws'), fixtureWidget('doctor-unmocked-request')],
       folderProblems: [
         { code: 'bad-version', file: 'manifest.json', message: 'widget.version "v1" is not a version.', fix: 'Use a semantic version such as "1.0.0".' },
-        { code: 'duplicate-name', severity: 'warning', file: '.', message: 'Another widget folder\'s name gives the same story id.', fix: 'Rename one of the folders.' },
+        {
+          code: 'duplicate-name',
+          severity: 'warning',
+          file: '.',
+          message: "Another widget folder's name gives the same story id.",
+          fix: 'Rename one of the folders.',
+        },
       ],
       expectProblems: ['bad-version'],
       expectFailures: ['initLead'],
@@ -42,7 +48,9 @@ export const BesideTheCabinet: Story = {
   },
   play: async ({ canvasElement }) => {
     await cabinetOf(canvasElement);
-    await waitFor(() => expect(codes(canvasElement)).toEqual(['bad-version', 'duplicate-name', 'initLead-failure', 'unknown-entity', 'unmocked-request', 'unmocked-request']));
+    await waitFor(() =>
+      expect(codes(canvasElement)).toEqual(['bad-version', 'duplicate-name', 'initLead-failure', 'unknown-entity', 'unmocked-request', 'unmocked-request']),
+    );
     await expect(strip(canvasElement).getAttribute('role')).toBe('alert');
     // Every line starts with its code; the strip sits above the cabinet, which keeps working.
     for (const line of canvasElement.querySelectorAll('.wb-strip summary')) await expect(line.firstElementChild).toHaveClass('wb-strip__code');

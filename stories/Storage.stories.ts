@@ -37,11 +37,13 @@ const meta = {
 } satisfies Meta;
 export default meta;
 
-const shows = (text: string): StoryObj['play'] => async ({ canvasElement }) => {
-  await cabinetOf(canvasElement);
-  const slot = canvasElement.querySelector<HTMLElement>('[data-widget="storage-counter"] .amo-widget__slot-host')!;
-  await waitFor(() => expect(slot).toHaveTextContent(text));
-};
+const shows =
+  (text: string): StoryObj['play'] =>
+  async ({ canvasElement }) => {
+    await cabinetOf(canvasElement);
+    const slot = canvasElement.querySelector<HTMLElement>('[data-widget="storage-counter"] .amo-widget__slot-host')!;
+    await waitFor(() => expect(slot).toHaveTextContent(text));
+  };
 
 export const StartsEmpty: StoryObj = { play: shows('local 1 · session 1 · cookie 1 · idb 1') };
 

@@ -65,7 +65,9 @@ export const FolderProblems: StoryObj = {
     await expect(panel.querySelector('.wb-strip__count')).toHaveTextContent('2 проблемы виджета');
     const line = panel.querySelector('[data-problem="bad-version"]')!;
     await expect(line.querySelector('summary')).toHaveTextContent('bad-versionпапка · ожидается историейwidget.version "v1" is not a version.');
-    await expect(line.querySelector('.wb-strip__detail')).toHaveTextContent('widgethello-worldГдеmanifest.jsonmessagewidget.version "v1" is not a version.Что сделатьUse a semantic version such as "1.0.0".');
+    await expect(line.querySelector('.wb-strip__detail')).toHaveTextContent(
+      'widgethello-worldГдеmanifest.jsonmessagewidget.version "v1" is not a version.Что сделатьUse a semantic version such as "1.0.0".',
+    );
     // The strip sits above the cabinet, and the widget still mounts.
     await expect(panel.nextElementSibling).toHaveAttribute('data-testid', 'cabinet');
     await expect(within(canvasElement).getByText('Hello world!')).toBeVisible();

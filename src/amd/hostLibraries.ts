@@ -18,7 +18,10 @@ export const hostLibraries: Record<LibraryId, () => Promise<unknown>> = {
   jquery: async () => (await namespaceOf<typeof import('jquery')>(import('virtual:amo-workbench/host-library/jquery'))).default,
   react: () => namespaceOf(import('virtual:amo-workbench/host-library/react')),
   'react-dom': async () => {
-    const [dom, client] = await Promise.all([namespaceOf(import('virtual:amo-workbench/host-library/react-dom')), namespaceOf(import('virtual:amo-workbench/host-library/react-dom-client'))]);
+    const [dom, client] = await Promise.all([
+      namespaceOf(import('virtual:amo-workbench/host-library/react-dom')),
+      namespaceOf(import('virtual:amo-workbench/host-library/react-dom-client')),
+    ]);
     return Object.freeze({ ...dom, ...client });
   },
   '@reduxjs/toolkit': () => namespaceOf(import('virtual:amo-workbench/host-library/redux-toolkit')),

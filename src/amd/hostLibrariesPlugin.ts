@@ -56,7 +56,13 @@ export function facadeModule(name: HostLibraryName): string {
 export async function bundleLazyLibraries(root: string, nodeEnv: string): Promise<Map<string, BundledFile>> {
   const entries = Object.fromEntries(LAZY_HOST_LIBRARIES.map((name) => [name, facadeModule(name)]));
   // 'hidden': the map is handed to Vite with the code; a comment would point at a file that is not served.
-  const bundle = await bundleModules(root, entries, { nodeEnv, minify: false, sourcemap: 'hidden', entryFileNames: '[name].js', chunkFileNames: 'chunk-[hash].js' });
+  const bundle = await bundleModules(root, entries, {
+    nodeEnv,
+    minify: false,
+    sourcemap: 'hidden',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunk-[hash].js',
+  });
   return bundle.files;
 }
 

@@ -27,9 +27,7 @@ let installed: RequireJsGlobal | undefined;
 export function ensureRequireJs(): RequireJsGlobal {
   if (installed) return installed;
   if (amdGlobals.requirejs) {
-    throw new Error(
-      'Another AMD loader (requirejs) is already on the page; the workbench must provide the host\'s own require.js.',
-    );
+    throw new Error("Another AMD loader (requirejs) is already on the page; the workbench must provide the host's own require.js.");
   }
   const script = document.createElement('script');
   script.dataset.workbench = 'requirejs';

@@ -26,7 +26,9 @@ export function blockingHandlers(listHandlers: () => readonly AnyHandler[]): Any
   });
   const sockets = ws.link(/.*/);
   const socketCatchAll: WebSocketHandler = sockets.addEventListener('connection', ({ client, server }) => {
-    const answered = listHandlers().some((handler) => handler !== socketCatchAll && 'kind' in handler && handler.kind === 'websocket' && (handler as WebSocketHandler).test(client.url));
+    const answered = listHandlers().some(
+      (handler) => handler !== socketCatchAll && 'kind' in handler && handler.kind === 'websocket' && (handler as WebSocketHandler).test(client.url),
+    );
     if (answered) return;
     recordUnhandledRequest({ method: 'WebSocket', url: client.url.href });
     if (unhandledRequestsAllowed()) return server.connect();

@@ -73,10 +73,14 @@ function install(): void {
     const response = nativeFetch.call(window, input, init);
     const url = typeof input === 'string' || input instanceof URL ? input : input.url;
     const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
-    started(method, url, response.then(
-      (answer): RequestOutcome => ({ status: answer.status }),
-      (): RequestOutcome => ({ status: 'failed' }),
-    ));
+    started(
+      method,
+      url,
+      response.then(
+        (answer): RequestOutcome => ({ status: answer.status }),
+        (): RequestOutcome => ({ status: 'failed' }),
+      ),
+    );
     return response;
   };
   // jQuery.ajax and older widgets use XMLHttpRequest.
@@ -88,7 +92,12 @@ function install(): void {
   } as XMLHttpRequest['open'];
   XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
     const request = opened.get(this);
-    if (request) started(request.method, request.url, new Promise((resolve) => this.addEventListener('loadend', () => resolve({ status: this.status || 'failed' }), { once: true })));
+    if (request)
+      started(
+        request.method,
+        request.url,
+        new Promise((resolve) => this.addEventListener('loadend', () => resolve({ status: this.status || 'failed' }), { once: true })),
+      );
     return send.call(this, body);
   };
 }

@@ -2,5 +2,7 @@
 import type { Plugin, PluginOption } from 'vite';
 
 export function flattenPlugins(options: PluginOption[]): Plugin[] {
-  return options.flatMap((option) => (Array.isArray(option) ? flattenPlugins(option) : option && typeof option === 'object' && 'name' in option ? [option as Plugin] : []));
+  return options.flatMap((option) =>
+    Array.isArray(option) ? flattenPlugins(option) : option && typeof option === 'object' && 'name' in option ? [option as Plugin] : [],
+  );
 }

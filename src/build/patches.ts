@@ -20,7 +20,10 @@ export function patchesState(env: NodeJS.ProcessEnv, storybookVersion: string | 
   if (env.WORKBENCH_PATCHES === '0' || env.WORKBENCH_PATCHES === 'false') return { on: false, reason: 'WORKBENCH_PATCHES=0' };
   const version = semver.coerce(storybookVersion ?? '')?.version;
   if (!version || !semver.satisfies(version, TESTED_STORYBOOK_RANGE)) {
-    return { on: false, reason: `Storybook ${storybookVersion ?? '(unknown version)'} is outside the versions the workbench's speed patches were tested with (${TESTED_STORYBOOK_RANGE}); they are off, and everything works without them` };
+    return {
+      on: false,
+      reason: `Storybook ${storybookVersion ?? '(unknown version)'} is outside the versions the workbench's speed patches were tested with (${TESTED_STORYBOOK_RANGE}); they are off, and everything works without them`,
+    };
   }
   return { on: true };
 }

@@ -21,7 +21,8 @@ export function writeCacheFile(file: string, contents: unknown, what: string): v
       // the folder itself is not there
     }
     // One warning per cache a process: a read-only cache folder would otherwise warn at every file.
-    if (!warned.has(what)) console.warn(`amo-workbench: could not write the ${what} (${path.dirname(file)}): ${String(error)}; it is computed again next time.`);
+    if (!warned.has(what))
+      console.warn(`amo-workbench: could not write the ${what} (${path.dirname(file)}): ${String(error)}; it is computed again next time.`);
     warned.add(what);
   }
 }

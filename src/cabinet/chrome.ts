@@ -106,13 +106,7 @@ export function createChrome({ onSelectDeal, chrome = true }: ChromeOptions): Ch
       const summary = h('summary', { class: 'amo-widget__summary' });
       renderTitle(summary, source);
       titles.set(summary, source);
-      const item = h(
-        'details',
-        { class: `amo-widget ${GLOBAL_CLASS_NAMES.widgetsBarItem}`, 'data-widget': source.name, open: '' },
-        summary,
-        errors,
-        slotHost,
-      );
+      const item = h('details', { class: `amo-widget ${GLOBAL_CLASS_NAMES.widgetsBarItem}`, 'data-widget': source.name, open: '' }, summary, errors, slotHost);
       widgetsBar.append(item);
       return {
         slotHost,
@@ -149,10 +143,7 @@ export function createChrome({ onSelectDeal, chrome = true }: ChromeOptions): Ch
       for (const [summary, source] of titles) renderTitle(summary, source);
       for (const title of failureTitles) title.textContent = labels.widgetFailed;
       widgetsTitle.textContent = labels.widgets;
-      header.replaceChildren(
-        h('img', { class: 'amo-cabinet__logo', src: sys.logoUrl, alt: '' }),
-        h('h1', { class: 'amo-cabinet__title' }, sys.pageTitle),
-      );
+      header.replaceChildren(h('img', { class: 'amo-cabinet__logo', src: sys.logoUrl, alt: '' }), h('h1', { class: 'amo-cabinet__title' }, sys.pageTitle));
       dealCard.replaceChildren(...renderDeal(view, labels));
       details.replaceChildren(...renderFields(view, LEAD_FIELD_SOURCES.lead, labels.details, labels));
       people.replaceChildren(...renderPeople(view, labels));
@@ -194,20 +185,32 @@ function renderDeal({ sys, lead, fields, authors, deals }: ChromeView, labels: C
   return [
     h('h2', { class: 'amo-cabinet__deal-name' }, name),
     status
-      ? h('span', { class: 'amo-cabinet__status', style: `background:${safeColor(status.color)}`, title: labels.status, 'data-status-id': status.id }, status.name)
+      ? h(
+          'span',
+          { class: 'amo-cabinet__status', style: `background:${safeColor(status.color)}`, title: labels.status, 'data-status-id': status.id },
+          status.name,
+        )
       : null,
     typeof budget?.value === 'number'
       ? h('p', { class: 'amo-cabinet__budget' }, `${labels.budget}: `, h('b', {}, formatMoney(budget.value, sys.currencySymbol, sys.lang)))
       : null,
     manager
-      ? h('p', { class: 'amo-cabinet__manager' }, h('img', { class: 'amo-cabinet__avatar', src: manager.avatar, alt: '', width: '24', height: '24' }), `${labels.manager}: `, manager.name)
+      ? h(
+          'p',
+          { class: 'amo-cabinet__manager' },
+          h('img', { class: 'amo-cabinet__avatar', src: manager.avatar, alt: '', width: '24', height: '24' }),
+          `${labels.manager}: `,
+          manager.name,
+        )
       : null,
     lead.isLeadLoaded ? null : h('p', { class: 'amo-cabinet__loading', role: 'status' }, labels.loading),
   ].filter((node): node is HTMLElement => node !== null);
 }
 
 function renderFields(view: ChromeView, source: string, title: string, labels: ChromeLabels, ids?: readonly string[]): Node[] {
-  const fields = (ids ?? Object.keys(view.fields)).map((id) => view.fields[id]).filter((field) => field && field.fieldSource === source && field.type !== 'budget');
+  const fields = (ids ?? Object.keys(view.fields))
+    .map((id) => view.fields[id])
+    .filter((field) => field && field.fieldSource === source && field.type !== 'budget');
   if (!fields.length) return [];
   return [
     h('h3', { class: 'amo-cabinet__section-title' }, title),
@@ -230,16 +233,24 @@ function renderPeople(view: ChromeView, labels: ChromeLabels): Node[] {
     nodes.push(h('h3', { class: 'amo-cabinet__section-title amo-cabinet__contacts' }, `${labels.contacts} · ${contacts.length}`));
     for (const contact of contacts) {
       nodes.push(
-        h('div', { class: 'amo-cabinet__contact', 'data-contact-id': contact.id },
+        h(
+          'div',
+          { class: 'amo-cabinet__contact', 'data-contact-id': contact.id },
           h('b', {}, view.contactNames[contact.id] ?? `#${contact.id}`),
-          ...renderFields(view, LEAD_FIELD_SOURCES.contacts, '', labels, contact.fieldIds).slice(1)),
+          ...renderFields(view, LEAD_FIELD_SOURCES.contacts, '', labels, contact.fieldIds).slice(1),
+        ),
       );
     }
   }
   if (lead.company) {
     nodes.push(
       h('h3', { class: 'amo-cabinet__section-title' }, labels.company),
-      h('div', { class: 'amo-cabinet__company' }, h('b', {}, lead.company.name), ...renderFields(view, LEAD_FIELD_SOURCES.company, '', labels, lead.company.fieldIds).slice(1)),
+      h(
+        'div',
+        { class: 'amo-cabinet__company' },
+        h('b', {}, lead.company.name),
+        ...renderFields(view, LEAD_FIELD_SOURCES.company, '', labels, lead.company.fieldIds).slice(1),
+      ),
     );
   }
   return nodes;
@@ -260,18 +271,31 @@ function renderItem(item: ConversationItem, view: ChromeView, labels: ChromeLabe
   let body: HTMLElement;
   if (item.kind === 'message') body = h('p', { class: 'amo-conversation__text' }, item.text);
   else if (item.kind === 'document') {
-    body = h('p', { class: 'amo-conversation__attachment', 'data-kind': 'document' }, h('img', { class: 'amo-conversation__icon', src: documentIcon, alt: '', width: '20', height: '20' }), `${item.name} · ${item.sizeKb} KB`);
+    body = h(
+      'p',
+      { class: 'amo-conversation__attachment', 'data-kind': 'document' },
+      h('img', { class: 'amo-conversation__icon', src: documentIcon, alt: '', width: '20', height: '20' }),
+      `${item.name} · ${item.sizeKb} KB`,
+    );
   } else {
     const minutes = `${Math.floor(item.durationSec / 60)}:${String(item.durationSec % 60).padStart(2, '0')}`;
-    body = h('p', { class: 'amo-conversation__attachment', 'data-kind': 'call' }, h('img', { class: 'amo-conversation__icon', src: callIcon, alt: '', width: '20', height: '20' }), `${labels.call}: ${item.title} · ${minutes}`);
+    body = h(
+      'p',
+      { class: 'amo-conversation__attachment', 'data-kind': 'call' },
+      h('img', { class: 'amo-conversation__icon', src: callIcon, alt: '', width: '20', height: '20' }),
+      `${labels.call}: ${item.title} · ${minutes}`,
+    );
   }
   return h(
     'li',
     { class: `amo-conversation__item amo-conversation__item--${side}`, 'data-item': item.id },
     author ? h('img', { class: 'amo-cabinet__avatar', src: author.avatar, alt: '', width: '32', height: '32' }) : null,
-    h('div', { class: 'amo-conversation__bubble' },
+    h(
+      'div',
+      { class: 'amo-conversation__bubble' },
       h('span', { class: 'amo-conversation__meta' }, `${author?.name ?? '?'} · ${formatDateTime(item.at, view.sys)}`),
-      body),
+      body,
+    ),
   );
 }
 

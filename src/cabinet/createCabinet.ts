@@ -213,7 +213,11 @@ export function createCabinet(options: CabinetOptions): Cabinet {
         const unknown = failure.phase === 'load' ? [...amd.unknownIds].filter((id) => failure.reason.includes(`"${id}"`)) : [];
         for (const id of unknown) {
           const near = closestId(id, HOST_MODULE_IDS);
-          doctor.report('unknown-module', source.name, `${source.name} defines a dependency on "${id}", which the host does not provide${near ? `; the closest provided id is "${near}"` : ''}.`);
+          doctor.report(
+            'unknown-module',
+            source.name,
+            `${source.name} defines a dependency on "${id}", which the host does not provide${near ? `; the closest provided id is "${near}"` : ''}.`,
+          );
         }
       },
       onFinding: (code, message) => doctor.report(code, source.name, message),
@@ -241,12 +245,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
   };
   /** After a widget's cleanups: what it still holds is a leak (checkCleanups). */
   const examine = (mounted: Mounted, moment: string) =>
-    checkCleanups(
-      mounted.source.name,
-      moment,
-      { subscriptions: mounted.sdk.activeSubscriptions(), resources: resourcesOf(mounted.owner) },
-      doctor,
-    );
+    checkCleanups(mounted.source.name, moment, { subscriptions: mounted.sdk.activeSubscriptions(), resources: resourcesOf(mounted.owner) }, doctor);
   let widgets: Mounted[] = options.widgets.map(mountWidget);
   /** The story's widgets, set aside while a widget added by URL is shown. */
   let setAside: Mounted[] | undefined;

@@ -45,7 +45,10 @@ export function formatField(field: DeepReadonly<LeadField>, sys: DeepReadonly<Sy
         .map((item) => `${item.value} (${labels.enumCodes[item.enum_code] ?? item.enum_code})`)
         .join(', ');
     case 'smartAddress':
-      return (value as readonly { value: string }[]).map((part) => part.value).filter(Boolean).join(', ');
+      return (value as readonly { value: string }[])
+        .map((part) => part.value)
+        .filter(Boolean)
+        .join(', ');
     case 'legalEntity': {
       const entity = value as { name: string; entity_type: string; vat_id: string; kpp: string };
       return [entity.name, entity.entity_type, entity.vat_id && `VAT ${entity.vat_id}`, entity.kpp && `KPP ${entity.kpp}`].filter(Boolean).join(' · ');

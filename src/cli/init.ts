@@ -4,7 +4,12 @@ import path from 'node:path';
 import { writePlaceholderLogos } from './logos.ts';
 import { templateFiles } from './widgetTemplate.ts';
 
-const SCRIPTS: Record<string, string> = { dev: 'amo-workbench dev', test: 'amo-workbench test', validate: 'amo-workbench validate', pack: 'amo-workbench pack' };
+const SCRIPTS: Record<string, string> = {
+  dev: 'amo-workbench dev',
+  test: 'amo-workbench test',
+  validate: 'amo-workbench validate',
+  pack: 'amo-workbench pack',
+};
 
 export interface InitResult {
   dir: string;
@@ -37,7 +42,12 @@ export function initWidget(dir: string): InitResult | { problem: string } {
     }
   } else {
     const pkg = {
-      name: path.basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'my-widget',
+      name:
+        path
+          .basename(dir)
+          .toLowerCase()
+          .replace(/[^a-z0-9-]+/g, '-')
+          .replace(/^-+|-+$/g, '') || 'my-widget',
       private: true,
       scripts: SCRIPTS,
     };

@@ -58,7 +58,16 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     io.out(USAGE);
     return command ? 0 : 2;
   }
-  let parsed: { values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }; positionals: string[] };
+  let parsed: {
+    values: {
+      [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true }
+        ? string[]
+        : (typeof OPTIONS)[K]['type'] extends 'boolean'
+          ? boolean
+          : string;
+    };
+    positionals: string[];
+  };
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, options: OPTIONS }) as typeof parsed;
   } catch (error) {
@@ -78,7 +87,9 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         io.out(JSON.stringify({ folder: shown, errors: validation.errors, warnings: validation.warnings, problems: validation.lines }, null, 2));
       } else {
         for (const line of formatValidation(validation)) io.out(line);
-        io.out(`${shown}: ${validation.errors} ${validation.errors === 1 ? 'error' : 'errors'}, ${validation.warnings} ${validation.warnings === 1 ? 'warning' : 'warnings'}`);
+        io.out(
+          `${shown}: ${validation.errors} ${validation.errors === 1 ? 'error' : 'errors'}, ${validation.warnings} ${validation.warnings === 1 ? 'warning' : 'warnings'}`,
+        );
       }
       return validation.errors ? 1 : 0;
     }
@@ -91,7 +102,9 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       const result = packWidget(folder, output);
       for (const line of formatValidation(result.validation)) (result.archive ? io.out : io.err)(line);
       if (!result.archive) {
-        io.err(`amo-workbench pack: ${result.validation.errors} ${result.validation.errors === 1 ? 'error' : 'errors'}; no archive written. Fix them, then pack again.`);
+        io.err(
+          `amo-workbench pack: ${result.validation.errors} ${result.validation.errors === 1 ? 'error' : 'errors'}; no archive written. Fix them, then pack again.`,
+        );
         return 1;
       }
       const { file, bytes, files } = result.archive;
@@ -132,7 +145,14 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       }
       if (command === 'test') {
         const { runTests } = await import('./testCommand.ts');
-        return runTests({ projectRoot: io.cwd, folders: choice.folders, update: Boolean(values.update), reporter: values.reporter as 'junit' | 'json' | undefined, output: values.output, log: io.out });
+        return runTests({
+          projectRoot: io.cwd,
+          folders: choice.folders,
+          update: Boolean(values.update),
+          reporter: values.reporter as 'junit' | 'json' | undefined,
+          output: values.output,
+          log: io.out,
+        });
       }
       const { exitCodeOf, runStorybook, writeStorybookConfig } = await import('./storybookProject.ts');
       const configDir = writeStorybookConfig(io.cwd, choice.folders);
@@ -140,7 +160,12 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         const out = path.resolve(io.cwd, values.output ?? 'storybook-static');
         return exitCodeOf(runStorybook(io.cwd, ['build', '--config-dir', configDir, '-o', out]));
       }
-      const flags = [...(values.port ? ['-p', values.port] : []), ...(values.host ? ['--host', values.host] : []), ...(values.open ? [] : ['--no-open']), ...(values.ci ? ['--ci'] : [])];
+      const flags = [
+        ...(values.port ? ['-p', values.port] : []),
+        ...(values.host ? ['--host', values.host] : []),
+        ...(values.open ? [] : ['--no-open']),
+        ...(values.ci ? ['--ci'] : []),
+      ];
       const { args, warning } = devArguments(flags);
       if (warning) io.err(warning);
       const child = runStorybook(io.cwd, ['dev', '--config-dir', configDir, ...args]);

@@ -29,13 +29,27 @@ const reportDir = env.AMO_WORKBENCH_REPORTS!;
 const UPDATE = env.AMO_WORKBENCH_UPDATE === '1';
 const IN_CI = Boolean(env.CI);
 
-interface Entry { id: string; title: string; name: string; type: string; tags?: string[] }
+interface Entry {
+  id: string;
+  title: string;
+  name: string;
+  type: string;
+  tags?: string[];
+}
 const index = JSON.parse(readFileSync(path.join(buildDir, 'index.json'), 'utf8')) as { entries: Record<string, Entry> };
 const stories = Object.values(index.entries)
   .filter((e) => e.type === 'story')
   .sort((a, b) => (a.id < b.id ? -1 : 1));
 
-interface Visit { name: string; id: string; mode: string; globals: string; check: boolean; capture: boolean; target?: string }
+interface Visit {
+  name: string;
+  id: string;
+  mode: string;
+  globals: string;
+  check: boolean;
+  capture: boolean;
+  target?: string;
+}
 // Mode by mode, so a page switches stories within one mode and reloads only when the mode changes.
 const visits: Visit[] = stories
   .flatMap((story) =>
@@ -116,7 +130,8 @@ async function runVisit(page: Page, visit: Visit): Promise<void> {
 function compare({ id, mode }: Visit, image: Buffer): string | undefined {
   const file = path.join(baselines, `${id}--${mode}.png`);
   if (UPDATE || !existsSync(file)) {
-    if (!UPDATE && IN_CI) return `no baseline ${path.relative(process.cwd(), file)}: run \`npx amo-workbench test --update\` and commit .amo-workbench/baselines/`;
+    if (!UPDATE && IN_CI)
+      return `no baseline ${path.relative(process.cwd(), file)}: run \`npx amo-workbench test --update\` and commit .amo-workbench/baselines/`;
     mkdirSync(baselines, { recursive: true });
     writeFileSync(file, image);
     return undefined;

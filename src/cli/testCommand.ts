@@ -52,7 +52,11 @@ export async function runTests(options: TestOptions): Promise<number> {
         AMO_WORKBENCH_UPDATE: options.update ? '1' : '',
       });
       const reporters: unknown[] = [summary, ...(process.env.AMO_WORKBENCH_VERBOSE ? ['verbose'] : [])];
-      if (options.reporter) reporters.push([options.reporter, { outputFile: path.resolve(options.projectRoot, options.output ?? `amo-workbench-report.${options.reporter === 'junit' ? 'xml' : 'json'}`) }]);
+      if (options.reporter)
+        reporters.push([
+          options.reporter,
+          { outputFile: path.resolve(options.projectRoot, options.output ?? `amo-workbench-report.${options.reporter === 'junit' ? 'xml' : 'json'}`) },
+        ]);
       const config = writeVitestConfig(configDir);
       if (browser.executablePath) process.env.CHROMIUM_PATH = browser.executablePath;
       const vitest = await startVitest('test', [], { root: options.projectRoot, config, watch: false, reporters: reporters as never });

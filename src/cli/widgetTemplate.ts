@@ -7,10 +7,38 @@
 export const TEMPLATE_LANGS = ['ru', 'en', 'es', 'pt'] as const;
 
 const TEXTS: Record<(typeof TEMPLATE_LANGS)[number], { name: string; description: string; short: string; status: string; loading: string; failed: string }> = {
-  ru: { name: 'Мой виджет', description: 'Виджет кабинета клиента: показывает статус сделки и приветствие с сервера.', short: 'Статус сделки и приветствие.', status: 'Статус', loading: 'Загрузка…', failed: 'Сервер не ответил' },
-  en: { name: 'My widget', description: 'A client-cabinet widget: shows the deal status and a greeting from its backend.', short: 'Deal status and a greeting.', status: 'Status', loading: 'Loading…', failed: 'The backend did not answer' },
-  es: { name: 'Mi widget', description: 'Un widget del portal del cliente: muestra el estado del negocio y un saludo de su servidor.', short: 'Estado del negocio y un saludo.', status: 'Estado', loading: 'Cargando…', failed: 'El servidor no respondió' },
-  pt: { name: 'Meu widget', description: 'Um widget do portal do cliente: mostra o status do negócio e uma saudação do servidor.', short: 'Status do negócio e uma saudação.', status: 'Status', loading: 'Carregando…', failed: 'O servidor não respondeu' },
+  ru: {
+    name: 'Мой виджет',
+    description: 'Виджет кабинета клиента: показывает статус сделки и приветствие с сервера.',
+    short: 'Статус сделки и приветствие.',
+    status: 'Статус',
+    loading: 'Загрузка…',
+    failed: 'Сервер не ответил',
+  },
+  en: {
+    name: 'My widget',
+    description: 'A client-cabinet widget: shows the deal status and a greeting from its backend.',
+    short: 'Deal status and a greeting.',
+    status: 'Status',
+    loading: 'Loading…',
+    failed: 'The backend did not answer',
+  },
+  es: {
+    name: 'Mi widget',
+    description: 'Un widget del portal del cliente: muestra el estado del negocio y un saludo de su servidor.',
+    short: 'Estado del negocio y un saludo.',
+    status: 'Estado',
+    loading: 'Cargando…',
+    failed: 'El servidor no respondió',
+  },
+  pt: {
+    name: 'Meu widget',
+    description: 'Um widget do portal do cliente: mostra o status do negócio e uma saudação do servidor.',
+    short: 'Status do negócio e uma saudação.',
+    status: 'Status',
+    loading: 'Carregando…',
+    failed: 'O servidor não respondeu',
+  },
 };
 
 export function templateFiles(name: string): Record<string, string> {
@@ -40,9 +68,11 @@ export function templateFiles(name: string): Record<string, string> {
   };
   for (const lang of TEMPLATE_LANGS) {
     const t = TEXTS[lang];
-    files[`i18n/${lang}.json`] = `${JSON.stringify({ widget: { name: t.name, description: t.description, short_description: t.short }, ui: { status: t.status, loading: t.loading, failed: t.failed } }, null, 2)}\n`;
+    files[`i18n/${lang}.json`] =
+      `${JSON.stringify({ widget: { name: t.name, description: t.description, short_description: t.short }, ui: { status: t.status, loading: t.loading, failed: t.failed } }, null, 2)}\n`;
   }
-  files['README.md'] = `# ${name}\n\nA client-cabinet (personal_page) widget for amoCRM, made with \`amo-workbench init\`.\n\n- \`npx amo-workbench dev\`: the widget in a local client cabinet (Storybook).\n- \`npx amo-workbench test\`: its stories as tests, and the visual comparison.\n- \`npx amo-workbench pack\`: the widget.zip to upload.\n\nThe logos in images/ are placeholders of the right sizes: replace them before you upload.\n`;
+  files['README.md'] =
+    `# ${name}\n\nA client-cabinet (personal_page) widget for amoCRM, made with \`amo-workbench init\`.\n\n- \`npx amo-workbench dev\`: the widget in a local client cabinet (Storybook).\n- \`npx amo-workbench test\`: its stories as tests, and the visual comparison.\n- \`npx amo-workbench pack\`: the widget.zip to upload.\n\nThe logos in images/ are placeholders of the right sizes: replace them before you upload.\n`;
   return files;
 }
 

@@ -111,7 +111,11 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
     configureServer(devServer) {
       server = devServer;
       for (const file of Object.values(aliases)) addEntry(path.resolve(root, file));
-      for (const file of findHostImports(importers.map((p) => path.resolve(root, p)), isBundled)) addEntry(file);
+      for (const file of findHostImports(
+        importers.map((p) => path.resolve(root, p)),
+        isBundled,
+      ))
+        addEntry(file);
       devServer.watcher.on('all', (event, changed) => {
         if (event !== 'change' && event !== 'unlink') return;
         const file = path.resolve(changed);
@@ -140,7 +144,8 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
       // Vite's ids use forward slashes on every system; the bundle's bookkeeping uses the system's paths.
       const file = path.resolve(id.split('?')[0]!);
       // Packages are left alone, except the workbench itself when it is installed as one.
-      if (id.includes('/node_modules/') && (!file.startsWith(root + path.sep) || path.relative(root, file).split(path.sep).includes('node_modules'))) return undefined;
+      if (id.includes('/node_modules/') && (!file.startsWith(root + path.sep) || path.relative(root, file).split(path.sep).includes('node_modules')))
+        return undefined;
       if (!/\.[cm]?[jt]sx?$/.test(file) || isBundled(file)) return undefined;
       let late: string | undefined;
       const rewritten = await rewriteHostImports(code, file, HOST_BUNDLE_ID, async (source) => {

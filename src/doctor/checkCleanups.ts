@@ -14,13 +14,25 @@ export interface HeldByWidget {
 
 export function checkCleanups(widget: string, moment: string, held: HeldByWidget, doctor: Doctor): void {
   for (const entity of held.subscriptions) {
-    doctor.report('leaked-subscription', widget, `${widget} still subscribes to "${entity}" after its cleanups ran (${moment}); call the unsubscribe function subscribe returned.`);
+    doctor.report(
+      'leaked-subscription',
+      widget,
+      `${widget} still subscribes to "${entity}" after its cleanups ran (${moment}); call the unsubscribe function subscribe returned.`,
+    );
   }
   for (const l of held.resources.listeners) {
-    doctor.report('leaked-listener', widget, `${widget} left a "${l.type}" listener on ${l.target} after its cleanups ran (${moment}); remove it in a cleanup.`);
+    doctor.report(
+      'leaked-listener',
+      widget,
+      `${widget} left a "${l.type}" listener on ${l.target} after its cleanups ran (${moment}); remove it in a cleanup.`,
+    );
   }
   for (const t of held.resources.timers.values()) {
-    doctor.report('leaked-timer', widget, `${widget} left ${t.kind === "interval" ? "an interval" : "a timeout"} (${t.delay} ms) pending after its cleanups ran (${moment}); clear it in a cleanup.`);
+    doctor.report(
+      'leaked-timer',
+      widget,
+      `${widget} left ${t.kind === 'interval' ? 'an interval' : 'a timeout'} (${t.delay} ms) pending after its cleanups ran (${moment}); clear it in a cleanup.`,
+    );
   }
   const connected = [...held.resources.nodes].filter((node) => node.isConnected);
   for (const node of connected) {

@@ -25,7 +25,11 @@ function DoctorPanel(): React.ReactElement {
   useChannel({ [PROBLEMS_EVENT]: () => setVersion((v) => v + 1) });
   const records = latest.get(storyId) ?? [];
   if (!records.length) {
-    return h('p', { style: { padding: 12, margin: 0, fontSize: 13 } }, 'No problems: no widget failure, leak, contract or SDK misuse, unmocked request or folder problem so far.');
+    return h(
+      'p',
+      { style: { padding: 12, margin: 0, fontSize: 13 } },
+      'No problems: no widget failure, leak, contract or SDK misuse, unmocked request or folder problem so far.',
+    );
   }
   return h(
     'ul',
@@ -39,7 +43,9 @@ function DoctorPanel(): React.ReactElement {
         h(
           'div',
           { style: { color: '#5c6b7a', fontSize: 12, marginTop: 2 } },
-          [`widget: ${r.widget}`, r.where ? `where: ${r.where}` : '', r.fix ? `fix: ${r.fix}` : '', r.expected ? 'expected by the story' : ''].filter(Boolean).join(' · '),
+          [`widget: ${r.widget}`, r.where ? `where: ${r.where}` : '', r.fix ? `fix: ${r.fix}` : '', r.expected ? 'expected by the story' : '']
+            .filter(Boolean)
+            .join(' · '),
         ),
       ),
     ),

@@ -27,7 +27,11 @@ export function doctoredSdk(init: InitAmocrmWidgetSdk, widget: string, doctor: D
     let proxy = guarded.get(snapshot) as T | undefined;
     if (!proxy) {
       proxy = guardSnapshot(snapshot, (path) =>
-        doctor.report('mutated-snapshot', widget, `${widget} tried to change ${entity}.${path} of a getState/subscribe snapshot; host state is read-only, copy it first.`),
+        doctor.report(
+          'mutated-snapshot',
+          widget,
+          `${widget} tried to change ${entity}.${path} of a getState/subscribe snapshot; host state is read-only, copy it first.`,
+        ),
       );
       guarded.set(snapshot, proxy);
     }
@@ -35,7 +39,11 @@ export function doctoredSdk(init: InitAmocrmWidgetSdk, widget: string, doctor: D
   };
   const checkEntity = (method: string, entity: unknown) => {
     if (!isPublicEntity(entity)) {
-      doctor.report('unknown-entity', widget, `${widget} called ${method}(${JSON.stringify(entity)}): not one of PUBLIC_STATE_ENTITIES (sys, lead, leadFields, authors).`);
+      doctor.report(
+        'unknown-entity',
+        widget,
+        `${widget} called ${method}(${JSON.stringify(entity)}): not one of PUBLIC_STATE_ENTITIES (sys, lead, leadFields, authors).`,
+      );
     }
   };
 
@@ -54,7 +62,11 @@ export function doctoredSdk(init: InitAmocrmWidgetSdk, widget: string, doctor: D
           checkEntity('getState', entity);
           return guard(entity, sdk.methods.getState(entity));
         }) as typeof sdk.methods.getState,
-        subscribe: ((entity: Parameters<typeof sdk.methods.subscribe>[0], callback: (model: unknown) => void, options?: Parameters<typeof sdk.methods.subscribe>[2]) => {
+        subscribe: ((
+          entity: Parameters<typeof sdk.methods.subscribe>[0],
+          callback: (model: unknown) => void,
+          options?: Parameters<typeof sdk.methods.subscribe>[2],
+        ) => {
           checkEntity('subscribe', entity);
           const unsubscribe = sdk.methods.subscribe(entity, (model) => callback(guard(entity, model)), options);
           const tracked = () => {

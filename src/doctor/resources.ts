@@ -6,8 +6,17 @@
 import { onRequestStart } from '../backend/pageRequests';
 import { currentOwner } from './stackOwner';
 
-export interface ListenerRecord { target: 'window' | 'document'; type: string; listener: unknown; capture: boolean }
-export interface TimerRecord { id: number; kind: 'timeout' | 'interval'; delay: number }
+export interface ListenerRecord {
+  target: 'window' | 'document';
+  type: string;
+  listener: unknown;
+  capture: boolean;
+}
+export interface TimerRecord {
+  id: number;
+  kind: 'timeout' | 'interval';
+  delay: number;
+}
 
 export interface WidgetResources {
   listeners: ListenerRecord[];
@@ -52,7 +61,8 @@ export function installResourceTracking(): void {
 function trackListeners(target: Window | Document, name: 'window' | 'document'): void {
   const add = target.addEventListener.bind(target);
   const remove = target.removeEventListener.bind(target);
-  const captureOf = (options?: boolean | AddEventListenerOptions | EventListenerOptions) => (typeof options === 'boolean' ? options : Boolean(options?.capture));
+  const captureOf = (options?: boolean | AddEventListenerOptions | EventListenerOptions) =>
+    typeof options === 'boolean' ? options : Boolean(options?.capture);
   target.addEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
     const owner = currentOwner();
     // React (the host's react-dom) adds one selectionchange listener per document on the first
@@ -80,10 +90,14 @@ function trackTimers(): void {
   window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
     const owner = currentOwner();
     if (!owner || typeof handler !== 'function') return nativeTimeout(handler, delay, ...args);
-    const id: number = nativeTimeout((...a: unknown[]) => {
-      forget(id);
-      (handler as (...x: unknown[]) => void)(...a);
-    }, delay, ...args);
+    const id: number = nativeTimeout(
+      (...a: unknown[]) => {
+        forget(id);
+        (handler as (...x: unknown[]) => void)(...a);
+      },
+      delay,
+      ...args,
+    );
     resourcesOf(owner).timers.set(id, { id, kind: 'timeout', delay: delay ?? 0 });
     return id;
   }) as typeof window.setTimeout;

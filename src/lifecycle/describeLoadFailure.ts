@@ -20,8 +20,7 @@ export async function describeLoadFailure(error: unknown, ctx: LoadFailureContex
   const requireError = error as Partial<RequireError> & { requireType?: string };
   const ids = requireError.requireModules ?? [];
   const { widget, scriptUrl } = ctx;
-  const fail = (phase: (typeof PHASES)[keyof typeof PHASES], cause: string, hint?: string) =>
-    new WidgetFailure(widget, phase, cause, hint, error);
+  const fail = (phase: (typeof PHASES)[keyof typeof PHASES], cause: string, hint?: string) => new WidgetFailure(widget, phase, cause, hint, error);
 
   const unknown = ids.find((id) => ctx.unknownIds.has(id));
   if (unknown) {
@@ -29,8 +28,7 @@ export async function describeLoadFailure(error: unknown, ctx: LoadFailureContex
     return fail(
       PHASES.load,
       `define() asks for module "${unknown}", which the host does not provide.`,
-      `${suggestion ? `Did you mean "${suggestion}"? ` : ''}The host provides: ${HOST_MODULE_IDS.join(', ')}. ` +
-        'Bundle anything else into personal_page.js.',
+      `${suggestion ? `Did you mean "${suggestion}"? ` : ''}The host provides: ${HOST_MODULE_IDS.join(', ')}. ` + 'Bundle anything else into personal_page.js.',
     );
   }
 

@@ -102,7 +102,10 @@ export class WidgetRunner {
         'but the documented contract expects a function or nothing.';
       log.add(name, 'warning', 'initLead', warning);
       console.warn(`[workbench] ${name}: ${warning}`);
-      this.options.onFinding?.('async-init-lead', `${name}: initLead returned a Promise; it works in the workbench, but the documented contract expects a cleanup function or nothing.`);
+      this.options.onFinding?.(
+        'async-init-lead',
+        `${name}: initLead returned a Promise; it works in the workbench, but the documented contract expects a cleanup function or nothing.`,
+      );
       try {
         returned = await returned;
       } catch (error) {

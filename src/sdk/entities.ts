@@ -3,11 +3,11 @@ import { PUBLIC_STATE_ENTITIES, type PublicStateEntity } from './constants';
 const NAMES = Object.values(PUBLIC_STATE_ENTITIES) as readonly string[];
 
 export class UnknownEntityError extends Error {
-  constructor(readonly entityName: unknown, readonly method: string) {
-    super(
-      `${method}: unknown entity ${JSON.stringify(entityName)}. ` +
-        `Use one of constants.PUBLIC_STATE_ENTITIES: ${NAMES.join(', ')}.`,
-    );
+  constructor(
+    readonly entityName: unknown,
+    readonly method: string,
+  ) {
+    super(`${method}: unknown entity ${JSON.stringify(entityName)}. ` + `Use one of constants.PUBLIC_STATE_ENTITIES: ${NAMES.join(', ')}.`);
     this.name = 'UnknownEntityError';
   }
 }

@@ -24,9 +24,7 @@ export class HostState {
   private readonly onSubscriberError: (error: unknown, entity: PublicStateEntity) => void;
 
   constructor(initial: InitialState = {}, options: HostStateOptions = {}) {
-    this.onSubscriberError =
-      options.onSubscriberError ??
-      ((error, entity) => console.error(`[amocrm-sdk] a subscriber of "${entity}" threw:`, error));
+    this.onSubscriberError = options.onSubscriberError ?? ((error, entity) => console.error(`[amocrm-sdk] a subscriber of "${entity}" threw:`, error));
     for (const [entity, value] of Object.entries(initial)) {
       assertPublicEntity(entity, 'HostState');
       this.snapshots.set(entity, value == null ? null : frozenCopy(value));
@@ -49,11 +47,7 @@ export class HostState {
     return true;
   }
 
-  subscribe<E extends PublicStateEntity>(
-    entity: E,
-    callback: (model: Snapshot<E> | null) => void,
-    options: SubscribeOptions = {},
-  ): Unsubscribe {
+  subscribe<E extends PublicStateEntity>(entity: E, callback: (model: Snapshot<E> | null) => void, options: SubscribeOptions = {}): Unsubscribe {
     assertPublicEntity(entity, 'subscribe');
     if (typeof callback !== 'function') {
       throw new TypeError(`subscribe("${entity}", callback): callback must be a function, got ${typeof callback}.`);

@@ -129,8 +129,4 @@ export type EntityModel<E extends PublicStateEntity> = EntityModels[E];
 /** What `getState` returns: read-only, since the host owns the state. */
 export type Snapshot<E extends PublicStateEntity> = DeepReadonly<EntityModels[E]>;
 
-export type DeepReadonly<T> = T extends (...args: never[]) => unknown
-  ? T
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
+export type DeepReadonly<T> = T extends (...args: never[]) => unknown ? T : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;

@@ -11,11 +11,7 @@ export type Unsubscribe = () => void;
 
 export interface WidgetSdkMethods {
   getState<E extends PublicStateEntity>(entityName: E): Snapshot<E> | null;
-  subscribe<E extends PublicStateEntity>(
-    entityName: E,
-    callback: (model: Snapshot<E> | null) => void,
-    options?: SubscribeOptions,
-  ): Unsubscribe;
+  subscribe<E extends PublicStateEntity>(entityName: E, callback: (model: Snapshot<E> | null) => void, options?: SubscribeOptions): Unsubscribe;
   getRouterQuery(): RouterQuery;
 }
 

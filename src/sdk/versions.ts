@@ -15,21 +15,17 @@ export function assertSdkVersion(options: unknown): string {
   const supported = SUPPORTED_SDK_VERSIONS.join(', ');
   if (options === null || typeof options !== 'object' || !('version' in options) || options.version === undefined) {
     throw new SdkVersionError(
-      `initAmocrmWidgetSdk: options.version is required, e.g. initAmocrmWidgetSdk({ version: '1.0.0' }). ` +
-        `Supported versions: ${supported}.`,
+      `initAmocrmWidgetSdk: options.version is required, e.g. initAmocrmWidgetSdk({ version: '1.0.0' }). ` + `Supported versions: ${supported}.`,
     );
   }
   const { version } = options as { version: unknown };
   if (typeof version !== 'string' || !validVersion(version)) {
     throw new SdkVersionError(
-      `initAmocrmWidgetSdk: version ${JSON.stringify(version)} is not a version (expected x.y.z). ` +
-        `Supported versions: ${supported}.`,
+      `initAmocrmWidgetSdk: version ${JSON.stringify(version)} is not a version (expected x.y.z). ` + `Supported versions: ${supported}.`,
     );
   }
   if (!(SUPPORTED_SDK_VERSIONS as readonly string[]).includes(version)) {
-    throw new SdkVersionError(
-      `initAmocrmWidgetSdk: unknown SDK version "${version}". Supported versions: ${supported}.`,
-    );
+    throw new SdkVersionError(`initAmocrmWidgetSdk: unknown SDK version "${version}". Supported versions: ${supported}.`);
   }
   return version;
 }

@@ -48,7 +48,12 @@ export function renderAllStates(frames: StateFrame[], context: Pick<StoryContext
     'div',
     { class: 'wb-states', 'data-states': String(frames.length) },
     ...cells.map(({ frame, element }) =>
-      h('figure', { class: 'wb-states__cell', 'data-state': frame.name }, h('figcaption', { class: 'wb-states__label' }, stateLabel(frame.name, lang)), element),
+      h(
+        'figure',
+        { class: 'wb-states__cell', 'data-state': frame.name },
+        h('figcaption', { class: 'wb-states__label' }, stateLabel(frame.name, lang)),
+        element,
+      ),
     ),
   );
   const ready = (async () => {

@@ -13,23 +13,54 @@ const LANG_TITLES = { ru: 'Русский', en: 'English', es: 'Español', pt: '
 export const hostGlobalTypes: GlobalTypes = {
   lang: {
     description: 'SysModel.lang of every story',
-    toolbar: { title: 'Language', icon: 'globe', dynamicTitle: true, items: Object.values(SUPPORTED_LANGS).map((value) => ({ value, title: LANG_TITLES[value] })) },
+    toolbar: {
+      title: 'Language',
+      icon: 'globe',
+      dynamicTitle: true,
+      items: Object.values(SUPPORTED_LANGS).map((value) => ({ value, title: LANG_TITLES[value] })),
+    },
   },
   dateFormat: {
     description: 'SysModel.dateFormat (a DATE_FORMATS key)',
-    toolbar: { title: 'Date format', icon: 'calendar', dynamicTitle: true, items: Object.entries(DATE_FORMATS).map(([value, mask]) => ({ value, title: `${mask} (${value})` })) },
+    toolbar: {
+      title: 'Date format',
+      icon: 'calendar',
+      dynamicTitle: true,
+      items: Object.entries(DATE_FORMATS).map(([value, mask]) => ({ value, title: `${mask} (${value})` })),
+    },
   },
   timeFormat: {
     description: 'SysModel.timeFormat (a TIME_FORMATS key)',
-    toolbar: { title: 'Time format', icon: 'time', dynamicTitle: true, items: Object.entries(TIME_FORMATS).map(([value, mask]) => ({ value, title: `${mask} (${value})` })) },
+    toolbar: {
+      title: 'Time format',
+      icon: 'time',
+      dynamicTitle: true,
+      items: Object.entries(TIME_FORMATS).map(([value, mask]) => ({ value, title: `${mask} (${value})` })),
+    },
   },
   clock: {
     description: 'fixed: Date starts at the story clock start and advances; live: the real time',
-    toolbar: { title: 'Clock', icon: 'timer', dynamicTitle: true, items: [{ value: 'fixed', title: 'Fixed clock' }, { value: 'live', title: 'Live clock' }] },
+    toolbar: {
+      title: 'Clock',
+      icon: 'timer',
+      dynamicTitle: true,
+      items: [
+        { value: 'fixed', title: 'Fixed clock' },
+        { value: 'live', title: 'Live clock' },
+      ],
+    },
   },
   storage: {
     description: 'fresh: each story render starts with empty localStorage, sessionStorage, cookies and IndexedDB; keep: they stay (testing persistence)',
-    toolbar: { title: 'Storage', icon: 'database', dynamicTitle: true, items: [{ value: 'fresh', title: 'Fresh storage' }, { value: 'keep', title: 'Keep storage' }] },
+    toolbar: {
+      title: 'Storage',
+      icon: 'database',
+      dynamicTitle: true,
+      items: [
+        { value: 'fresh', title: 'Fresh storage' },
+        { value: 'keep', title: 'Keep storage' },
+      ],
+    },
   },
 };
 
@@ -44,20 +75,41 @@ export function hostArgTypes(fixture: CabinetFixture = defaultFixture): ArgTypes
   const contacts = allContacts(fixture);
   return {
     lang: { ...sys, description: 'Overrides the toolbar language', control: 'select', options: Object.values(SUPPORTED_LANGS) },
-    dateFormat: { ...sys, description: 'Overrides the toolbar date format', control: { type: 'select', labels: DATE_FORMATS }, options: Object.keys(DATE_FORMATS) },
-    timeFormat: { ...sys, description: 'Overrides the toolbar time format', control: { type: 'select', labels: TIME_FORMATS }, options: Object.keys(TIME_FORMATS) },
+    dateFormat: {
+      ...sys,
+      description: 'Overrides the toolbar date format',
+      control: { type: 'select', labels: DATE_FORMATS },
+      options: Object.keys(DATE_FORMATS),
+    },
+    timeFormat: {
+      ...sys,
+      description: 'Overrides the toolbar time format',
+      control: { type: 'select', labels: TIME_FORMATS },
+      options: Object.keys(TIME_FORMATS),
+    },
     currencySymbol: { ...sys, control: 'text' },
     isRemovalAvailable: { ...sys, control: 'boolean' },
     logoUrl: { ...sys, control: 'text' },
     pageTitle: { ...sys, control: 'text' },
     activeLeadId: {
-      ...deal, description: 'The active deal (a change runs the deal-switch lifecycle)',
+      ...deal,
+      description: 'The active deal (a change runs the deal-switch lifecycle)',
       control: { type: 'select', labels: Object.fromEntries(fixture.deals.map((d) => [d.lead.id, d.name])) },
       options: fixture.deals.map((d) => d.lead.id),
     },
-    status: { ...deal, description: 'Selected pipeline status', control: { type: 'select', labels: Object.fromEntries(statuses.map((s) => [s.id, s.name])) }, options: statuses.map((s) => s.id) },
+    status: {
+      ...deal,
+      description: 'Selected pipeline status',
+      control: { type: 'select', labels: Object.fromEntries(statuses.map((s) => [s.id, s.name])) },
+      options: statuses.map((s) => s.id),
+    },
     managerId: { ...deal, control: { type: 'select', labels: Object.fromEntries(staff.map((a) => [a.id, a.name])) }, options: staff.map((a) => a.id) },
-    contactIds: { ...deal, description: 'Contacts attached to the deal', control: { type: 'check', labels: Object.fromEntries(Object.keys(contacts).map((id) => [id, `#${id}`])) }, options: Object.keys(contacts) },
+    contactIds: {
+      ...deal,
+      description: 'Contacts attached to the deal',
+      control: { type: 'check', labels: Object.fromEntries(Object.keys(contacts).map((id) => [id, `#${id}`])) },
+      options: Object.keys(contacts),
+    },
     hasCompany: { ...deal, description: 'Company present or absent', control: 'boolean' },
     isLeadLoaded: { ...deal, control: 'boolean' },
     leadFields: { ...deal, description: 'LeadFieldsModel of the active deal', control: 'object' },

@@ -56,7 +56,14 @@ export function storyProblems(cabinet: Cabinet, params: WorkbenchParameters, req
   for (const finding of cabinet.doctor.findings) {
     // Requests are listed from the record of unhandled requests below, live, not once swept.
     if (finding.code === 'unmocked-request') continue;
-    records.push({ kind: 'doctor', code: finding.code, widget: finding.widget, message: finding.message, severity: 'error', expected: (params.doctor ?? []).includes(finding.code) });
+    records.push({
+      kind: 'doctor',
+      code: finding.code,
+      widget: finding.widget,
+      message: finding.message,
+      severity: 'error',
+      expected: (params.doctor ?? []).includes(finding.code),
+    });
   }
   const prefix = `${cabinet.amd.name}/`;
   const listed = new Set<string>();
@@ -75,7 +82,10 @@ export function storyProblems(cabinet: Cabinet, params: WorkbenchParameters, req
       code: 'unmocked-request',
       widget,
       message: describeUnhandled(widget, request),
-      fix: request.method === 'WebSocket' ? "Answer it with ws.link('<url>') in the widget's mocks/handlers.js." : "Answer it with a handler in the widget's mocks/handlers.js (or the story's parameters.msw.handlers).",
+      fix:
+        request.method === 'WebSocket'
+          ? "Answer it with ws.link('<url>') in the widget's mocks/handlers.js."
+          : "Answer it with a handler in the widget's mocks/handlers.js (or the story's parameters.msw.handlers).",
       severity: 'error',
       expected: params.allowUnhandledRequests === true || (params.doctor ?? []).includes('unmocked-request'),
     });

@@ -82,7 +82,17 @@ function renderStrip(strip: HTMLElement, records: readonly ProblemRecord[], lang
               'summary',
               { class: 'wb-strip__line' },
               h('code', { class: 'wb-strip__code' }, record.code),
-              h('span', { class: 'wb-strip__kind' }, [labels.kinds[record.kind], record.severity === 'warning' ? labels.warning : '', record.expected && record.severity === 'error' ? labels.expected : ''].filter(Boolean).join(' · ')),
+              h(
+                'span',
+                { class: 'wb-strip__kind' },
+                [
+                  labels.kinds[record.kind],
+                  record.severity === 'warning' ? labels.warning : '',
+                  record.expected && record.severity === 'error' ? labels.expected : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+              ),
               h('span', { class: 'wb-strip__message' }, firstLine(record.message)),
             ),
             h(

@@ -8,7 +8,10 @@ import { widgetFolderUrl } from './widgetFolderStory';
 import type { WorkbenchParameters } from './parameters';
 
 // The manifests and i18n files of this repository's widgets/, for hand-written stories of them.
-const repoManifests = import.meta.glob<{ widget?: { name?: string; description?: string } }>('../../widgets/*/manifest.json', { eager: true, import: 'default' });
+const repoManifests = import.meta.glob<{ widget?: { name?: string; description?: string } }>('../../widgets/*/manifest.json', {
+  eager: true,
+  import: 'default',
+});
 const repoI18n = import.meta.glob<unknown>('../../widgets/*/i18n/*.json', { eager: true, import: 'default' });
 
 export function repoWidgetParameters(name: string, handlers?: RequestHandler[]) {

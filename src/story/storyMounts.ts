@@ -67,7 +67,13 @@ export function renderStoryCabinet(
   );
   // Problems show beside the cabinet (strip, panel, sidebar status), never instead of it.
   const mount = { storyId: context.id, cabinet, lang: inputs.lang, render: context.abortSignal } as StoryMount;
-  mount.strip = problemStrip(wrap(cabinet), cabinet, params, () => mount.lang ?? cabinet.state.get('sys')?.lang, (records) => reportToPanel(context.id, records));
+  mount.strip = problemStrip(
+    wrap(cabinet),
+    cabinet,
+    params,
+    () => mount.lang ?? cabinet.state.get('sys')?.lang,
+    (records) => reportToPanel(context.id, records),
+  );
   mount.root = mount.strip.element;
   mounts.set(context.canvasElement, mount);
   return mount.root;

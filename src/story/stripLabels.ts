@@ -17,22 +17,34 @@ const plural = (n: number, one: string, few: string, many: string) => {
 export const STRIP_LABELS: Record<string, StripLabels> = {
   ru: {
     count: (n) => `${n} ${plural(n, 'проблема', 'проблемы', 'проблем')} виджета`,
-    expected: 'ожидается историей', warning: 'предупреждение', fix: 'Что сделать', where: 'Где',
+    expected: 'ожидается историей',
+    warning: 'предупреждение',
+    fix: 'Что сделать',
+    where: 'Где',
     kinds: { failure: 'сбой', doctor: 'доктор', request: 'запрос', folder: 'папка' },
   },
   en: {
     count: (n) => `${n} widget ${n === 1 ? 'problem' : 'problems'}`,
-    expected: 'expected by the story', warning: 'warning', fix: 'Fix', where: 'Where',
+    expected: 'expected by the story',
+    warning: 'warning',
+    fix: 'Fix',
+    where: 'Where',
     kinds: { failure: 'failure', doctor: 'doctor', request: 'request', folder: 'folder' },
   },
   es: {
     count: (n) => `${n} ${n === 1 ? 'problema' : 'problemas'} del widget`,
-    expected: 'esperado por la historia', warning: 'advertencia', fix: 'Solución', where: 'Dónde',
+    expected: 'esperado por la historia',
+    warning: 'advertencia',
+    fix: 'Solución',
+    where: 'Dónde',
     kinds: { failure: 'fallo', doctor: 'doctor', request: 'solicitud', folder: 'carpeta' },
   },
   pt: {
     count: (n) => `${n} ${n === 1 ? 'problema' : 'problemas'} do widget`,
-    expected: 'esperado pela história', warning: 'aviso', fix: 'Correção', where: 'Onde',
+    expected: 'esperado pela história',
+    warning: 'aviso',
+    fix: 'Correção',
+    where: 'Onde',
     kinds: { failure: 'falha', doctor: 'doutor', request: 'requisição', folder: 'pasta' },
   },
 };

@@ -43,16 +43,19 @@ async function checkState(canvasElement: HTMLElement, spec: StateSpec): Promise<
   const deal = spec.deal ?? {};
   if (deal.company === false) {
     await expect(lead.company, 'the deal has no company').toBeNull();
-    await expect(Object.values(fields).filter((f) => f.fieldSource === 'company'), 'no company fields without a company').toEqual([]);
+    await expect(
+      Object.values(fields).filter((f) => f.fieldSource === 'company'),
+      'no company fields without a company',
+    ).toEqual([]);
   }
   if (deal.loaded !== undefined) await expect(lead.isLeadLoaded, 'isLeadLoaded').toBe(deal.loaded);
   if (deal.status) await expect(lead.statuses.find((s) => s.selected)?.id, 'the selected status').toBe(deal.status);
   if (deal.onlyFields) {
     const expected = [...new Set([...deal.onlyFields, ...Object.keys(deal.fields ?? {})])].sort();
-    await expect(Object.keys(fields).sort(), 'the deal has only the state\'s fields').toEqual(expected);
+    await expect(Object.keys(fields).sort(), "the deal has only the state's fields").toEqual(expected);
   }
   for (const [id, value] of Object.entries(deal.fields ?? {})) {
-    const given = value !== null && typeof value === 'object' && 'type' in value ? (value as unknown as { value?: unknown }).value ?? null : value;
+    const given = value !== null && typeof value === 'object' && 'type' in value ? ((value as unknown as { value?: unknown }).value ?? null) : value;
     await expect(fields[id]?.value, `the value of the field ${id}`).toEqual(given);
   }
   if (deal.longValues) {
@@ -68,7 +71,10 @@ async function checkState(canvasElement: HTMLElement, spec: StateSpec): Promise<
   await waitForSettled([cabinet]);
   const answers = backendAnswers();
   if (scenario === 'loading') {
-    await expect(answers.map((a) => `${a.method} ${a.url}: ${a.status}`), 'no backend answer while loading').toEqual([]);
+    await expect(
+      answers.map((a) => `${a.method} ${a.url}: ${a.status}`),
+      'no backend answer while loading',
+    ).toEqual([]);
     return;
   }
   const status = SCENARIO_STATUS[scenario];

@@ -3,9 +3,7 @@
  * rendered token stay stable. Formatted as a UUID (version 8, "custom") from SHA-256.
  */
 export async function deterministicJti(...parts: Array<string | number>): Promise<string> {
-  const bytes = new Uint8Array(
-    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.map(String).join('\u0000'))),
-  ).slice(0, 16);
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.map(String).join('\u0000')))).slice(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80; // version 8
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -30,7 +30,5 @@ export async function claimsFor(settings: TokenSettings, request: TokenRequest):
 /** Signs an amoCRM-style disposable token (HS256 with the client secret). */
 export async function signToken(settings: TokenSettings, request: TokenRequest): Promise<string> {
   const claims = await claimsFor(settings, request);
-  return new SignJWT({ ...claims })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .sign(new TextEncoder().encode(settings.secret));
+  return new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(settings.secret));
 }

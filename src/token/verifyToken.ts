@@ -18,7 +18,10 @@ import type { DisposableTokenClaims } from './tokenSettings';
 export type TokenProblem = 'verification-failed' | 'invalid-destination' | 'expired' | 'malformed';
 
 export class TokenVerificationError extends Error {
-  constructor(readonly problem: TokenProblem, message: string) {
+  constructor(
+    readonly problem: TokenProblem,
+    message: string,
+  ) {
     super(message);
     this.name = 'TokenVerificationError';
   }
@@ -75,13 +78,15 @@ const INTEGER_CLAIMS = ['account_id', 'user_id'] as const;
 export function checkClaims(payload: Record<string, unknown>): string | undefined {
   for (const claim of STRING_CLAIMS) {
     const value = payload[claim];
-    if (typeof value !== 'string' || !value) return `the token's ${claim} claim is ${value === undefined ? 'missing' : `not a non-empty string (${JSON.stringify(value)})`}`;
+    if (typeof value !== 'string' || !value)
+      return `the token's ${claim} claim is ${value === undefined ? 'missing' : `not a non-empty string (${JSON.stringify(value)})`}`;
   }
   for (const claim of INTEGER_CLAIMS) {
     const value = payload[claim];
     const integer = typeof value === 'number' ? Number.isInteger(value) : typeof value === 'string' && /^\d+$/.test(value);
     if (!integer) return `the token's ${claim} claim is ${value === undefined ? 'missing' : `not an integer (${JSON.stringify(value)})`}`;
   }
-  if (typeof payload.exp !== 'number') return `the token's exp claim is ${payload.exp === undefined ? 'missing' : `not a number (${JSON.stringify(payload.exp)})`}; amoCRM's PHP SDK needs it`;
+  if (typeof payload.exp !== 'number')
+    return `the token's exp claim is ${payload.exp === undefined ? 'missing' : `not a number (${JSON.stringify(payload.exp)})`}; amoCRM's PHP SDK needs it`;
   return undefined;
 }

@@ -39,7 +39,8 @@ export function visualModes(selection: string | undefined): Record<string, Visua
   const picked = selection.split(',').map((name) => name.trim());
   const all = { ...DEFAULT_MODES, ...fullModes() };
   const unknown = picked.filter((name) => !(name in all));
-  if (unknown.length) throw new Error(`VISUAL_MODES: unknown mode(s) ${unknown.join(', ')}. Use default, full, or names such as ${Object.keys(all).slice(0, 3).join(', ')}.`);
+  if (unknown.length)
+    throw new Error(`VISUAL_MODES: unknown mode(s) ${unknown.join(', ')}. Use default, full, or names such as ${Object.keys(all).slice(0, 3).join(', ')}.`);
   return Object.fromEntries(picked.map((name) => [name, all[name]!]));
 }
 
@@ -56,5 +57,7 @@ export function modesForStory(tags: readonly string[] | undefined, selection: st
 
 /** The `globals=` URL parameter of a mode. */
 export function globalsQuery(mode: VisualMode): string {
-  return Object.entries(mode).map(([key, value]) => `${key}:${value}`).join(';');
+  return Object.entries(mode)
+    .map(([key, value]) => `${key}:${value}`)
+    .join(';');
 }

@@ -10,7 +10,13 @@ import { STATE_TAG } from '../states/stateSpec.ts';
 
 export const VIEWPORT = { width: 1200, height: 900 };
 
-export const RENDER_FLAGS = ['--force-color-profile=srgb', '--font-render-hinting=none', '--disable-lcd-text', '--hide-scrollbars', '--disable-skia-runtime-opts'];
+export const RENDER_FLAGS = [
+  '--force-color-profile=srgb',
+  '--font-render-hinting=none',
+  '--disable-lcd-text',
+  '--hide-scrollbars',
+  '--disable-skia-runtime-opts',
+];
 
 export async function launchVisualBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...RENDER_FLAGS] });
@@ -51,7 +57,14 @@ export function captureTarget(tags: readonly string[] | undefined): string | und
  * Opens a story and returns a screenshot once it has rendered and two captures agree: the whole
  * page, or the first element `selector` names (the whole page when there is none).
  */
-export async function captureStory(page: Page, baseUrl: string, id: string, globals: string, css?: string, selector?: string): Promise<{ image: Buffer; phase: string }> {
+export async function captureStory(
+  page: Page,
+  baseUrl: string,
+  id: string,
+  globals: string,
+  css?: string,
+  selector?: string,
+): Promise<{ image: Buffer; phase: string }> {
   const phase = await openStory(page, baseUrl, id, globals);
   if (css) await page.addStyleTag({ content: css });
   return { image: await captureOpened(page, selector), phase };
@@ -61,7 +74,8 @@ export async function captureStory(page: Page, baseUrl: string, id: string, glob
 export async function captureOpened(page: Page, selector?: string): Promise<Buffer> {
   await page.evaluate(() => document.fonts.ready);
   const target = selector && (await page.locator(selector).count()) ? page.locator(selector).first() : undefined;
-  const shoot = () => (target ? target.screenshot({ animations: 'disabled', caret: 'hide' }) : page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' }));
+  const shoot = () =>
+    target ? target.screenshot({ animations: 'disabled', caret: 'hide' }) : page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
   let previous = await shoot();
   for (let i = 0; i < 5; i++) {
     await page.waitForTimeout(60);
@@ -84,7 +98,8 @@ export async function switchStory(page: Page, id: string): Promise<string> {
   }, id);
   await page.waitForFunction(
     (storyId) => {
-      const render = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender;
+      const render = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } } }).__STORYBOOK_PREVIEW__
+        ?.currentRender;
       return render?.id === storyId && ['finished', 'errored', 'aborted'].includes(render.phase ?? '');
     },
     id,

@@ -126,7 +126,13 @@ async function main() {
     runs: RUNS,
     devReadyMs: { cold: devCold, warm: devWarm },
     buildMs,
-    baseline: { devReadyMs: { cold: baseCold, warm: baseWarm }, buildMs: baseBuild, previewBytes: baselineBytes, devReadyWarmStatesMs: states.baselineDevReadyWarmMs, widgetTestMs: widgetTest.baselineMs },
+    baseline: {
+      devReadyMs: { cold: baseCold, warm: baseWarm },
+      buildMs: baseBuild,
+      previewBytes: baselineBytes,
+      devReadyWarmStatesMs: states.baselineDevReadyWarmMs,
+      widgetTestMs: widgetTest.baselineMs,
+    },
     ratios: {
       devReadyCold: round(devCold.median / baseCold.median, 2),
       devReadyWarm: round(devWarm.median / baseWarm.median, 2),
@@ -164,7 +170,13 @@ async function statesPair(browser: Browser) {
   const baselineDir = path.join(work, 'states-baseline');
   createBaselineProject(baselineDir, root);
   const targets: Target[] = [
-    { name: 'workbench', dir: root, widgetsDir: widgets, storyId: 'widgets-states-alpha--won-deal', rendered: { css: '.js-widgets-bar-item-container', text: 'Hello world!' } },
+    {
+      name: 'workbench',
+      dir: root,
+      widgetsDir: widgets,
+      storyId: 'widgets-states-alpha--won-deal',
+      rendered: { css: '.js-widgets-bar-item-container', text: 'Hello world!' },
+    },
     { name: 'baseline', dir: baselineDir, storyId: 'trivial--default', rendered: { css: 'p.trivial', text: 'Trivial story' } },
   ];
   const samples = { workbench: [] as number[], baseline: [] as number[] };
@@ -172,7 +184,9 @@ async function statesPair(browser: Browser) {
   for (let i = 1; i <= RUNS; i++) {
     for (const target of targets) {
       samples[target.name].push(await devReady(browser, target, 'warm'));
-      progress(`states ${i}/${RUNS} ${target.name}: dev ready warm ${round(samples[target.name].at(-1)!)} ms${target.name === 'workbench' ? ' (3 widget folders x 8 states)' : ''}`);
+      progress(
+        `states ${i}/${RUNS} ${target.name}: dev ready warm ${round(samples[target.name].at(-1)!)} ms${target.name === 'workbench' ? ' (3 widget folders x 8 states)' : ''}`,
+      );
     }
   }
   const out = path.join(work, 'states-static');
@@ -181,17 +195,25 @@ async function statesPair(browser: Browser) {
   const captureMs = await captureTimes(browser, out);
   const workbench = spread(samples.workbench);
   const baseline = spread(samples.baseline);
-  return { devReadyWarmStatesMs: workbench, baselineDevReadyWarmMs: baseline, captureMs, ratios: { devReadyWarmStates: round(workbench.median / baseline.median, 2) } };
+  return {
+    devReadyWarmStatesMs: workbench,
+    baselineDevReadyWarmMs: baseline,
+    captureMs,
+    ratios: { devReadyWarmStates: round(workbench.median / baseline.median, 2) },
+  };
 }
 
 /** A BENCH_ONLY run: its JSON on the last line. */
 async function finish(browser: Browser, result: Record<string, unknown>) {
   await browser.close();
   rmSync(work, { recursive: true, force: true });
-  const flat = 'widgetTest' in result ? (() => {
-    const w = result.widgetTest as Awaited<ReturnType<typeof widgetTestPair>>;
-    return { widgetTestMs: w.widgetTestMs, baseline: { widgetTestMs: w.baselineMs }, widgetTestTests: w.tests, ratios: { widgetTest: w.ratio } };
-  })() : result;
+  const flat =
+    'widgetTest' in result
+      ? (() => {
+          const w = result.widgetTest as Awaited<ReturnType<typeof widgetTestPair>>;
+          return { widgetTestMs: w.widgetTestMs, baseline: { widgetTestMs: w.baselineMs }, widgetTestTests: w.tests, ratios: { widgetTest: w.ratio } };
+        })()
+      : result;
   process.stdout.write(`${JSON.stringify(flat)}\n`);
 }
 
@@ -245,7 +267,11 @@ async function devReady(browser: Browser, target: Target, start: DevStart): Prom
   const context = await browser.newContext();
   await watchRenders(context, target.rendered);
   const started = epochNow();
-  const server = spawn(storybookBin, ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--quiet'], { cwd: target.dir, stdio: 'ignore', env: { ...process.env, WIDGETS_DIR: target.widgetsDir ?? '' } });
+  const server = spawn(storybookBin, ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--quiet'], {
+    cwd: target.dir,
+    stdio: 'ignore',
+    env: { ...process.env, WIDGETS_DIR: target.widgetsDir ?? '' },
+  });
   try {
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/index.json`)).ok, 120_000);
     const indexMs = epochNow() - started;
@@ -352,15 +378,25 @@ async function widgetEdits(browser: Browser): Promise<number[]> {
   const widgets = path.join(work, 'edit-widgets');
   const dir = path.join(widgets, 'edited');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
-    widget: { name: 'Edited', description: 'd', short_description: 's', version: '1.0.0', interface_version: 2, locale: ['en'], installation: true },
-    locations: ['personal_page'],
-  }));
+  writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({
+      widget: { name: 'Edited', description: 'd', short_description: 's', version: '1.0.0', interface_version: 2, locale: ['en'], installation: true },
+      locations: ['personal_page'],
+    }),
+  );
   const write = (text: string) =>
-    writeFileSync(path.join(dir, 'personal_page.js'), `define([], function () { return { initLead: function () {}, registerWidgetsBarSlot: function (el) { el.textContent = ${JSON.stringify(text)}; } }; });`);
+    writeFileSync(
+      path.join(dir, 'personal_page.js'),
+      `define([], function () { return { initLead: function () {}, registerWidgetsBarSlot: function (el) { el.textContent = ${JSON.stringify(text)}; } }; });`,
+    );
   write('Edit 0');
   const port = await freePort();
-  const server = spawn(storybookBin, ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--quiet'], { cwd: root, stdio: 'ignore', env: { ...process.env, WIDGETS_DIR: widgets } });
+  const server = spawn(storybookBin, ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open', '--quiet'], {
+    cwd: root,
+    stdio: 'ignore',
+    env: { ...process.env, WIDGETS_DIR: widgets },
+  });
   const times: number[] = [];
   try {
     await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/index.json`)).ok, 120_000);
@@ -397,16 +433,26 @@ async function enduranceRun(browser: Browser, site: string) {
   };
   const counts = () =>
     page.evaluate(() => {
-      const api = (window as unknown as { __amoWorkbench: { mountedCabinets(): { state: { subscriptionCount(): number } }[]; requireContexts(): number } }).__amoWorkbench;
+      const api = (window as unknown as { __amoWorkbench: { mountedCabinets(): { state: { subscriptionCount(): number } }[]; requireContexts(): number } })
+        .__amoWorkbench;
       return { subscriptions: api.mountedCabinets().reduce((n, c) => n + c.state.subscriptionCount(), 0), contexts: api.requireContexts() };
     });
   const cycles = (n: number) =>
     page.evaluate(async (n) => {
-      const api = (window as unknown as { __amoWorkbench: { createCabinet(o: unknown): { element: HTMLElement; ready: Promise<void>; switchDeal(id: string): Promise<void>; unmount(): Promise<void> } } }).__amoWorkbench;
+      const api = (
+        window as unknown as {
+          __amoWorkbench: {
+            createCabinet(o: unknown): { element: HTMLElement; ready: Promise<void>; switchDeal(id: string): Promise<void>; unmount(): Promise<void> };
+          };
+        }
+      ).__amoWorkbench;
       const host = document.createElement('div');
       document.body.append(host);
       for (let i = 0; i < n; i++) {
-        const cabinet = api.createCabinet({ storyId: `bench-${i}`, widgets: [{ name: 'state-watcher', script: '_workbench/fixtures/state-watcher/personal_page.js' }] });
+        const cabinet = api.createCabinet({
+          storyId: `bench-${i}`,
+          widgets: [{ name: 'state-watcher', script: '_workbench/fixtures/state-watcher/personal_page.js' }],
+        });
         host.append(cabinet.element);
         await cabinet.ready;
         await cabinet.switchDeal('20471002');
@@ -434,15 +480,35 @@ async function enduranceRun(browser: Browser, site: string) {
 function printTable(r: { [key: string]: unknown } & Record<string, any>, allCleared: { workbench: number; baseline: number }, firstBuild: number) {
   const rows: [string, string, string, string][] = [
     ['dev ready, cold (median)', `${r.devReadyMs.cold.median} ms`, `${r.baseline.devReadyMs.cold.median} ms`, `${r.ratios.devReadyCold}x`],
-    ['dev ready, all caches cleared (median)', `${allCleared.workbench} ms`, `${allCleared.baseline} ms`, `${round(allCleared.workbench / allCleared.baseline, 2)}x`],
+    [
+      'dev ready, all caches cleared (median)',
+      `${allCleared.workbench} ms`,
+      `${allCleared.baseline} ms`,
+      `${round(allCleared.workbench / allCleared.baseline, 2)}x`,
+    ],
     ['dev ready, warm (median)', `${r.devReadyMs.warm.median} ms`, `${r.baseline.devReadyMs.warm.median} ms`, `${r.ratios.devReadyWarm}x`],
     ['storybook build (median)', `${r.buildMs.median} ms`, `${r.baseline.buildMs.median} ms`, `${r.ratios.build}x`],
     ['build, vendor cache cleared (median)', `${firstBuild} ms`, `${r.baseline.buildMs.median} ms`, `${round(firstBuild / r.baseline.buildMs.median, 2)}x`],
     ['bytes to show hello-world', `${r.previewBytes}`, `${r.baseline.previewBytes}`, `${r.ratios.previewBytes}x`],
-    ['dev ready warm, 3 widgets x 8 states', `${r.devReadyWarmStatesMs.median} ms`, `${r.baseline.devReadyWarmStatesMs.median} ms`, `${r.ratios.devReadyWarmStates}x`],
-    [`capture, ${r.captureMs.captures} in ${r.captureMs.pages} pages (median / p95)`, `${r.captureMs.perCaptureMs.median} / ${r.captureMs.perCaptureMs.p95} ms`, '', ''],
+    [
+      'dev ready warm, 3 widgets x 8 states',
+      `${r.devReadyWarmStatesMs.median} ms`,
+      `${r.baseline.devReadyWarmStatesMs.median} ms`,
+      `${r.ratios.devReadyWarmStates}x`,
+    ],
+    [
+      `capture, ${r.captureMs.captures} in ${r.captureMs.pages} pages (median / p95)`,
+      `${r.captureMs.perCaptureMs.median} / ${r.captureMs.perCaptureMs.p95} ms`,
+      '',
+      '',
+    ],
     ['capture, wall time per capture', `${r.captureMs.wallPerCaptureMs} ms`, '', ''],
-    [`amo-workbench test, ${r.widgetTestTests} tests (median)`, `${r.widgetTestMs.median} ms`, `${r.baseline.widgetTestMs.median} ms`, `${r.ratios.widgetTest}x`],
+    [
+      `amo-workbench test, ${r.widgetTestTests} tests (median)`,
+      `${r.widgetTestMs.median} ms`,
+      `${r.baseline.widgetTestMs.median} ms`,
+      `${r.ratios.widgetTest}x`,
+    ],
     ['story switch (median / p95)', `${r.storySwitchMs.median} / ${r.storySwitchMs.p95} ms`, '', ''],
     ['control to callback (median / p95)', `${r.controlToCallbackMs.median} / ${r.controlToCallbackMs.p95} ms`, '', ''],
     ['widget edit to render (median / p95)', `${r.widgetEditToRenderMs.median} / ${r.widgetEditToRenderMs.p95} ms`, '', ''],
@@ -459,7 +525,9 @@ function printTable(r: { [key: string]: unknown } & Record<string, any>, allClea
       return `${median('indexMs')} / ${median('loadMs')} / ${median('renderMs')}`;
     };
     const label = { coldAll: 'all caches cleared', cold: 'cold', warm: 'warm' }[start];
-    process.stdout.write(`dev ${label}, index.json / iframe loaded / rendered (medians, ms): workbench ${phases('workbench')}, baseline ${phases('baseline')}\n`);
+    process.stdout.write(
+      `dev ${label}, index.json / iframe loaded / rendered (medians, ms): workbench ${phases('workbench')}, baseline ${phases('baseline')}\n`,
+    );
   }
   for (const [story, modules] of Object.entries(r.modulesLoaded as Record<string, string[]>)) process.stdout.write(`modules ${story}: ${modules.join(', ')}\n`);
 }

@@ -73,7 +73,10 @@ export async function armRender(page: Page, target: RenderTarget): Promise<void>
 
 /** Epoch ms at which the armed content first appeared in the page. */
 export async function seenAt(page: Page, timeout: number): Promise<number> {
-  const handle = await page.waitForFunction(() => (window as unknown as { __benchRender: PageWatch }).__benchRender.seenAt, undefined, { timeout, polling: 50 });
+  const handle = await page.waitForFunction(() => (window as unknown as { __benchRender: PageWatch }).__benchRender.seenAt, undefined, {
+    timeout,
+    polling: 50,
+  });
   return (await handle.jsonValue()) as number;
 }
 

@@ -50,8 +50,12 @@ export interface CaptureTimes {
 export async function captureTimes(browser: Browser, staticDir: string): Promise<CaptureTimes> {
   const site = await serveFolder(staticDir);
   const index = (await (await fetch(`${site.url}index.json`)).json()) as { entries: Record<string, { id: string; type: string; tags?: string[] }> };
-  const stories = Object.values(index.entries).filter((e) => e.type === 'story' && STATE_WIDGETS.some((w) => e.id.startsWith(`widgets-${w}--`)) && !e.tags?.includes('no-visual'));
-  const jobs = stories.flatMap((story) => Object.values(DEFAULT_MODES).map((mode) => ({ id: story.id, globals: globalsQuery(mode), target: captureTarget(story.tags) })));
+  const stories = Object.values(index.entries).filter(
+    (e) => e.type === 'story' && STATE_WIDGETS.some((w) => e.id.startsWith(`widgets-${w}--`)) && !e.tags?.includes('no-visual'),
+  );
+  const jobs = stories.flatMap((story) =>
+    Object.values(DEFAULT_MODES).map((mode) => ({ id: story.id, globals: globalsQuery(mode), target: captureTarget(story.tags) })),
+  );
   const pool = await pagePool(browser);
   const durations: number[] = [];
   const started = performance.now();

@@ -28,7 +28,12 @@ export async function widgetTestBench(root: string, work: string, runs: number, 
   const env = { ...process.env, CI: '' };
   // The first run writes the baselines (not timed): later runs compare, as in a widget's CI.
   const first = await timed(process.execPath, [bin, 'test'], project, env);
-  const tests = Number(/(\d+) passed, (\d+) failed\s*$/.exec(first.output)?.slice(1, 3).reduce((a, b) => String(Number(a) + Number(b))) ?? 0);
+  const tests = Number(
+    /(\d+) passed, (\d+) failed\s*$/
+      .exec(first.output)
+      ?.slice(1, 3)
+      .reduce((a, b) => String(Number(a) + Number(b))) ?? 0,
+  );
   if (!tests) throw new Error(`amo-workbench test printed no summary:\n${first.output.slice(-2000)}`);
   const baseline = createVitestBaseline(path.join(work, 'vitest-baseline'), root, tests);
   await timed(path.join(root, 'node_modules/.bin/vitest'), ['run'], baseline, env); // warms the baseline's caches alike
@@ -75,9 +80,14 @@ export default defineConfig({
 });
 `,
   );
-  const stories = Array.from({ length: count }, (_, i) =>
-    `export const Story${i} = { render: () => { const el = document.createElement('p'); el.textContent = 'Trivial story ${i}'; return el; }, play: async () => { await page.screenshot(); } };`,
+  const stories = Array.from(
+    { length: count },
+    (_, i) =>
+      `export const Story${i} = { render: () => { const el = document.createElement('p'); el.textContent = 'Trivial story ${i}'; return el; }, play: async () => { await page.screenshot(); } };`,
   );
-  writeFileSync(path.join(dir, 'stories', 'Trivial.stories.js'), `import { page } from 'vitest/browser';\nexport default { title: 'Trivial' };\n${stories.join('\n')}\n`);
+  writeFileSync(
+    path.join(dir, 'stories', 'Trivial.stories.js'),
+    `import { page } from 'vitest/browser';\nexport default { title: 'Trivial' };\n${stories.join('\n')}\n`,
+  );
   return dir;
 }

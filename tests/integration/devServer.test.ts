@@ -42,7 +42,11 @@ beforeAll(async () => {
   });
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
-  await waitFor(async () => (await fetch(`${baseUrl}/index.json`)).ok, 90_000, () => `storybook dev did not start:\n${output.slice(-3000)}`);
+  await waitFor(
+    async () => (await fetch(`${baseUrl}/index.json`)).ok,
+    90_000,
+    () => `storybook dev did not start:\n${output.slice(-3000)}`,
+  );
   browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 });
 
@@ -115,7 +119,11 @@ describe('storybook dev with WIDGETS_DIR', () => {
     const handlers = (answer: number) =>
       `import { http, HttpResponse } from 'msw';\nexport const handlers = [http.get('https://live-backend.example/answer', () => HttpResponse.json({ answer: ${answer} }))];\n`;
     writeFileSync(path.join(dir, 'mocks', 'handlers.js'), handlers(1));
-    await waitFor(async () => (await storyIds()).includes('widgets-backed-widget--default'), 20_000, () => 'the backed widget got no story');
+    await waitFor(
+      async () => (await storyIds()).includes('widgets-backed-widget--default'),
+      20_000,
+      () => 'the backed widget got no story',
+    );
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/iframe.html?id=widgets-backed-widget--default&viewMode=story`);
     await page.getByText('answer 1').waitFor({ timeout: 60_000 });
@@ -131,7 +139,11 @@ describe('storybook dev with WIDGETS_DIR', () => {
     const broken = `define(['amocrm-sdk'], function (init) { var sdk = init({ version: '1.0.0' }); return { initLead: function () {},
       registerWidgetsBarSlot: function (el) { try { sdk.methods.getState('deal'); } catch (e) {} el.textContent = 'Status widget'; } }; });`;
     writeFileSync(path.join(dir, 'personal_page.js'), broken);
-    await waitFor(async () => (await storyIds()).includes('widgets-status-widget--default'), 20_000, () => 'the status widget got no story');
+    await waitFor(
+      async () => (await storyIds()).includes('widgets-status-widget--default'),
+      20_000,
+      () => 'the status widget got no story',
+    );
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${baseUrl}/?path=/story/widgets-status-widget--default`);
     const status = page.locator('[data-item-id="widgets-status-widget--default"] [data-testid="tree-status-button"]');
@@ -155,9 +167,17 @@ describe('storybook dev with WIDGETS_DIR', () => {
 
   it('adds and removes the story of a widget folder that appears or goes away', async () => {
     writeWidget('fresh-widget', 'Fresh');
-    await waitFor(async () => (await storyIds()).includes('widgets-fresh-widget--default'), 20_000, () => 'the new folder got no story');
+    await waitFor(
+      async () => (await storyIds()).includes('widgets-fresh-widget--default'),
+      20_000,
+      () => 'the new folder got no story',
+    );
     rmSync(path.join(widgets, 'fresh-widget'), { recursive: true, force: true });
-    await waitFor(async () => !(await storyIds()).includes('widgets-fresh-widget--default'), 20_000, () => 'the removed folder kept its story');
+    await waitFor(
+      async () => !(await storyIds()).includes('widgets-fresh-widget--default'),
+      20_000,
+      () => 'the removed folder kept its story',
+    );
     expect(await storyIds()).toContain('widgets-live-widget--default');
   });
 

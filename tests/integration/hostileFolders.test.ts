@@ -40,7 +40,11 @@ beforeAll(async () => {
   });
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
-  await waitUntil(async () => (await fetch(`${baseUrl}/index.json`)).ok, 90_000, () => `storybook dev did not start:\n${output.slice(-3000)}`);
+  await waitUntil(
+    async () => (await fetch(`${baseUrl}/index.json`)).ok,
+    90_000,
+    () => `storybook dev did not start:\n${output.slice(-3000)}`,
+  );
   browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 });
 
@@ -77,7 +81,9 @@ describe('safe on any network', () => {
       // 127.0.0.1, or ::1 (IPv6 loopback, also as an IPv4-mapped 127.0.0.1).
       for (const address of addresses) expect(['0100007F', '00000000000000000000000001000000', '0000000000000000FFFF00000100007F']).toContain(address);
     }
-    const external = Object.values(networkInterfaces()).flat().find((a) => a && !a.internal && a.family === 'IPv4');
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && !a.internal && a.family === 'IPv4');
     if (external) {
       const reached = await new Promise<boolean>((resolve) => {
         const socket = connect({ host: external.address, port }, () => (socket.destroy(), resolve(true)));
@@ -110,12 +116,28 @@ describe('safe on any network', () => {
 
   it('indexes every folder once with a unique id; clashing names get a suffix', async () => {
     const index = await entries();
-    const titles = Object.values(index).map((e) => e.title).filter((t) => t.startsWith('Widgets/'));
+    const titles = Object.values(index)
+      .map((e) => e.title)
+      .filter((t) => t.startsWith('Widgets/'));
     expect(new Set(titles).size).toBe(titles.length);
-    for (const title of ['Widgets/Foo', 'Widgets/foo (2)', 'Widgets/a-b', 'Widgets/a.b (2)', 'Widgets/my widget', 'Widgets/my_widget (2)', 'Widgets/привет', 'Widgets/пример', `Widgets/${LINE_SEPARATOR_NAME}`, 'Widgets/linked-widget', 'Widgets/manifest-is-folder']) {
+    for (const title of [
+      'Widgets/Foo',
+      'Widgets/foo (2)',
+      'Widgets/a-b',
+      'Widgets/a.b (2)',
+      'Widgets/my widget',
+      'Widgets/my_widget (2)',
+      'Widgets/привет',
+      'Widgets/пример',
+      `Widgets/${LINE_SEPARATOR_NAME}`,
+      'Widgets/linked-widget',
+      'Widgets/manifest-is-folder',
+    ]) {
       expect(titles).toContain(title);
     }
-    expect(titles.filter((t) => CLASHING_NAMES.some((name) => t === `Widgets/${name}` || t.startsWith(`Widgets/${name} (`)))).toHaveLength(CLASHING_NAMES.length);
+    expect(titles.filter((t) => CLASHING_NAMES.some((name) => t === `Widgets/${name}` || t.startsWith(`Widgets/${name} (`)))).toHaveLength(
+      CLASHING_NAMES.length,
+    );
     expect(Object.keys(index)).toEqual(expect.arrayContaining(['widgets-foo--default', 'widgets-foo-2--default', 'widgets-привет--default']));
   });
 
@@ -137,15 +159,22 @@ describe('safe on any network', () => {
     rmSync(path.join(set.widgetsDir, 'Foo', 'manifest.json'));
     mkdirSync(path.join(set.widgetsDir, 'Foo', 'manifest.json'));
     rmSync(path.join(set.widgetsDir, 'a-b', 'i18n'), { recursive: true, force: true });
-    await waitUntil(async () => {
-      const page = await browser.newPage();
-      try {
-        await page.goto(`${baseUrl}/iframe.html?id=widgets-foo--default&viewMode=story`);
-        return await page.locator('[data-problem="not-a-file"]').isVisible({ timeout: 5_000 }).catch(() => false);
-      } finally {
-        await page.close();
-      }
-    }, 30_000, () => `the story of Foo never showed the problem:\n${output.slice(-2000)}`);
+    await waitUntil(
+      async () => {
+        const page = await browser.newPage();
+        try {
+          await page.goto(`${baseUrl}/iframe.html?id=widgets-foo--default&viewMode=story`);
+          return await page
+            .locator('[data-problem="not-a-file"]')
+            .isVisible({ timeout: 5_000 })
+            .catch(() => false);
+        } finally {
+          await page.close();
+        }
+      },
+      30_000,
+      () => `the story of Foo never showed the problem:\n${output.slice(-2000)}`,
+    );
     expect((await fetch(`${baseUrl}/index.json`)).ok).toBe(true);
   });
 });

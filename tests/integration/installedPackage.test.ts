@@ -26,7 +26,13 @@ const children: ChildProcess[] = [];
 
 function command(args: string[], env: NodeJS.ProcessEnv = {}): { status: number; output: string } {
   try {
-    const output = execFileSync(process.execPath, [bin, ...args], { cwd: project, env: { ...process.env, ...env }, encoding: 'utf8', stdio: 'pipe', timeout: 240_000 });
+    const output = execFileSync(process.execPath, [bin, ...args], {
+      cwd: project,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      stdio: 'pipe',
+      timeout: 240_000,
+    });
     return { status: 0, output };
   } catch (error) {
     const e = error as { status: number; stdout: string; stderr: string };
@@ -50,7 +56,10 @@ describe('amo-workbench, installed from the packed tarball', () => {
   it('init writes a widget, and test passes on it as written', () => {
     const init = command(['init']);
     expect(init.status, init.output).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')).scripts).toMatchObject({ dev: 'amo-workbench dev', test: 'amo-workbench test' });
+    expect(JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')).scripts).toMatchObject({
+      dev: 'amo-workbench dev',
+      test: 'amo-workbench test',
+    });
     const test = command(['test'], { CI: '' });
     expect(test.output.trim().split('\n').at(-1), test.output.slice(-3000)).toBe('44 passed, 0 failed'); // 11 states x 4 languages, each checked and captured
     expect(test.status).toBe(0);
@@ -65,7 +74,9 @@ describe('amo-workbench, installed from the packed tarball', () => {
     try {
       const test = command(['test']);
       expect(test.status, test.output.slice(-3000)).toBe(1);
-      expect(test.output, test.output.slice(-2000)).toMatch(/^FAIL stories: Widgets\/my-widget › Default \[ru\]: leaked-subscription: my-widget still subscribes to "lead" after its cleanups ran \(on unmount\)/m);
+      expect(test.output, test.output.slice(-2000)).toMatch(
+        /^FAIL stories: Widgets\/my-widget › Default \[ru\]: leaked-subscription: my-widget still subscribes to "lead" after its cleanups ran \(on unmount\)/m,
+      );
       expect(test.output.trim().split('\n').at(-1)).toBe('0 passed, 44 failed'); // every state leaks in every language
     } finally {
       writeFileSync(file, original);
@@ -77,11 +88,26 @@ describe('amo-workbench, installed from the packed tarball', () => {
     const child = spawn(process.execPath, [bin, 'dev', '-p', String(port), '--ci'], { cwd: project, stdio: 'ignore', detached: true });
     children.push(child);
     const url = `http://127.0.0.1:${port}`;
-    await waitUntil(async () => (await fetch(`${url}/index.json`)).ok, 120_000, () => 'amo-workbench dev did not start');
+    await waitUntil(
+      async () => (await fetch(`${url}/index.json`)).ok,
+      120_000,
+      () => 'amo-workbench dev did not start',
+    );
     const ids = Object.keys(((await (await fetch(`${url}/index.json`)).json()) as { entries: Record<string, unknown> }).entries);
     // The widget's states (it has mocks/handlers.js) and their overview; nothing of the workbench's own.
-    expect(ids.every((id) => id.startsWith('widgets-my-widget--')), ids.join(', ')).toBe(true);
-    expect(ids).toEqual(expect.arrayContaining(['widgets-my-widget--default', 'widgets-my-widget--deal-without-company', 'widgets-my-widget--loading', 'widgets-my-widget--offline', 'widgets-my-widget--all-states']));
+    expect(
+      ids.every((id) => id.startsWith('widgets-my-widget--')),
+      ids.join(', '),
+    ).toBe(true);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'widgets-my-widget--default',
+        'widgets-my-widget--deal-without-company',
+        'widgets-my-widget--loading',
+        'widgets-my-widget--offline',
+        'widgets-my-widget--all-states',
+      ]),
+    );
     expect(ids).toHaveLength(12);
     const page = await browser.newPage();
     await page.goto(`${url}/iframe.html?id=widgets-my-widget--default&viewMode=story`);
@@ -103,7 +129,12 @@ describe('amo-workbench, installed from the packed tarball', () => {
         .locator('.js-widgets-bar-item-container', { hasText: 'Hello, account 31000001!' })
         .waitFor({ timeout: 30_000 })
         .catch(async (error: Error) => {
-          throw new Error(`${error.message}\nslot: ${await page.locator('.js-widgets-bar-item-container').textContent().catch(() => 'none')}\n${log.join('\n')}`);
+          throw new Error(
+            `${error.message}\nslot: ${await page
+              .locator('.js-widgets-bar-item-container')
+              .textContent()
+              .catch(() => 'none')}\n${log.join('\n')}`,
+          );
         });
       await page.close();
     } finally {

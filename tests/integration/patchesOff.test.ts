@@ -20,7 +20,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('WORKBENCH_PATCHES=0', () => {
   it('builds a static Storybook that works without the patches', async () => {
     const out = path.join(work, 'static');
-    await run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', out], { cwd: root, env: { ...process.env, WIDGETS_DIR: '', WORKBENCH_PATCHES: '0' } });
+    await run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', out], {
+      cwd: root,
+      env: { ...process.env, WIDGETS_DIR: '', WORKBENCH_PATCHES: '0' },
+    });
     expect(readdirSync(path.join(out, 'assets')).filter((f) => f.startsWith('storybook-preview-runtime'))).toEqual([]);
     const site = await serveFolder(out, { subPath: '/off/' });
     const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
@@ -30,7 +33,12 @@ describe('WORKBENCH_PATCHES=0', () => {
       await page.locator('.js-widgets-bar-item-container', { hasText: 'Hello world!' }).waitFor({ timeout: 30_000 });
       // A story with a play function runs it to the end in the built page.
       await page.goto(`${site.url}iframe.html?id=problems--finding-appears-live&viewMode=story`);
-      await page.waitForFunction(() => (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase === 'finished', undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender?.phase === 'finished',
+        undefined,
+        { timeout: 30_000 },
+      );
       await page.locator('.wb-strip [data-problem="leaked-subscription"]').waitFor({ timeout: 10_000 });
     } finally {
       await browser.close();

@@ -63,7 +63,10 @@ beforeAll(async () => {
   const spaced = path.join(widgets, 'мой виджет');
   mkdirSync(spaced);
   writeFileSync(path.join(spaced, 'manifest.json'), JSON.stringify({ widget: { name: 'Spaced' }, locations: ['personal_page'] }));
-  writeFileSync(path.join(spaced, 'personal_page.js'), `define([], function () { return { initLead: function () {}, registerWidgetsBarSlot: function (el) { el.textContent = 'Виджет из папки с пробелом'; } }; });`);
+  writeFileSync(
+    path.join(spaced, 'personal_page.js'),
+    `define([], function () { return { initLead: function () {}, registerWidgetsBarSlot: function (el) { el.textContent = 'Виджет из папки с пробелом'; } }; });`,
+  );
   writeFileSync(path.join(spaced, '.env'), 'CLIENT_SECRET=must-not-be-built');
   writeFileSync(path.join(work, 'outside.txt'), 'outside the widget folder');
   symlinkSync(path.join(work, 'outside.txt'), path.join(spaced, 'outside-link.txt'));
@@ -115,7 +118,12 @@ describe('storybook build', () => {
     };
     walk(outDir);
     const spaced = path.join(outDir, '_workbench/widgets/мой виджет');
-    expect(files.filter((f) => f.startsWith(spaced + path.sep)).map((f) => path.relative(spaced, f)).sort()).toEqual(['manifest.json', 'personal_page.js']);
+    expect(
+      files
+        .filter((f) => f.startsWith(spaced + path.sep))
+        .map((f) => path.relative(spaced, f))
+        .sort(),
+    ).toEqual(['manifest.json', 'personal_page.js']);
     // An absolute path starts a token: `../../tmp/x` (a relative path a widget's own bundler wrote) is not one.
     const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const machinePaths = [root, work, tmpdir(), homedir()].map((p) => new RegExp(`(?<![\\w.-])${escape(p + path.sep)}`));
@@ -245,7 +253,10 @@ describe('MSW in the built Storybook', () => {
     expect(chunks.length).toBeGreaterThan(0);
     expect(chunks.filter(({ fromWorker }) => fromWorker)).toEqual([]);
     // The widget's backend call is answered by its mocks through the worker.
-    expect(responses.find(({ url }) => url === 'https://temp-backend.example/greeting')).toEqual({ url: 'https://temp-backend.example/greeting', fromWorker: true });
+    expect(responses.find(({ url }) => url === 'https://temp-backend.example/greeting')).toEqual({
+      url: 'https://temp-backend.example/greeting',
+      fromWorker: true,
+    });
     await page.close();
   });
 
@@ -271,7 +282,7 @@ describe('controls and toolbar globals in the built Storybook', () => {
     await page.close();
   });
 
-  it('applies a global and an arg changed through Storybook\'s channel live, without a new initLead', async () => {
+  it("applies a global and an arg changed through Storybook's channel live, without a new initLead", async () => {
     const { page } = await openStory(storyId);
     await page.locator('[data-field="lang"]').waitFor({ timeout: 20_000 });
     const slot = await page.locator('.js-widgets-bar-item-container').elementHandle();

@@ -21,7 +21,12 @@ export async function buildTypedWidget(root: string, outDir: string, workDir: st
       outDir,
       emptyOutDir: true,
       minify: false,
-      lib: { entry: path.join(esm, 'tests/fixtures/typed-widget/src/personal_page.js'), formats: ['umd'], name: 'personalPage', fileName: () => 'personal_page.js' },
+      lib: {
+        entry: path.join(esm, 'tests/fixtures/typed-widget/src/personal_page.js'),
+        formats: ['umd'],
+        name: 'personalPage',
+        fileName: () => 'personal_page.js',
+      },
       rollupOptions: {
         external: [...HOST_MODULE_IDS],
         output: { exports: 'default', globals: Object.fromEntries(HOST_MODULE_IDS.map((id) => [id, id])) },

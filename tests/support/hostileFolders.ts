@@ -47,7 +47,13 @@ export function writeHostileFolders(work: string, options: { huge?: boolean } = 
   writeFileSync(outsideFile, 'private file outside the widget folder');
 
   // Files that must never be served: dotfiles, a dot-folder, node_modules, a link out of the folder.
-  widget(path.join(widgetsDir, 'dotfiles'), { '.env': SECRET, '.git/config': '[core]\n\tsecret = yes\n', 'node_modules/pkg/index.js': 'secret', 'mocks/handlers.js': 'export const handlers = [];', 'personal_page.js.map': '{}' });
+  widget(path.join(widgetsDir, 'dotfiles'), {
+    '.env': SECRET,
+    '.git/config': '[core]\n\tsecret = yes\n',
+    'node_modules/pkg/index.js': 'secret',
+    'mocks/handlers.js': 'export const handlers = [];',
+    'personal_page.js.map': '{}',
+  });
   symlinkSync(outsideFile, path.join(widgetsDir, 'dotfiles', 'linked-private.txt'));
   symlinkSync(outside, path.join(widgetsDir, 'dotfiles', 'linked-dir'));
   // Files of the wrong kind or content.

@@ -16,7 +16,10 @@ export interface InstalledWorkbench {
 export function installPackedWorkbench(root: string, work: string, name = 'my-widget'): InstalledWorkbench {
   mkdirSync(work, { recursive: true });
   execFileSync('npm', ['pack', '--pack-destination', work], { cwd: root, stdio: 'pipe' });
-  const tarball = path.join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+  const tarball = path.join(
+    work,
+    readdirSync(work).find((f) => f.endsWith('.tgz'))!,
+  );
   const project = path.join(work, name);
   mkdirSync(project, { recursive: true });
   writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ name, private: true }, null, 2)}\n`);

@@ -30,7 +30,10 @@ describe('initAmocrmWidgetSdk', () => {
     expect(Object.keys(sdk.methods).sort()).toEqual(['getRouterQuery', 'getState', 'subscribe']);
     expect(sdk.constants).toBe(CONSTANTS);
     expect(sdk.constants.DATE_FORMATS).toEqual({
-      americanNormal: 'dd/mm/yyyy', americanInversed: 'mm/dd/yyyy', russianNormal: 'dd.mm.yyyy', chineseNormal: 'yyyy/mm/dd',
+      americanNormal: 'dd/mm/yyyy',
+      americanInversed: 'mm/dd/yyyy',
+      russianNormal: 'dd.mm.yyyy',
+      chineseNormal: 'yyyy/mm/dd',
     });
     expect(sdk.constants.TIME_FORMATS).toEqual({ twelve: 'h:MM TT', twentyFour: 'HH:MM' });
     expect(sdk.constants.SUPPORTED_LANGS).toEqual({ ru: 'ru', en: 'en', es: 'es', pt: 'pt' });

@@ -4,7 +4,12 @@ import { describeLoadFailure, type LoadFailureContext } from '../../src/lifecycl
 import { HOST_MODULE_IDS } from '../../src/amd/hostModuleIds';
 
 const ctx = (over: Partial<LoadFailureContext> = {}): LoadFailureContext => ({
-  widget: 'w', scriptUrl: 'http://x/widgets/w/personal_page.js', unknownIds: new Set(), scriptErrors: [], waitSeconds: 3, ...over,
+  widget: 'w',
+  scriptUrl: 'http://x/widgets/w/personal_page.js',
+  unknownIds: new Set(),
+  scriptErrors: [],
+  waitSeconds: 3,
+  ...over,
 });
 const requireError = (requireType: string, requireModules: string[], originalError?: Error) =>
   Object.assign(new Error(requireType), { requireType, requireModules, originalError });
@@ -24,7 +29,10 @@ describe('describeLoadFailure', () => {
   });
 
   it('tells a syntax error from a missing define', async () => {
-    const syntax = await describeLoadFailure(requireError('nodefine', [ctx().scriptUrl]), ctx({ scriptErrors: [{ message: "Uncaught SyntaxError: Unexpected token ';'", line: 7, column: 3 }] }));
+    const syntax = await describeLoadFailure(
+      requireError('nodefine', [ctx().scriptUrl]),
+      ctx({ scriptErrors: [{ message: "Uncaught SyntaxError: Unexpected token ';'", line: 7, column: 3 }] }),
+    );
     expect(syntax.reason).toBe("Uncaught SyntaxError: Unexpected token ';' (personal_page.js:7:3)");
     expect(syntax.hint).toMatch(/syntax error/);
     const noDefine = await describeLoadFailure(requireError('nodefine', [ctx().scriptUrl]), ctx());

@@ -11,7 +11,9 @@ describe('npm run storybook arguments', () => {
   it('warns, saying what is exposed, when another address is asked for', () => {
     const { args, warning } = devArguments(['--host', '0.0.0.0']);
     expect(args).toEqual(['--host', '0.0.0.0', '-p', '6006']);
-    expect(warning).toMatch(/listening on 0\.0\.0\.0, not this machine only\. Anyone who can reach this address can open Storybook and read every served widget folder's files/);
+    expect(warning).toMatch(
+      /listening on 0\.0\.0\.0, not this machine only\. Anyone who can reach this address can open Storybook and read every served widget folder's files/,
+    );
     expect(devArguments(['--host=192.168.1.5']).warning).toMatch(/192\.168\.1\.5/);
   });
 

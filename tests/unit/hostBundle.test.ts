@@ -61,7 +61,10 @@ describe('the dev host bundle: entries and bundling', () => {
     writeFileSync(path.join(dir, 'src', 'story', 'glob.ts'), "import { x } from './x';\nexport const all = import.meta.glob('./*.json');\n");
     writeFileSync(path.join(dir, 'src', 'story', 'x.ts'), 'export const x = 1;\n');
     writeFileSync(path.join(dir, 'stories', 'helper.ts'), "import { cabinetOf } from '../src/story/cabinetOf';\nexport { cabinetOf };\n");
-    writeFileSync(path.join(dir, 'stories', 'A.stories.ts'), "import { cabinetOf } from './helper';\nimport { all } from '../src/story/glob';\nimport type { T } from '../src/story/x';\n");
+    writeFileSync(
+      path.join(dir, 'stories', 'A.stories.ts'),
+      "import { cabinetOf } from './helper';\nimport { all } from '../src/story/glob';\nimport type { T } from '../src/story/x';\n",
+    );
     const isBundled = (file: string) => file.startsWith(path.join(dir, 'src')) && !file.endsWith('glob.ts');
     expect([...findHostImports([path.join(dir, 'stories')], isBundled)].map((file) => path.relative(dir, file)).sort()).toEqual([
       'src/story/cabinetOf.ts',
@@ -103,7 +106,10 @@ describe('the dev host bundle: packages it imports', () => {
     // The plugin's own rule, as main.ts configures it.
     const { isBundled } = bundledFileRule(root, ['src', 'mocks']);
     // The entries the dev server starts with: what the preview and the stories import.
-    const found = findHostImports(['.storybook/preview.ts', 'stories'].map((p) => path.join(root, p)), isBundled);
+    const found = findHostImports(
+      ['.storybook/preview.ts', 'stories'].map((p) => path.join(root, p)),
+      isBundled,
+    );
     const entries = new Map([...found, path.join(root, 'mocks/index.ts')].map((file, i) => [file, `m${i}`]));
     const { code } = await bundleHost({ root, entries, define: { 'import.meta.env': '{}' }, isBundled });
     const packages = new Set([...code.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*"([^"./][^"]*)"/g)].map((match) => match[1]!));
@@ -111,7 +117,8 @@ describe('the dev host bundle: packages it imports', () => {
     const servedOtherwise = (id: string) =>
       /\.css$|\?raw$/.test(id) || // assets and raw text, never pre-bundled
       id.startsWith('virtual:amo-workbench/') || // the host libraries (hostLibrariesPlugin.ts)
-      id === 'msw' || id === 'msw/browser' || // MSW's browser bundle (mswBrowserBundlePlugin.ts)
+      id === 'msw' ||
+      id === 'msw/browser' || // MSW's browser bundle (mswBrowserBundlePlugin.ts)
       servedAsPublished.some((pkg) => id === pkg || id.startsWith(`${pkg}/`));
     expect([...packages].filter((id) => !servedOtherwise(id) && !prebundledPackages.includes(id))).toEqual([]);
   }, 30_000);

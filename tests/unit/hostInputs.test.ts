@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveDeal, deriveSys, mergeInputs } from '../../src/cabinet/hostInputs';
 import { defaultFixture } from '../../src/fixtures';
 
-const [main, second] = defaultFixture.deals as [typeof defaultFixture.deals[0], typeof defaultFixture.deals[0]];
+const [main, second] = defaultFixture.deals as [(typeof defaultFixture.deals)[0], (typeof defaultFixture.deals)[0]];
 
 describe('host inputs', () => {
   it('lets a set arg override its toolbar global, and an unset one follow it', () => {
@@ -13,7 +13,14 @@ describe('host inputs', () => {
   });
 
   it('derives SysModel with format keys turned into dateformat masks', () => {
-    const sys = deriveSys(defaultFixture.sys, { lang: 'en', dateFormat: 'americanInversed', timeFormat: 'twelve', currencySymbol: '$', isRemovalAvailable: false, pageTitle: 'T' });
+    const sys = deriveSys(defaultFixture.sys, {
+      lang: 'en',
+      dateFormat: 'americanInversed',
+      timeFormat: 'twelve',
+      currencySymbol: '$',
+      isRemovalAvailable: false,
+      pageTitle: 'T',
+    });
     expect(sys).toMatchObject({ lang: 'en', dateFormat: 'mm/dd/yyyy', timeFormat: 'h:MM TT', currencySymbol: '$', isRemovalAvailable: false, pageTitle: 'T' });
     expect(sys.logoUrl).toBe(defaultFixture.sys.logoUrl);
     expect(deriveSys(defaultFixture.sys, {})).toEqual(defaultFixture.sys);
@@ -31,7 +38,7 @@ describe('host inputs', () => {
     expect(deriveDeal(main, defaultFixture, { status: 'nope' }).lead.statuses).toEqual(main.lead.statuses);
   });
 
-  it('removes the company, or borrows the client\'s company with its fields', () => {
+  it("removes the company, or borrows the client's company with its fields", () => {
     expect(deriveDeal(main, defaultFixture, { hasCompany: false }).lead.company).toBeNull();
     const borrowed = deriveDeal(second, defaultFixture, { hasCompany: true });
     expect(borrowed.lead.company?.name).toBe(main.lead.company!.name);

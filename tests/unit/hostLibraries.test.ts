@@ -14,7 +14,8 @@ type Hook = ((this: unknown, ...args: unknown[]) => unknown) | { filter?: { id?:
 /** Runs the plugins' hooks as Vite does: plugins that apply to the command, in order, each hook behind its id filter. */
 function pluginFor(command: 'serve' | 'build') {
   const plugins = hostLibrariesPlugin({ root }).filter((plugin) => !plugin.apply || plugin.apply === command);
-  for (const plugin of plugins) (plugin.configResolved as ((config: Partial<ResolvedConfig>) => void) | undefined)?.({ command, mode: command === 'serve' ? 'development' : 'production' });
+  for (const plugin of plugins)
+    (plugin.configResolved as ((config: Partial<ResolvedConfig>) => void) | undefined)?.({ command, mode: command === 'serve' ? 'development' : 'production' });
   const context = {
     error(message: string): never {
       throw new Error(message);

@@ -34,7 +34,9 @@ describe('HostState', () => {
 
   it('rejects unknown entity names with the valid ones listed', () => {
     const state = new HostState(initial());
-    expect(() => state.get('deals' as never)).toThrow('getState: unknown entity "deals". Use one of constants.PUBLIC_STATE_ENTITIES: sys, lead, leadFields, authors.');
+    expect(() => state.get('deals' as never)).toThrow(
+      'getState: unknown entity "deals". Use one of constants.PUBLIC_STATE_ENTITIES: sys, lead, leadFields, authors.',
+    );
     expect(() => state.subscribe('nope' as never, () => {})).toThrow(/subscribe: unknown entity "nope"/);
   });
 
@@ -91,7 +93,13 @@ describe('HostState', () => {
   it('survives a subscriber that throws on its initial result', () => {
     const errors: unknown[] = [];
     const state = new HostState(initial(), { onSubscriberError: (error) => errors.push(error) });
-    const off = state.subscribe('sys', () => { throw new Error('initial'); }, { withInitialResult: true });
+    const off = state.subscribe(
+      'sys',
+      () => {
+        throw new Error('initial');
+      },
+      { withInitialResult: true },
+    );
     expect(typeof off).toBe('function');
     expect(errors).toHaveLength(1);
   });

@@ -61,7 +61,9 @@ describe('bad folders become folder problems, never crashes', () => {
     const linked = discovery.widgets.find((w) => w.name === 'linked-widget')!;
     expect(linked.problems.filter((p) => !p.upload)).toEqual([]);
     expect(linked.place).toBe('$WIDGETS_DIR/linked-widget');
-    expect(discovery.skipped).toEqual([{ dir: '$WIDGETS_DIR/dangling-link', reason: 'a symbolic link whose target does not exist (a build output not built yet?)' }]);
+    expect(discovery.skipped).toEqual([
+      { dir: '$WIDGETS_DIR/dangling-link', reason: 'a symbolic link whose target does not exist (a build output not built yet?)' },
+    ]);
   });
 });
 
@@ -75,7 +77,10 @@ describe('every folder gets exactly one sidebar entry with a stable, unique id',
     expect(byName['пример']).toMatchObject({ title: 'Widgets/пример', id: 'widgets-пример' });
     expect(byName['linked-widget']).toMatchObject({ title: 'Widgets/linked-widget', id: 'widgets-linked-widget' });
     // Sorted by code point: 'Foo' < 'foo', 'a-b' < 'a.b', 'my widget' < 'my_widget'.
-    expect([byName.Foo, byName.foo].map((i) => [i!.title, i!.id])).toEqual([['Widgets/Foo', 'widgets-foo'], ['Widgets/foo (2)', 'widgets-foo-2']]);
+    expect([byName.Foo, byName.foo].map((i) => [i!.title, i!.id])).toEqual([
+      ['Widgets/Foo', 'widgets-foo'],
+      ['Widgets/foo (2)', 'widgets-foo-2'],
+    ]);
     expect([byName['a-b'], byName['a.b']].map((i) => i!.id)).toEqual(['widgets-a-b', 'widgets-a-b-2']);
     expect([byName['my widget'], byName.my_widget].map((i) => i!.id)).toEqual(['widgets-my-widget', 'widgets-my-widget-2']);
     const note = folderChecks('foo');
@@ -98,7 +103,12 @@ describe('every folder gets exactly one sidebar entry with a stable, unique id',
       const program = parseAst(source, { lang: 'ts' });
       // Imports, the folder constant, meta, its export, a story per state and the overview: nothing a name could add.
       const states = entry.widget.states.length + 1;
-      expect(program.body.map((node) => node.type).filter((t) => t !== 'ImportDeclaration')).toEqual(['VariableDeclaration', 'VariableDeclaration', 'ExportDefaultDeclaration', ...Array(states).fill('ExportNamedDeclaration')]);
+      expect(program.body.map((node) => node.type).filter((t) => t !== 'ImportDeclaration')).toEqual([
+        'VariableDeclaration',
+        'VariableDeclaration',
+        'ExportDefaultDeclaration',
+        ...Array(states).fill('ExportNamedDeclaration'),
+      ]);
     }
     const separator = entries.find((e) => e.widget.name === LINE_SEPARATOR_NAME)!;
     expect(widgetStorySource(separator, 'x')).toContain('line\\u2028globalThis.__hostileRan = true; x');
@@ -107,7 +117,19 @@ describe('every folder gets exactly one sidebar entry with a stable, unique id',
 
 describe('served = what the widget ships', () => {
   const dir = () => path.join(set.widgetsDir, 'dotfiles');
-  it.each(['.env', '.git/config', 'node_modules/pkg/index.js', 'linked-private.txt', 'linked-dir/private.txt', '%2e%2e/%2e%2e/outside/private.txt', '..%2f..%2foutside%2fprivate.txt', 'mocks/..%2f.env', '%2eenv', 'mocks/../.env', ''])('404: %s', (request) => {
+  it.each([
+    '.env',
+    '.git/config',
+    'node_modules/pkg/index.js',
+    'linked-private.txt',
+    'linked-dir/private.txt',
+    '%2e%2e/%2e%2e/outside/private.txt',
+    '..%2f..%2foutside%2fprivate.txt',
+    'mocks/..%2f.env',
+    '%2eenv',
+    'mocks/../.env',
+    '',
+  ])('404: %s', (request) => {
     expect(resolveServedFile(dir(), request)).toBeUndefined();
   });
 
@@ -126,7 +148,11 @@ describe('caches never break a start', () => {
     const blocked = path.join(work, 'not-a-folder');
     writeFileSync(blocked, 'a file where the cache folder should be');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const [indexer] = cachedIndexers([{ test: /x/, createIndex: async () => [{ type: 'story', importPath: 'a', exportName: 'A' } as never] }], path.join(blocked, 'index'), '10');
+    const [indexer] = cachedIndexers(
+      [{ test: /x/, createIndex: async () => [{ type: 'story', importPath: 'a', exportName: 'A' } as never] }],
+      path.join(blocked, 'index'),
+      '10',
+    );
     const options = { makeTitle: (t?: string) => t ?? 'T' } as never;
     const story = path.join(work, 'a.stories.ts');
     writeFileSync(story, 'export default {}');
@@ -140,7 +166,9 @@ describe('caches never break a start', () => {
   it('ignores a manifest-check cache entry of the wrong shape, and a truncated file', () => {
     const file = path.join(work, 'checks', 'manifest.json');
     mkdirSync(path.dirname(file), { recursive: true });
-    const raw = JSON.parse('{"widget":{"name":"n","description":"d","short_description":"s","version":"1.0.0","interface_version":2,"locale":["en"],"installation":true},"locations":["personal_page"]}');
+    const raw = JSON.parse(
+      '{"widget":{"name":"n","description":"d","short_description":"s","version":"1.0.0","interface_version":2,"locale":["en"],"installation":true},"locations":["personal_page"]}',
+    );
     const check = cachedCheckManifest(file, 'fp');
     expect(check(raw).problems).toEqual([]);
     // A wrong-shaped entry for the same key: checked again, not thrown on.

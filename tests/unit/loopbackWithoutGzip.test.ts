@@ -33,7 +33,9 @@ describe('loopbackWithoutGzip', () => {
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const { port } = http.address() as AddressInfo;
     await new Promise<void>((resolve, reject) => {
-      request({ host: '127.0.0.1', port, headers: { 'accept-encoding': 'gzip' } }, (res) => res.resume().on('end', resolve)).on('error', reject).end();
+      request({ host: '127.0.0.1', port, headers: { 'accept-encoding': 'gzip' } }, (res) => res.resume().on('end', resolve))
+        .on('error', reject)
+        .end();
     });
     await new Promise<void>((resolve) => http.close(() => resolve()));
     expect(seen).toEqual([undefined]);

@@ -1,7 +1,16 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SCENARIOS, assertScenario, isBackendRequest, scenarioHandlers, scenarioJson, setBackendSettings, tokenSettingsFor, withVerifiedToken } from '../../mocks';
+import {
+  SCENARIOS,
+  assertScenario,
+  isBackendRequest,
+  scenarioHandlers,
+  scenarioJson,
+  setBackendSettings,
+  tokenSettingsFor,
+  withVerifiedToken,
+} from '../../mocks';
 import { SignJWT } from 'jose';
 import { DEFAULT_TOKEN_SETTINGS, signToken } from '../../src/token';
 import { clientSecretDefine, SecretInBuildError } from '../../src/backend/clientSecret';
@@ -16,7 +25,10 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-const widgetHandler = http.get(API, withVerifiedToken(({ claims }) => scenarioJson({ success: { items: [claims.account_id] }, empty: { items: [] } })));
+const widgetHandler = http.get(
+  API,
+  withVerifiedToken(({ claims }) => scenarioJson({ success: { items: [claims.account_id] }, empty: { items: [] } })),
+);
 
 async function tokenFor(settings = {}) {
   return signToken({ ...DEFAULT_TOKEN_SETTINGS, ...settings }, { storyId: 's', leadId: '1', callIndex: 0, nowMs: Date.now() });
@@ -68,14 +80,22 @@ describe('withVerifiedToken', () => {
     server.use(widgetHandler);
     const now = Math.floor(Date.now() / 1000);
     const full: Record<string, unknown> = {
-      iss: 'https://workbench.amocrm.ru', aud: 'http://localhost', jti: 'j-1', iat: now, nbf: now, exp: now + 600,
-      account_id: 31000001, user_id: 7000001, subdomain: 'workbench', client_uuid: 'c-1',
+      iss: 'https://workbench.amocrm.ru',
+      aud: 'http://localhost',
+      jti: 'j-1',
+      iat: now,
+      nbf: now,
+      exp: now + 600,
+      account_id: 31000001,
+      user_id: 7000001,
+      subdomain: 'workbench',
+      client_uuid: 'c-1',
     };
     const sign = (claims: Record<string, unknown>) =>
       new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(DEFAULT_TOKEN_SETTINGS.secret));
     const answer = async (claims: Record<string, unknown>) => {
       const response = await fetch(API, { headers: { 'X-Auth-Token': await sign(claims) } });
-      return [response.status, ((await response.json()) as { error?: string; message?: string })] as const;
+      return [response.status, (await response.json()) as { error?: string; message?: string }] as const;
     };
     expect((await answer(full))[0]).toBe(200);
     for (const claim of ['account_id', 'user_id', 'client_uuid', 'subdomain', 'iss', 'jti', 'exp']) {
@@ -97,10 +117,12 @@ describe('withVerifiedToken', () => {
 describe('scenarios', () => {
   it('loading: no answer until the story goes, then a network error, so nothing stays pending', async () => {
     let settled = false;
-    const answer = play('loading', await tokenFor()).then(
-      () => 'answered',
-      () => 'network error',
-    ).finally(() => (settled = true));
+    const answer = play('loading', await tokenFor())
+      .then(
+        () => 'answered',
+        () => 'network error',
+      )
+      .finally(() => (settled = true));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(settled).toBe(false);
     expect(heldRequests()).toBe(1);
@@ -139,7 +161,9 @@ describe('scenarios', () => {
   });
 
   it('refuses an unknown scenario name with the list', () => {
-    expect(() => assertScenario('flaky')).toThrow('parameters.backend.scenario "flaky" is not a scenario. Use one of: success, slow, loading, empty, expired-token, wrong-secret, forbidden, server-error, malformed-json, network-error.');
+    expect(() => assertScenario('flaky')).toThrow(
+      'parameters.backend.scenario "flaky" is not a scenario. Use one of: success, slow, loading, empty, expired-token, wrong-secret, forbidden, server-error, malformed-json, network-error.',
+    );
   });
 });
 

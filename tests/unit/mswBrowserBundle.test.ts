@@ -17,7 +17,12 @@ function esmExportNames(file: string): string[] {
   const list = /export \{([^}]*)\};?\s*(\/\/# sourceMappingURL=\S+\s*)?$/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
   return list
     .split(',')
-    .map((entry) => entry.trim().split(/\s+as\s+/).at(-1)!)
+    .map((entry) =>
+      entry
+        .trim()
+        .split(/\s+as\s+/)
+        .at(-1)!,
+    )
     .filter(Boolean);
 }
 
@@ -72,7 +77,13 @@ describe('msw browser bundle', () => {
     // MSW's relative comment is gone; the one left is a /@fs/ URL of the map next to the bundle.
     expect(loaded.code.match(/sourceMappingURL/g)).toHaveLength(1);
     const url = /^\/\/# sourceMappingURL=\/@fs(\/.+)$/.exec(lines.at(-1)!)?.[1];
-    expect(url).toBe(`${path.join(packageDir, 'lib/iife/index.js.map').split(path.sep).join('/').replace(/^(?!\/)/, '/')}`);
+    expect(url).toBe(
+      `${path
+        .join(packageDir, 'lib/iife/index.js.map')
+        .split(path.sep)
+        .join('/')
+        .replace(/^(?!\/)/, '/')}`,
+    );
     expect(JSON.parse(readFileSync(url!, 'utf8')).sources.length).toBeGreaterThan(0);
   });
 
@@ -85,6 +96,8 @@ describe('msw browser bundle', () => {
   });
 
   it('says which file to update when a new msw changes the bundle', () => {
-    expect(() => mswBrowserModule('var MockServiceWorker = (() => { return {}; })();', '9.9.9')).toThrow(/msw 9\.9\.9: lib\/iife\/index\.js .*mswBrowserBundlePlugin\.ts/);
+    expect(() => mswBrowserModule('var MockServiceWorker = (() => { return {}; })();', '9.9.9')).toThrow(
+      /msw 9\.9\.9: lib\/iife\/index\.js .*mswBrowserBundlePlugin\.ts/,
+    );
   });
 });

@@ -28,7 +28,17 @@ describe('what a build takes prebuilt', () => {
       expect(matchesFilter(`${HOST_LIBRARY_PREFIX}${name}`)).toBe(true);
     }
     // dateformat is shared with the cabinet's own code; the small ones are not worth a file.
-    for (const id of [`${HOST_LIBRARY_PREFIX}dateformat`, `${HOST_LIBRARY_PREFIX}nanoid`, `${HOST_LIBRARY_PREFIX}classnames`, 'msw/node', 'mswx', 'react', `${HOST_LIBRARY_PREFIX}reactx`, 'storybook/preview-api', 'storybook/internal/preview/runtimex']) {
+    for (const id of [
+      `${HOST_LIBRARY_PREFIX}dateformat`,
+      `${HOST_LIBRARY_PREFIX}nanoid`,
+      `${HOST_LIBRARY_PREFIX}classnames`,
+      'msw/node',
+      'mswx',
+      'react',
+      `${HOST_LIBRARY_PREFIX}reactx`,
+      'storybook/preview-api',
+      'storybook/internal/preview/runtimex',
+    ]) {
       expect(vendorEntryFor(id)).toBeUndefined();
       expect(matchesFilter(id)).toBe(false);
     }
@@ -37,7 +47,7 @@ describe('what a build takes prebuilt', () => {
   it('bundles the same modules as a plain build: the host library facades, MSW’s browser module, Storybook’s runtime', () => {
     const entries = vendorEntries();
     expect(Object.keys(entries).sort()).toEqual([...PREBUILT_HOST_LIBRARIES, 'msw', 'storybook-preview-runtime'].sort());
-    expect(entries['storybook-preview-runtime']).toBe("export * from \"storybook/internal/preview/runtime\";\n");
+    expect(entries['storybook-preview-runtime']).toBe('export * from "storybook/internal/preview/runtime";\n');
     for (const name of PREBUILT_HOST_LIBRARIES) expect(entries[name]).toBe(facadeModule(name));
     expect(entries.msw).toBe(loadMswBrowserModule());
     for (const name of PREBUILT_HOST_LIBRARIES) expect(HOST_LIBRARY_PACKAGES).toHaveProperty(name);
@@ -112,7 +122,11 @@ describe('prebuiltVendorPlugin', () => {
   it('turns the imports into relative imports of files it writes into the assets folder', async () => {
     const plugin = prebuiltVendorPlugin({ root, cacheFile: path.join(tmp, 'plugin', 'vendor.json') });
     expect(plugin.apply).toBe('build');
-    (plugin.configResolved as (config: unknown) => void)({ build: { assetsDir: 'static', minify: 'oxc', sourcemap: false, target: 'esnext' }, define: {}, mode: 'production' });
+    (plugin.configResolved as (config: unknown) => void)({
+      build: { assetsDir: 'static', minify: 'oxc', sourcemap: false, target: 'esnext' },
+      define: {},
+      mode: 'production',
+    });
     (plugin.buildStart as () => void)();
     const context = {
       error(message: string): never {
@@ -148,7 +162,11 @@ describe('prebuiltVendorPlugin when the libraries cannot be bundled', () => {
     // A root with no node_modules: React & co. cannot be resolved from there.
     const empty = mkdtempSync(path.join(tmp, 'no-modules-'));
     const plugin = prebuiltVendorPlugin({ root: empty, cacheFile: path.join(empty, 'vendor.json') });
-    (plugin.configResolved as (config: unknown) => void)({ build: { assetsDir: 'assets', minify: 'oxc', sourcemap: false, target: 'esnext' }, define: {}, mode: 'production' });
+    (plugin.configResolved as (config: unknown) => void)({
+      build: { assetsDir: 'assets', minify: 'oxc', sourcemap: false, target: 'esnext' },
+      define: {},
+      mode: 'production',
+    });
     (plugin.buildStart as () => void)();
     const context = {
       error(message: string): never {
@@ -156,6 +174,8 @@ describe('prebuiltVendorPlugin when the libraries cannot be bundled', () => {
       },
     };
     const resolve = (plugin.resolveId as { handler: (this: unknown, id: string) => Promise<unknown> }).handler;
-    await expect(resolve.call(context, `${HOST_LIBRARY_PREFIX}react`)).rejects.toThrow(/Could not bundle the host libraries, MSW and Storybook's preview runtime for the build \(src\/build\/prebuiltVendor\/\): .*Could not resolve '[^']+'/s);
+    await expect(resolve.call(context, `${HOST_LIBRARY_PREFIX}react`)).rejects.toThrow(
+      /Could not bundle the host libraries, MSW and Storybook's preview runtime for the build \(src\/build\/prebuiltVendor\/\): .*Could not resolve '[^']+'/s,
+    );
   }, 60_000);
 });

@@ -29,7 +29,10 @@ describe('amo-workbench serve', () => {
   });
 
   it('answers a private-network preflight', async () => {
-    const response = await fetch(`${serving.url}/personal_page.js`, { method: 'OPTIONS', headers: { 'Access-Control-Request-Private-Network': 'true', Origin: 'https://example.amocrm.ru' } });
+    const response = await fetch(`${serving.url}/personal_page.js`, {
+      method: 'OPTIONS',
+      headers: { 'Access-Control-Request-Private-Network': 'true', Origin: 'https://example.amocrm.ru' },
+    });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-private-network')).toBe('true');
   });

@@ -24,7 +24,20 @@ function plugins() {
   const other = { name: 'amo-workbench:other', buildStart: otherStart } as unknown as Plugin;
   const run = (plugin: Plugin, hook: 'buildStart' | 'transformIndexHtml', ...args: unknown[]) => (plugin[hook] as (...a: unknown[]) => unknown)(...args);
   const transformPreview = (code: string) => (previewRewrite.transform as { handler: (code: string, id: string) => unknown }).handler(code, previewFile);
-  return { list: [[loader, previewRewrite, runtime], other], loader, runtime, other, previewRewrite, scan, emitRuntime, injectScript, rewrite, otherStart, run, transformPreview };
+  return {
+    list: [[loader, previewRewrite, runtime], other],
+    loader,
+    runtime,
+    other,
+    previewRewrite,
+    scan,
+    emitRuntime,
+    injectScript,
+    rewrite,
+    otherStart,
+    run,
+    transformPreview,
+  };
 }
 
 describe('skipUnusedMocking', () => {

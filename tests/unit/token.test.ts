@@ -29,7 +29,10 @@ describe('initLead tokens', () => {
     const claims = await verifyToken(token, { secret: DEFAULT_CLIENT_SECRET, audience: 'http://localhost', nowMs: request.nowMs + 60_000 });
     expect(claims.account_id).toBe(31000001);
     const problem = (options: Parameters<typeof verifyToken>[1], t = token) =>
-      verifyToken(t, options).then(() => 'ok', (error: TokenVerificationError) => `${error.problem}: ${error.message}`);
+      verifyToken(t, options).then(
+        () => 'ok',
+        (error: TokenVerificationError) => `${error.problem}: ${error.message}`,
+      );
     expect(await problem({ secret: 'another-secret-another-secret-123', audience: 'http://localhost', nowMs: request.nowMs })).toBe(
       'verification-failed: the token is not signed with this client secret (HS256)',
     );
@@ -66,7 +69,9 @@ describe('initLead tokens', () => {
 
   it('can be signed as if issued earlier (the expired-token scenario)', async () => {
     const token = await signToken({ ...DEFAULT_TOKEN_SETTINGS, issuedSecondsAgo: 1900 }, request);
-    await expect(verifyToken(token, { secret: DEFAULT_CLIENT_SECRET, audience: 'http://localhost', nowMs: request.nowMs })).rejects.toThrow(/expired 100 s ago/);
+    await expect(verifyToken(token, { secret: DEFAULT_CLIENT_SECRET, audience: 'http://localhost', nowMs: request.nowMs })).rejects.toThrow(
+      /expired 100 s ago/,
+    );
   });
 
   it('take iat from the clock they are given', async () => {

@@ -38,10 +38,15 @@ describe('visual modes', () => {
 });
 
 describe('chromatic.config.json', () => {
-  it('passes the Chromatic CLI\'s own configuration checks (no upload: it stops at the missing token)', () => {
+  it("passes the Chromatic CLI's own configuration checks (no upload: it stops at the missing token)", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
     delete env.CHROMATIC_PROJECT_TOKEN;
-    const result = spawnSync(path.join(root, 'node_modules/.bin/chromatic'), ['--dry-run', '--config-file', 'chromatic.config.json'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(path.join(root, 'node_modules/.bin/chromatic'), ['--dry-run', '--config-file', 'chromatic.config.json'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     const output = `${result.stdout}${result.stderr}`;
     expect(output).not.toMatch(/Configuration file .* was invalid/);
     expect(output).toMatch(/Missing project token/);
@@ -50,7 +55,12 @@ describe('chromatic.config.json', () => {
   it('refuses a configuration with an unknown key, so the check above means something', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
     delete env.CHROMATIC_PROJECT_TOKEN;
-    const result = spawnSync(path.join(root, 'node_modules/.bin/chromatic'), ['--dry-run', '--config-file', 'tests/fixtures/chromatic.invalid.json'], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(path.join(root, 'node_modules/.bin/chromatic'), ['--dry-run', '--config-file', 'tests/fixtures/chromatic.invalid.json'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(`${result.stdout}${result.stderr}`).toMatch(/was invalid[\s\S]*Unrecognized key\(s\) in object: 'onlyChangd'/);
   });
 });
@@ -68,7 +78,10 @@ describe('compareImages', () => {
   });
 
   it('catches a single changed pixel, with its share and a diff image', () => {
-    const result = compareImages(image(), image((png) => png.data.set([250, 0, 0, 255], (10 * 40 + 5) * 4)));
+    const result = compareImages(
+      image(),
+      image((png) => png.data.set([250, 0, 0, 255], (10 * 40 + 5) * 4)),
+    );
     expect(result.diffPixels).toBe(1);
     expect(result.ratio).toBeCloseTo(1 / 1200);
     const diff = PNG.sync.read(result.diff);
@@ -98,7 +111,10 @@ describe("Chromatic's Visual tests addon", () => {
     expect(visualTestsAddon(root, {})).toEqual({ load: false, reason: 'not linked' });
     expect(visualTestsAddon(project(null), {})).toEqual({ load: false, reason: 'not linked' });
     expect(visualTestsAddon(root, { STORYBOOK_VISUAL_TESTS: '1' })).toEqual({ load: true, reason: 'forced on' });
-    expect(visualTestsAddon(project('{ "projectId": "Project:1" }'), { STORYBOOK_VISUAL_TESTS: '0', CHROMATIC_PROJECT_TOKEN: 'x' })).toEqual({ load: false, reason: 'forced off' });
+    expect(visualTestsAddon(project('{ "projectId": "Project:1" }'), { STORYBOOK_VISUAL_TESTS: '0', CHROMATIC_PROJECT_TOKEN: 'x' })).toEqual({
+      load: false,
+      reason: 'forced off',
+    });
   });
 
   it('says so when chromatic.config.json is broken, instead of failing the server start', () => {

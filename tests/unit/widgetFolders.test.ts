@@ -26,10 +26,18 @@ function widget(parent: string, name: string, files: Record<string, string>): st
 }
 
 const MANIFEST = JSON.stringify({
-  widget: { name: 'widget.name', description: 'widget.description', short_description: 'widget.short', version: '1.0.0', interface_version: 2, locale: ['ru', 'en'], installation: true },
+  widget: {
+    name: 'widget.name',
+    description: 'widget.description',
+    short_description: 'widget.short',
+    version: '1.0.0',
+    interface_version: 2,
+    locale: ['ru', 'en'],
+    installation: true,
+  },
   locations: ['personal_page'],
 });
-const JS = "define([], function () { return { initLead() {}, registerWidgetsBarSlot() {} }; });";
+const JS = 'define([], function () { return { initLead() {}, registerWidgetsBarSlot() {} }; });';
 const OK = { 'manifest.json': MANIFEST, 'personal_page.js': JS };
 
 describe('discoverWidgets', () => {
@@ -42,7 +50,10 @@ describe('discoverWidgets', () => {
     const { widgets, skipped } = discoverWidgets({ root, widgetsDirEnv: `${outside}${path.delimiter}more` });
     expect(widgets.map((w) => w.name)).toEqual(['alpha', 'beta', 'gamma']);
     expect(widgets.every((w) => w.problems.filter((p) => !p.upload).length === 0)).toBe(true);
-    expect(widgets.find((w) => w.name === 'beta')).toMatchObject({ dir: path.join(outside, 'beta'), mocksFile: path.join(outside, 'beta', 'mocks', 'handlers.js') });
+    expect(widgets.find((w) => w.name === 'beta')).toMatchObject({
+      dir: path.join(outside, 'beta'),
+      mocksFile: path.join(outside, 'beta', 'mocks', 'handlers.js'),
+    });
     expect(skipped).toEqual([]);
   });
 
@@ -110,7 +121,7 @@ describe('folder checks', () => {
   it('invalid JSON, with line and column', () => {
     const [problem] = problemsOf({ ...OK, 'manifest.json': '{\n  "widget": {\n    "name": "x"\n    "version": "1.0.0"\n  }\n}' });
     expect(problem).toMatchObject({ code: 'invalid-json', file: 'manifest.json' });
-    expect(problem!.message).toBe("manifest.json is not valid JSON at line 4, column 5: a comma is missing.");
+    expect(problem!.message).toBe('manifest.json is not valid JSON at line 4, column 5: a comma is missing.');
     expect(problem!.fix).toBe('Fix the JSON syntax at manifest.json:4:5 (a missing comma or quote, or a trailing comma).');
   });
 
@@ -125,9 +136,7 @@ describe('folder checks', () => {
         'i18n/en.json': '{"widget":{"name":"W","description":"D"},"settings":{"api":"API"}}',
         'i18n/ru.json': '{"widget":{"name":"В"},"settings":{"api":"API","extra":"x"}}',
       }),
-    ).toMatchObject([
-      { code: 'i18n-keys', message: 'The i18n files differ in their keys: en.json lacks settings.extra; ru.json lacks widget.description.' },
-    ]);
+    ).toMatchObject([{ code: 'i18n-keys', message: 'The i18n files differ in their keys: en.json lacks settings.extra; ru.json lacks widget.description.' }]);
   });
 
   it('widget.version that is not a version', () => {
@@ -147,7 +156,9 @@ describe('folder checks', () => {
     });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'manifest-fields' });
-    expect(problems[0]!.message).toMatch(/^Required fields missing: widget\.short_description, widget\.installation\. Wrong values: widget\.interface_version: /);
+    expect(problems[0]!.message).toMatch(
+      /^Required fields missing: widget\.short_description, widget\.installation\. Wrong values: widget\.interface_version: /,
+    );
   });
 
   it('a file with a BOM', () => {

@@ -14,7 +14,12 @@ function setup(module: unknown) {
   const load = vi.fn(async () => module);
   const amd = { load, unknownIds: new Set<string>() } as unknown as AmdContext;
   const runner = new WidgetRunner({
-    name: 'w', scriptUrl: 'http://x/w.js', amd, waitSeconds: 7, log, slotHost,
+    name: 'w',
+    scriptUrl: 'http://x/w.js',
+    amd,
+    waitSeconds: 7,
+    log,
+    slotHost,
     onFailure: (f) => failures.push(f),
   });
   return { runner, order, failures, slotHost, log, load };
@@ -56,8 +61,12 @@ describe('WidgetRunner lifecycle', () => {
     expect(firstSlot?.isConnected).toBe(false);
     await runner.enter('t2');
     expect(order).toEqual([
-      'initLead t1', 'slot js-widgets-bar-item-container', 'slot cleanup', 'initLead cleanup t1',
-      'initLead t2', 'slot js-widgets-bar-item-container',
+      'initLead t1',
+      'slot js-widgets-bar-item-container',
+      'slot cleanup',
+      'initLead cleanup t1',
+      'initLead t2',
+      'slot js-widgets-bar-item-container',
     ]);
     expect(runner.slotElement).not.toBe(firstSlot);
     expect(load).toHaveBeenCalledTimes(1);
@@ -96,7 +105,10 @@ describe('WidgetRunner lifecycle', () => {
   it('reports a missing required callback with the module keys', async () => {
     const { runner, failures } = setup({ initLead() {} });
     expect(await runner.load()).toBe(false);
-    expect(failures[0]).toMatchObject({ phase: 'contract', reason: expect.stringMatching(/no registerWidgetsBarSlot function \(required\)\. Its keys: initLead/) });
+    expect(failures[0]).toMatchObject({
+      phase: 'contract',
+      reason: expect.stringMatching(/no registerWidgetsBarSlot function \(required\)\. Its keys: initLead/),
+    });
     expect(await runner.enter('t')).toBe(false);
   });
 

@@ -36,7 +36,14 @@ describe('the states of a widget folder', () => {
     const dir = folder({
       [STATES_FILE]: JSON.stringify({
         states: [
-          { name: 'Won deal', deal: { status: '142', fields: { 'lead-budget': 990000, 'lead-580101': null, 'lead-700001': { name: 'Region', type: 'select', value: { enum_id: 7, value: 'North' } } } }, sys: { currencySymbol: '$' } },
+          {
+            name: 'Won deal',
+            deal: {
+              status: '142',
+              fields: { 'lead-budget': 990000, 'lead-580101': null, 'lead-700001': { name: 'Region', type: 'select', value: { enum_id: 7, value: 'North' } } },
+            },
+            sys: { currencySymbol: '$' },
+          },
           { name: 'Empty', backend: { scenario: 'empty', delayMs: 300 }, localStorage: { collapsed: 'true' } },
         ],
         omit: ['Long values'],
@@ -44,8 +51,25 @@ describe('the states of a widget folder', () => {
     });
     const { states, problems } = folderStates(dir, true);
     expect(problems).toEqual([]);
-    expect(states.map((s) => s.name)).toEqual(['Default', 'Deal without company', 'Deal not loaded yet', 'Few fields', 'Loading', 'Empty', 'Server error', 'Forbidden', 'Expired token', 'Offline', 'Won deal']);
-    expect(states.find((s) => s.name === 'Empty')).toEqual({ name: 'Empty', exportName: 'Empty', backend: { scenario: 'empty', delayMs: 300 }, localStorage: { collapsed: 'true' } });
+    expect(states.map((s) => s.name)).toEqual([
+      'Default',
+      'Deal without company',
+      'Deal not loaded yet',
+      'Few fields',
+      'Loading',
+      'Empty',
+      'Server error',
+      'Forbidden',
+      'Expired token',
+      'Offline',
+      'Won deal',
+    ]);
+    expect(states.find((s) => s.name === 'Empty')).toEqual({
+      name: 'Empty',
+      exportName: 'Empty',
+      backend: { scenario: 'empty', delayMs: 300 },
+      localStorage: { collapsed: 'true' },
+    });
     expect(states.at(-1)).toMatchObject({ exportName: 'WonDeal', deal: { status: '142' }, sys: { currencySymbol: '$' } });
   });
 
@@ -99,9 +123,12 @@ describe('the states of a widget folder', () => {
     expect(exports).not.toContain('allstates');
   });
 
-  it('are stories of the generated file, with All states; the workbench\'s fixture folders get Default only', () => {
+  it("are stories of the generated file, with All states; the workbench's fixture folders get Default only", () => {
     const dir = folder({
-      'manifest.json': JSON.stringify({ widget: { name: 'n', description: 'd', short_description: 's', version: '1.0.0', interface_version: 2, locale: ['en'], installation: true }, locations: ['personal_page'] }),
+      'manifest.json': JSON.stringify({
+        widget: { name: 'n', description: 'd', short_description: 's', version: '1.0.0', interface_version: 2, locale: ['en'], installation: true },
+        locations: ['personal_page'],
+      }),
       'personal_page.js': 'define([], function () { return { initLead() {}, registerWidgetsBarSlot() {} }; });',
       [STATES_FILE]: JSON.stringify({ states: [{ name: 'Won deal', deal: { status: '142' } }] }),
     });

@@ -25,7 +25,13 @@ const reportDir = path.join(root, 'reports', 'visual');
 /** A fixed port: widget error messages name the page's origin, so it must be the same every run. */
 const PORT = Number(process.env.VISUAL_PORT ?? 61990);
 
-interface Entry { id: string; title: string; name: string; type: string; tags?: string[] }
+interface Entry {
+  id: string;
+  title: string;
+  name: string;
+  type: string;
+  tags?: string[];
+}
 const storiesFile = path.join(root, 'tests/visual/stories.json');
 
 // The build happens while tests are collected: they are one per story and mode.
@@ -39,7 +45,13 @@ const stories = Object.values(built.entries)
 const storyIds = stories.map((e) => e.id);
 /** Every capture: a story in each of its modes (src/visual/modes.ts: modesForStory). */
 const captures = stories.flatMap((story) =>
-  Object.entries(modesForStory(story.tags, process.env.VISUAL_MODES)).map(([mode, globals]) => ({ name: `${story.id} [${mode}]`, id: story.id, mode, globals, target: captureTarget(story.tags) })),
+  Object.entries(modesForStory(story.tags, process.env.VISUAL_MODES)).map(([mode, globals]) => ({
+    name: `${story.id} [${mode}]`,
+    id: story.id,
+    mode,
+    globals,
+    target: captureTarget(story.tags),
+  })),
 );
 if (UPDATE) writeFileSync(storiesFile, `${JSON.stringify({ stories: storyIds }, null, 2)}\n`);
 
@@ -128,9 +140,15 @@ describe.concurrent('stories', () => {
 });
 
 describe('the visual run itself', () => {
-  it.runIf(UPDATE)('writes the README\'s All states screenshot', async () => {
+  it.runIf(UPDATE)("writes the README's All states screenshot", async () => {
     // Four frames to a row: the overview as a reviewer sees it on a wide screen.
-    const wide = await browser.newPage({ viewport: { width: 1680, height: 900 }, deviceScaleFactor: 1, timezoneId: 'UTC', locale: 'en-US', reducedMotion: 'reduce' });
+    const wide = await browser.newPage({
+      viewport: { width: 1680, height: 900 },
+      deviceScaleFactor: 1,
+      timezoneId: 'UTC',
+      locale: 'en-US',
+      reducedMotion: 'reduce',
+    });
     const image = await capture(wide, 'widgets-deal-documents--all-states', globalsQuery(DEFAULT_MODES.en!));
     await wide.close();
     writeFileSync(path.join(root, 'docs', 'screenshots', 'all-states.png'), image);

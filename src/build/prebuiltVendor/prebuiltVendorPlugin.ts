@@ -47,7 +47,9 @@ export function prebuiltVendorPlugin({ root, cacheFile }: { root: string; cacheF
         try {
           files = await vendor();
         } catch (error) {
-          this.error(`Could not bundle the host libraries, MSW and Storybook's preview runtime for the build (src/build/prebuiltVendor/): ${error instanceof Error ? error.message : String(error)}`);
+          this.error(
+            `Could not bundle the host libraries, MSW and Storybook's preview runtime for the build (src/build/prebuiltVendor/): ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
         const file = files.entries.get(entry);
         if (!file) this.error(`The prebuilt vendor bundle has no entry "${entry}" (src/build/prebuiltVendor/vendorEntries.ts)`);

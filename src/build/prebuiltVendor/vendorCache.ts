@@ -51,7 +51,11 @@ export async function cachedVendorBundle(root: string, cacheFile: string, entrie
     if (file.map && settings.sourcemap) files.set(`${name}.map`, file.map);
   }
   const inputs = Object.fromEntries(await Promise.all(bundle.inputs.map(async (file) => [file, cacheKey([await readFile(file)])] as const)));
-  writeCacheFile(cacheFile, { fingerprint, inputs, entries: Object.fromEntries(bundle.entries), files: Object.fromEntries(files) } satisfies CacheFile, 'vendor bundle cache');
+  writeCacheFile(
+    cacheFile,
+    { fingerprint, inputs, entries: Object.fromEntries(bundle.entries), files: Object.fromEntries(files) } satisfies CacheFile,
+    'vendor bundle cache',
+  );
   return { entries: bundle.entries, files, built: true };
 }
 

@@ -30,7 +30,11 @@ export function vendorEntries(): Record<string, string> {
 }
 
 /** Every id a vendor entry answers, as a plugin hook's id filter. */
-export const VENDOR_IMPORTS: RegExp[] = [MSW_IMPORT, new RegExp(`^${escape(STORYBOOK_RUNTIME)}$`), new RegExp(`^${escape(HOST_LIBRARY_PREFIX)}(${PREBUILT_HOST_LIBRARIES.map(escape).join('|')})$`)];
+export const VENDOR_IMPORTS: RegExp[] = [
+  MSW_IMPORT,
+  new RegExp(`^${escape(STORYBOOK_RUNTIME)}$`),
+  new RegExp(`^${escape(HOST_LIBRARY_PREFIX)}(${PREBUILT_HOST_LIBRARIES.map(escape).join('|')})$`),
+];
 
 /** The entry behind an import id, if one is prebuilt. */
 export function vendorEntryFor(id: string): string | undefined {
