@@ -2,89 +2,32 @@
  * One mounted cabinet: host state, its own requirejs context, signed tokens, the chrome, and a
  * WidgetRunner per widget. Inputs (controls, toolbar) change host state live, through `apply`;
  * only a change of the active deal runs the deal-switch lifecycle. Every step is serialised, so a
- * click during a slow initLead waits its turn.
+ * click during a slow initLead waits its turn. Composition only: the types are in cabinetTypes.ts,
+ * token issuing in tokenIssuer.ts, a widget's mounting in mountWidget.ts.
  */
+
 import { WIDGET_SDK_PREFIX, createAmdContext, type AmdContext } from '../amd/amdContext';
-import { HOST_MODULE_IDS } from '../amd/hostModuleIds';
 import { hostLibraries, type LibraryId } from '../amd/hostLibraries';
 import { checkCleanups } from '../doctor/checkCleanups';
-import { doctoredSdk, type DoctoredSdk } from '../doctor/doctoredSdk';
+import type { DoctoredSdk } from '../doctor/doctoredSdk';
 import { Doctor } from '../doctor/findings';
-import { problemsChanged } from '../doctor/problemSignal';
-import { forgetResources, installResourceTracking, resourcesOf } from '../doctor/resources';
-import { registerOwner } from '../doctor/stackOwner';
-import { closestId } from '../lifecycle/closestId';
+import { installResourceTracking, resourcesOf } from '../doctor/resources';
 import { createImportModules } from '../amd/importModules';
-import { localizedFixture, resolveFixture, type CabinetFixture, type DealFixture, type FixtureSource } from '../fixtures';
+import { localizedFixture, resolveFixture, type CabinetFixture, type DealFixture } from '../fixtures';
 import { LifecycleLog } from '../lifecycle/lifecycleLog';
-import { WidgetRunner } from '../lifecycle/widgetRunner';
 import type { WidgetFailure } from '../lifecycle/widgetFailure';
 import { createInitAmocrmWidgetSdk } from '../sdk/createSdk';
 import { HostState } from '../sdk/hostState';
 import type { RouterQuery } from '../sdk/models';
-import { DEFAULT_TOKEN_SETTINGS, signToken, type TokenSettings } from '../token';
-import { createChrome, type WidgetPanel } from './chrome';
-import { developerWidgetSource, type AddWidgetParams } from './developerWidget';
+import { DEFAULT_TOKEN_SETTINGS, type TokenSettings } from '../token';
+import type { Cabinet, CabinetOptions, WidgetSource } from './cabinetTypes';
+import { createChrome } from './chrome';
+import { mountCabinetWidget, type Mounted } from './mountWidget';
+import { tokenIssuer } from './tokenIssuer';
+import { developerWidgetSource } from './developerWidget';
 import { deriveDeal, deriveSys, type HostInputs } from './hostInputs';
 
-export interface WidgetSource {
-  /** Identifies the widget in the accordion, the log and every error. */
-  name: string;
-  /** URL of personal_page.js; relative URLs resolve against the page. */
-  script: string;
-  /** The folder's i18n files by language, for the accordion's title and description. */
-  i18n?: Record<string, unknown>;
-  /** manifest widget.name / widget.description: i18n keys (`widget.name`) or plain text. */
-  nameKey?: string;
-  descriptionKey?: string;
-  /** The token for initLead instead of a signed one (addWidget's `token`; may be empty). */
-  token?: string;
-}
-
-export interface CabinetOptions {
-  /** Identifies the story: part of the requirejs context name and of every token's `jti`. */
-  storyId: string;
-  widgets: WidgetSource[];
-  /** The client: one fixture, or one per language; the default client in the current language when absent. */
-  fixture?: FixtureSource;
-  /** Controls and toolbar values at mount. */
-  inputs?: HostInputs;
-  token?: Partial<TokenSettings>;
-  /** The workbench clock, in ms (token `iat`); `Date.now`, which stories fake, by default. */
-  now?: () => number;
-  /** requirejs `waitSeconds` for this cabinet. */
-  waitSeconds?: number;
-  /** false: only the widgets accordion, without the rest of the chrome. */
-  chrome?: boolean;
-}
-
-export interface Cabinet {
-  readonly element: HTMLElement;
-  /** Settles when every widget has been loaded and entered (or has failed). Never rejects. */
-  readonly ready: Promise<void>;
-  readonly state: HostState;
-  readonly log: LifecycleLog;
-  readonly failures: readonly WidgetFailure[];
-  readonly tokens: readonly string[];
-  readonly amd: AmdContext;
-  /** The widget doctor's findings for this cabinet's widgets. */
-  readonly doctor: Doctor;
-  readonly mounted: boolean;
-  activeLeadId(): string;
-  /** New control/toolbar values: host state changes live; a new `activeLeadId` switches the deal. */
-  apply(inputs: HostInputs): Promise<void>;
-  /** Runs the deal-switch lifecycle; resolves when the new deal's slots have rendered. */
-  switchDeal(leadId: string): Promise<void>;
-  /** Resolves once every step queued so far (mount, apply, deal switches) has run. */
-  whenIdle(): Promise<void>;
-  /**
-   * `AMOCRM.developer.addWidget`: shows only the widget at `script` (the story's widgets are set
-   * aside) with `token` passed to initLead as given; a deal switch resets it.
-   */
-  addWidget(params: AddWidgetParams): Promise<void>;
-  /** Slot cleanups, then initLead cleanups, then the requirejs context is dropped. */
-  unmount(): Promise<void>;
-}
+export type { Cabinet, CabinetOptions, WidgetSource } from './cabinetTypes';
 
 let cabinetCount = 0;
 
@@ -158,91 +101,10 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     renderChrome();
   };
 
-  const callCounts = new Map<string, number>();
-  const tokenFor = async (widget: string): Promise<string> => {
-    const callIndex = callCounts.get(widget) ?? 0;
-    callCounts.set(widget, callIndex + 1);
-    const token = await signToken(tokenSettings, {
-      storyId: `${options.storyId}/${widget}`,
-      leadId: activeLeadId,
-      callIndex,
-      nowMs: now(),
-    });
-    tokens.push(token);
-    return token;
-  };
+  const tokenFor = tokenIssuer({ settings: tokenSettings, storyId: options.storyId, leadId: () => activeLeadId, now, issued: tokens });
 
-  interface Mounted {
-    source: WidgetSource;
-    runner: WidgetRunner;
-    panel: WidgetPanel;
-    sdk: DoctoredSdk;
-    /** Whose resources the doctor tracks (resources.ts), unique per cabinet. */
-    owner: string;
-    /** From the first initLead on, subscriptions belong to a deal (before: to the module). */
-    markEntered(): void;
-    release(): void;
-  }
-  const mountWidget = (source: WidgetSource): Mounted => {
-    const panel = chrome.addWidget(source);
-    const scriptUrl = new URL(source.script, document.baseURI).href;
-    const key = `w${widgetSdks.size + 1}`;
-    let everEntered = false;
-    const sdk = doctoredSdk(initAmocrmWidgetSdk, source.name, doctor, () => !everEntered);
-    widgetSdks.set(key, sdk);
-    amd.mapWidgetSdk(scriptUrl, key);
-    const owner = `${amd.name}/${source.name}`;
-    const release = registerOwner(scriptUrl, owner);
-    /**
-     * DOM the widget added while its module was evaluated (a bundle's style-loader <style> in <head>):
-     * it lives with the module, across deal switches, as in amoCRM; removed when the module's context ends.
-     */
-    const moduleNodes = new Set<Node>();
-    const runner = new WidgetRunner({
-      name: source.name,
-      scriptUrl,
-      amd,
-      waitSeconds,
-      log,
-      slotHost: panel.slotHost,
-      onFailure: (failure) => {
-        failures.push(failure);
-        panel.showFailure(failure);
-        problemsChanged();
-        // Only this widget's load failure names its unknown module (the context is shared).
-        const unknown = failure.phase === 'load' ? [...amd.unknownIds].filter((id) => failure.reason.includes(`"${id}"`)) : [];
-        for (const id of unknown) {
-          const near = closestId(id, HOST_MODULE_IDS);
-          doctor.report(
-            'unknown-module',
-            source.name,
-            `${source.name} defines a dependency on "${id}", which the host does not provide${near ? `; the closest provided id is "${near}"` : ''}.`,
-          );
-        }
-      },
-      onFinding: (code, message) => doctor.report(code, source.name, message),
-    });
-    return {
-      source,
-      runner,
-      panel,
-      sdk,
-      owner,
-      markEntered: () => {
-        if (everEntered) return;
-        everEntered = true;
-        const { nodes } = resourcesOf(owner);
-        for (const node of nodes) moduleNodes.add(node);
-        nodes.clear();
-      },
-      release: () => {
-        release();
-        forgetResources(owner);
-        for (const node of moduleNodes) if (node.parentNode) node.parentNode.removeChild(node);
-        moduleNodes.clear();
-      },
-    };
-  };
+  const mountWidget = (source: WidgetSource): Mounted =>
+    mountCabinetWidget(source, { chrome, amd, doctor, widgetSdks, initAmocrmWidgetSdk, waitSeconds, log, failures });
   /** After a widget's cleanups: what it still holds is a leak (checkCleanups). */
   const examine = (mounted: Mounted, moment: string) =>
     checkCleanups(mounted.source.name, moment, { subscriptions: mounted.sdk.activeSubscriptions(), resources: resourcesOf(mounted.owner) }, doctor);

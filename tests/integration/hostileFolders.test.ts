@@ -58,8 +58,8 @@ afterAll(async () => {
 
 const served = (folder: string, file: string) => fetch(`${baseUrl}/_workbench/widgets/${encodeURIComponent(folder)}/${file}`);
 
-async function entries(): Promise<Record<string, { title: string; name: string }>> {
-  return ((await (await fetch(`${baseUrl}/index.json`)).json()) as { entries: Record<string, { title: string; name: string }> }).entries;
+async function entries(): Promise<Record<string, { id: string; title: string; name: string }>> {
+  return ((await (await fetch(`${baseUrl}/index.json`)).json()) as { entries: Record<string, { id: string; title: string; name: string }> }).entries;
 }
 
 /** Listening sockets of this port from /proc (Linux): the local addresses, hex as the kernel writes them. */
@@ -116,10 +116,13 @@ describe('safe on any network', () => {
 
   it('indexes every folder once with a unique id; clashing names get a suffix', async () => {
     const index = await entries();
-    const titles = Object.values(index)
-      .map((e) => e.title)
-      .filter((t) => t.startsWith('Widgets/'));
+    // One Default story per folder (each folder also has its states, under the same title).
+    const defaults = Object.values(index).filter((e) => e.title.startsWith('Widgets/') && e.id.endsWith('--default'));
+    const titles = defaults.map((e) => e.title);
     expect(new Set(titles).size).toBe(titles.length);
+    expect(new Set(defaults.map((e) => e.id)).size).toBe(defaults.length);
+    // Every other story of a folder shares its Default's title.
+    expect(Object.values(index).filter((e) => e.title.startsWith('Widgets/') && !titles.includes(e.title))).toEqual([]);
     for (const title of [
       'Widgets/Foo',
       'Widgets/foo (2)',
