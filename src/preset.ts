@@ -11,7 +11,6 @@
  * `widgets/` folder) and `fixtures` (this repository's fixture widgets).
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/html-vite';
 import type { Indexer } from 'storybook/internal/types';
 import { loadPreviewOrConfigFile, resolvePathInStorybookCache, versions } from 'storybook/internal/common';
@@ -36,8 +35,10 @@ import { cachedCheckManifest } from './widgets/manifestCheckCache.ts';
 import { MOCKS_ENTRY, MOCKS_IMPORT_ID, PACKAGE_MOCKS_ID } from './widgets/widgetImportsPlugin.ts';
 import { prepareWorkbenchStories, type WorkbenchStories } from './widgets/workbenchStories.ts';
 
-/** The installed workbench (this file is `<package>/src/preset.ts`). */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { PACKAGE_ROOT } from './packageRoot.ts';
+
+/** The installed workbench (src/packageRoot.ts). */
+export { PACKAGE_ROOT };
 
 export interface WorkbenchPresetOptions {
   projectRoot?: string;

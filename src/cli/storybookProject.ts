@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../preset.ts';
+import { PACKAGE_ROOT } from '../packageRoot.ts';
 import { GENERATED_FOLDER } from '../widgets/servedFiles.ts';
 
 const require = createRequire(import.meta.url);

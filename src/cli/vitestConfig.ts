@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../preset.ts';
+import { PACKAGE_ROOT } from '../packageRoot.ts';
 
 export function writeVitestConfig(configDir: string): string {
   const file = path.join(configDir, 'vitest.config.mts');

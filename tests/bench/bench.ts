@@ -56,7 +56,7 @@ async function main() {
     },
     newPage: async (options?: Parameters<Browser['newPage']>[0]) => (await browser.newContext(options)).newPage(),
   });
-  if (ONLY === 'widgetTest') return finish(browser, { widgetTest: await widgetTestPair() });
+  if (ONLY === 'widgetTest') return finish(browser, { widgetTest: await widgetTestPair(browser) });
   if (ONLY === 'states') return finish(browser, await statesPair(browser));
   if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: unknown; use widgetTest or states.`);
   const baselineDir = createBaselineProject(path.join(work, 'baseline'), root);
@@ -110,7 +110,7 @@ async function main() {
   progress(`endurance (${CYCLES} cycles)`);
   const endurance = await enduranceRun(browser, workbenchSite.url);
   const states = await statesPair(browser);
-  const widgetTest = await widgetTestPair();
+  const widgetTest = await widgetTestPair(browser);
 
   await browser.close();
   await workbenchSite.close();
@@ -140,7 +140,9 @@ async function main() {
       previewBytes: round(previewBytes / baselineBytes, 2),
       devReadyWarmStates: states.ratios.devReadyWarmStates,
       widgetTest: widgetTest.ratio,
+      installedDevReadyWarm: widgetTest.installedDev.ratio,
     },
+    installedDevReadyWarmMs: widgetTest.installedDev.devReadyWarmMs,
     devReadyWarmStatesMs: states.devReadyWarmStatesMs,
     captureMs: states.captureMs,
     widgetTestMs: widgetTest.widgetTestMs,
@@ -160,8 +162,8 @@ async function main() {
 }
 
 /** The widgetTest pair alone (BENCH_ONLY=widgetTest) or as part of the whole bench. */
-async function widgetTestPair() {
-  return widgetTestBench(root, work, WIDGET_TEST_RUNS, progress);
+async function widgetTestPair(browser: Browser) {
+  return widgetTestBench(browser, root, work, WIDGET_TEST_RUNS, progress);
 }
 
 /** Three widget folders of eight states: warm dev ready against the baseline, alternately; then the captures. */
@@ -211,7 +213,13 @@ async function finish(browser: Browser, result: Record<string, unknown>) {
     'widgetTest' in result
       ? (() => {
           const w = result.widgetTest as Awaited<ReturnType<typeof widgetTestPair>>;
-          return { widgetTestMs: w.widgetTestMs, baseline: { widgetTestMs: w.baselineMs }, widgetTestTests: w.tests, ratios: { widgetTest: w.ratio } };
+          return {
+            widgetTestMs: w.widgetTestMs,
+            installedDevReadyWarmMs: w.installedDev.devReadyWarmMs,
+            baseline: { widgetTestMs: w.baselineMs, installedDevReadyWarmMs: w.installedDev.baselineMs },
+            widgetTestTests: w.tests,
+            ratios: { widgetTest: w.ratio, installedDevReadyWarm: w.installedDev.ratio },
+          };
         })()
       : result;
   process.stdout.write(`${JSON.stringify(flat)}\n`);
