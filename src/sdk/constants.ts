@@ -3,7 +3,8 @@
  * Everything is `as const` so widget authors get literal types (`'dd.mm.yyyy'`, not `string`).
  */
 
-import { deepFreeze } from './freeze';
+// With its extension: Node code reads this file too (src/widgets/widgetStates.ts), and Storybook warns of extensionless imports there.
+import { deepFreeze } from './freeze.ts';
 
 export const DATE_FORMATS = {
   americanNormal: 'dd/mm/yyyy',

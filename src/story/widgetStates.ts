@@ -64,7 +64,8 @@ async function checkState(canvasElement: HTMLElement, spec: StateSpec): Promise<
     await expect((multiselect?.value as unknown[] | null)?.length, 'a 30-item multiselect').toBe(LONG_LIST_LENGTH);
   }
   for (const [key, value] of Object.entries(spec.sys ?? {})) await expect(sys[key as keyof typeof sys], `SysModel.${key}`).toBe(value);
-  for (const [key, value] of Object.entries(spec.localStorage ?? {})) await expect(window.localStorage.getItem(key), `localStorage ${key}`).toBe(value);
+  // The localStorage seed is not checked here: the widget may have changed it by now (the seeding
+  // itself is tested by Workbench/Web Storage, with a widget that reads it).
 
   const scenario = spec.backend?.scenario;
   if (!scenario) return;
