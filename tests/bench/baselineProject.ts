@@ -1,6 +1,6 @@
 /**
- * The baseline the bench compares with: a minimal @storybook/html-vite Storybook with one trivial
- * story, generated into a temporary folder and run from the same installed packages (its
+ * The baseline the bench compares with: a minimal @storybook/html-vite Storybook with two trivial
+ * stories, generated into a temporary folder and run from the same installed packages (its
  * node_modules is a link to the workbench's).
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,10 @@ export function createBaselineProject(dir: string, root: string): string {
   );
   writeFileSync(
     path.join(dir, 'stories', 'Trivial.stories.js'),
-    `export default { title: 'Trivial' };\nexport const Default = { render: () => { const el = document.createElement('p'); el.className = 'trivial'; el.textContent = 'Trivial story'; return el; } };\n`,
+    `export default { title: 'Trivial' };\n` +
+      `export const Default = { render: () => { const el = document.createElement('p'); el.className = 'trivial'; el.textContent = 'Trivial story'; return el; } };\n` +
+      // A second story for the story-switch ratio.
+      `export const Other = { render: () => { const el = document.createElement('p'); el.className = 'trivial'; el.textContent = 'Other trivial story'; return el; } };\n`,
   );
   return dir;
 }

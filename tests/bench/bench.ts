@@ -58,7 +58,8 @@ async function main() {
   });
   if (ONLY === 'widgetTest') return finish(browser, { widgetTest: await widgetTestPair(browser) });
   if (ONLY === 'states') return finish(browser, await statesPair(browser));
-  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: unknown; use widgetTest or states.`);
+  if (ONLY === 'storySwitch') return finish(browser, await storySwitchPair(browser));
+  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: unknown; use widgetTest, states or storySwitch.`);
   const baselineDir = createBaselineProject(path.join(work, 'baseline'), root);
   const targets: Target[] = [
     { name: 'workbench', dir: root, storyId: 'widgets-hello-world--default', rendered: { css: '.js-widgets-bar-item-container', text: 'Hello world!' } },
@@ -96,8 +97,13 @@ async function main() {
   const baselineSite = await serveFolder(path.join(work, 'baseline-static'));
   const page = await browser.newPage();
 
-  progress(`story switches (${SWITCHES})`);
-  const storySwitch = await storySwitches(page, workbenchSite.url);
+  progress(`story switches (${SWITCHES} each, workbench and baseline alternately in blocks of 10)`);
+  const storySwitch: number[] = [];
+  const baselineSwitch: number[] = [];
+  for (let block = 0; block < SWITCHES / 10; block++) {
+    storySwitch.push(...(await storySwitches(page, workbenchSite.url, WORKBENCH_SWITCH, 10)));
+    baselineSwitch.push(...(await storySwitches(page, baselineSite.url, BASELINE_SWITCH, 10)));
+  }
   progress(`control changes (${CONTROL_CHANGES})`);
   const controlToCallback = await controlChanges(page, workbenchSite.url);
   progress('modules loaded per example widget');
@@ -138,6 +144,7 @@ async function main() {
       devReadyWarm: round(devWarm.median / baseWarm.median, 2),
       build: round(buildMs.median / baseBuild.median, 2),
       previewBytes: round(previewBytes / baselineBytes, 2),
+      storySwitch: round(medianP95(storySwitch).median / medianP95(baselineSwitch).median, 2),
       devReadyWarmStates: states.ratios.devReadyWarmStates,
       widgetTest: widgetTest.ratio,
       installedDevReadyWarm: widgetTest.installedDev.ratio,
@@ -148,6 +155,7 @@ async function main() {
     widgetTestMs: widgetTest.widgetTestMs,
     widgetTestTests: widgetTest.tests,
     storySwitchMs: medianP95(storySwitch),
+    baselineStorySwitchMs: medianP95(baselineSwitch),
     controlToCallbackMs: medianP95(controlToCallback),
     widgetEditToRenderMs: medianP95(widgetEditToRender),
     modulesLoaded,
@@ -202,6 +210,29 @@ async function statesPair(browser: Browser) {
     baselineDevReadyWarmMs: baseline,
     captureMs,
     ratios: { devReadyWarmStates: round(workbench.median / baseline.median, 2) },
+  };
+}
+
+/** BENCH_ONLY=storySwitch: one build of each, then the switches alternately in blocks of 10. */
+async function storySwitchPair(browser: Browser) {
+  const baselineDir = createBaselineProject(path.join(work, 'baseline'), root);
+  await build({ name: 'workbench', dir: root, storyId: '', rendered: { css: '', text: '' } }, path.join(work, 'workbench-static'));
+  await build({ name: 'baseline', dir: baselineDir, storyId: '', rendered: { css: '', text: '' } }, path.join(work, 'baseline-static'));
+  const workbenchSite = await serveFolder(path.join(work, 'workbench-static'));
+  const baselineSite = await serveFolder(path.join(work, 'baseline-static'));
+  const page = await browser.newPage();
+  const workbench: number[] = [];
+  const baseline: number[] = [];
+  for (let block = 0; block < SWITCHES / 10; block++) {
+    workbench.push(...(await storySwitches(page, workbenchSite.url, WORKBENCH_SWITCH, 10)));
+    baseline.push(...(await storySwitches(page, baselineSite.url, BASELINE_SWITCH, 10)));
+  }
+  await workbenchSite.close();
+  await baselineSite.close();
+  return {
+    storySwitchMs: medianP95(workbench),
+    baseline: { storySwitchMs: medianP95(baseline) },
+    ratios: { storySwitch: round(medianP95(workbench).median / medianP95(baseline).median, 2) },
   };
 }
 
@@ -302,24 +333,37 @@ async function build(target: Target, out: string): Promise<number> {
 }
 
 /** Switches between widget stories in the built Storybook, until the new widget's slot has rendered. */
-async function storySwitches(page: Page, site: string): Promise<number[]> {
-  await page.goto(`${site}iframe.html?id=widgets-hello-world--default&viewMode=story`);
-  await page.locator('.js-widgets-bar-item-container').first().waitFor();
-  const stories = ['widgets-deal-documents--default', 'widgets-hello-world--default'];
+/** Two stories to switch between on a built Storybook: id, and the selector and text it shows once rendered. */
+type SwitchPair = [{ id: string; css: string; text: string }, { id: string; css: string; text: string }];
+
+const WORKBENCH_SWITCH: SwitchPair = [
+  { id: 'widgets-deal-documents--default', css: '.js-widgets-bar-item-container', text: 'Договор' },
+  { id: 'widgets-hello-world--default', css: '.js-widgets-bar-item-container', text: 'Hello world!' },
+];
+const BASELINE_SWITCH: SwitchPair = [
+  { id: 'trivial--other', css: 'p.trivial', text: 'Other trivial story' },
+  { id: 'trivial--default', css: 'p.trivial', text: 'Trivial story' },
+];
+
+/** Switches between two stories through Storybook's channel (as the sidebar does) until the new one has rendered. */
+async function storySwitches(page: Page, site: string, pair: SwitchPair, count = SWITCHES): Promise<number[]> {
+  await page.goto(`${site}iframe.html?id=${pair[1].id}&viewMode=story`);
+  await page.locator(pair[1].css).first().waitFor();
   const times: number[] = [];
   let reloads = 0;
-  page.on('load', () => (reloads += 1));
-  for (let i = 0; i < SWITCHES; i++) {
-    const storyId = stories[i % 2]!;
-    const marker = storyId.includes('hello') ? 'Hello world!' : 'Договор';
+  const onLoad = () => (reloads += 1);
+  page.on('load', onLoad);
+  for (let i = 0; i < count; i++) {
+    const story = pair[i % 2]!;
     await page.evaluate((storyId) => {
       const w = window as unknown as { __switchAt: number; __STORYBOOK_ADDONS_CHANNEL__: { emit(e: string, p: unknown): void } };
       w.__switchAt = performance.now();
       w.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId, viewMode: 'story' });
-    }, storyId);
-    await page.waitForFunction((marker) => document.querySelector('.js-widgets-bar-item-container')?.textContent?.includes(marker), marker, { polling: 'raf' });
+    }, story.id);
+    await page.waitForFunction(({ css, text }) => document.querySelector(css)?.textContent?.includes(text), story, { polling: 'raf' });
     times.push(await page.evaluate(() => performance.now() - (window as unknown as { __switchAt: number }).__switchAt));
   }
+  page.off('load', onLoad);
   if (reloads) progress(`story switches: the page reloaded ${reloads} time(s)`);
   return times;
 }
@@ -517,7 +561,12 @@ function printTable(r: { [key: string]: unknown } & Record<string, any>, allClea
       `${r.baseline.widgetTestMs.median} ms`,
       `${r.ratios.widgetTest}x`,
     ],
-    ['story switch (median / p95)', `${r.storySwitchMs.median} / ${r.storySwitchMs.p95} ms`, '', ''],
+    [
+      'story switch (median / p95)',
+      `${r.storySwitchMs.median} / ${r.storySwitchMs.p95} ms`,
+      `${r.baselineStorySwitchMs.median} / ${r.baselineStorySwitchMs.p95} ms`,
+      `${r.ratios.storySwitch}x`,
+    ],
     ['control to callback (median / p95)', `${r.controlToCallbackMs.median} / ${r.controlToCallbackMs.p95} ms`, '', ''],
     ['widget edit to render (median / p95)', `${r.widgetEditToRenderMs.median} / ${r.widgetEditToRenderMs.p95} ms`, '', ''],
     [`endurance heap (${r.endurance.cycles} cycles)`, `${mb(r.endurance.heapBeforeBytes)} -> ${mb(r.endurance.heapAfterBytes)}`, '', ''],
