@@ -20,6 +20,7 @@ import { compareImages } from '../visual/compareImages.ts';
 import { globalsQuery, modesForStory } from '../visual/modes.ts';
 import { captureOpened, captureTarget, chromiumMajor, launchVisualBrowser, openStory, switchStory } from '../visual/visualBrowser.ts';
 import { pagePool, type PagePool } from '../visual/pagePool.ts';
+import { builtStories } from '../visual/builtStories.ts';
 
 const env = process.env;
 const buildDir = env.AMO_WORKBENCH_BUILD!;
@@ -29,17 +30,7 @@ const reportDir = env.AMO_WORKBENCH_REPORTS!;
 const UPDATE = env.AMO_WORKBENCH_UPDATE === '1';
 const IN_CI = Boolean(env.CI);
 
-interface Entry {
-  id: string;
-  title: string;
-  name: string;
-  type: string;
-  tags?: string[];
-}
-const index = JSON.parse(readFileSync(path.join(buildDir, 'index.json'), 'utf8')) as { entries: Record<string, Entry> };
-const stories = Object.values(index.entries)
-  .filter((e) => e.type === 'story')
-  .sort((a, b) => (a.id < b.id ? -1 : 1));
+const stories = builtStories(buildDir);
 
 interface Visit {
   name: string;

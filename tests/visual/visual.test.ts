@@ -16,6 +16,7 @@ import { run } from '../support/processes';
 import { serveFolder, type ServedFolder } from '../support/serveFolder';
 import { compareImages } from '../../src/visual/compareImages';
 import { pagePool, type PagePool } from '../../src/visual/pagePool';
+import { builtStories } from '../../src/visual/builtStories';
 import { baselineDir, captureStory, captureTarget, chromiumMajor, launchVisualBrowser, visualContext } from '../../src/visual/visualBrowser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,23 +26,13 @@ const reportDir = path.join(root, 'reports', 'visual');
 /** A fixed port: widget error messages name the page's origin, so it must be the same every run. */
 const PORT = Number(process.env.VISUAL_PORT ?? 61990);
 
-interface Entry {
-  id: string;
-  title: string;
-  name: string;
-  type: string;
-  tags?: string[];
-}
 const storiesFile = path.join(root, 'tests/visual/stories.json');
 
 // The build happens while tests are collected: they are one per story and mode.
 const work = mkdtempSync(path.join(tmpdir(), 'wb-visual-'));
 const out = path.join(work, 'storybook-static');
 await run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', out], { cwd: root, env: { ...process.env, WIDGETS_DIR: '' } });
-const built = JSON.parse(readFileSync(path.join(out, 'index.json'), 'utf8')) as { entries: Record<string, Entry> };
-const stories = Object.values(built.entries)
-  .filter((e) => e.type === 'story' && !e.tags?.includes(NO_VISUAL_TAG))
-  .sort((a, b) => a.id.localeCompare(b.id));
+const stories = builtStories(out, (a, b) => a.localeCompare(b)).filter((e) => !e.tags?.includes(NO_VISUAL_TAG));
 const storyIds = stories.map((e) => e.id);
 /** Every capture: a story in each of its modes (src/visual/modes.ts: modesForStory). */
 const captures = stories.flatMap((story) =>
