@@ -3,8 +3,7 @@
  * Everything is `as const` so widget authors get literal types (`'dd.mm.yyyy'`, not `string`).
  */
 
-// With its extension: Node code reads this file too (src/widgets/widgetStates.ts), and Storybook warns of extensionless imports there.
-import { deepFreeze } from './freeze.ts';
+import { deepFreeze } from './freeze';
 
 export const DATE_FORMATS = {
   americanNormal: 'dd/mm/yyyy',

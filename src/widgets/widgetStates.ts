@@ -15,7 +15,8 @@ import { createRequire } from 'node:module';
 import type { z as zod } from 'zod';
 import { SCENARIOS } from '../../mocks/scenarioNames.ts';
 import { DEFAULT_DEAL_FIELDS, STATUS_IDS } from '../fixtures/defaultDeal.ts';
-import { FIELD_TYPES, LEAD_FIELD_SOURCES, type FieldType } from '../sdk/constants.ts';
+// Types only: src/sdk/constants.ts is browser code (extensionless imports, which Node would refuse).
+import type { FieldType, LeadFieldSource } from '../sdk/constants.ts';
 import { ALL_STATES, BACKEND_STATES, HOST_STATES, type StateSpec } from '../states/stateSpec.ts';
 import type { FolderProblem } from './folderProblem.ts';
 import { readJsonFile } from './readJsonFile.ts';
@@ -25,6 +26,9 @@ import path from 'node:path';
 export const STATES_FILE = 'workbench.states.json';
 
 type Z = typeof import('zod').z;
+
+/** Every LeadFieldSource (complete by its type). */
+const FIELD_SOURCES = { lead: true, contacts: true, company: true } satisfies Record<LeadFieldSource, true>;
 
 function valueSchemas(z: Z): Record<FieldType, zod.ZodType> {
   const enumValue = z.strictObject({ enum_id: z.number().int(), value: z.string() });
@@ -50,11 +54,12 @@ function buildSchema() {
   // zod on first use, through require (see manifestSchema.ts): a folder without the file costs none.
   const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
   const values = valueSchemas(z);
-  const fieldTypes = Object.values(FIELD_TYPES) as [FieldType, ...FieldType[]];
+  // Every FieldType, complete by the type of valueSchemas' record.
+  const fieldTypes = Object.keys(values) as [FieldType, ...FieldType[]];
   const newField = z.strictObject({
     name: z.string().min(1),
     type: z.enum(fieldTypes),
-    source: z.enum(Object.values(LEAD_FIELD_SOURCES) as [string, ...string[]]).optional(),
+    source: z.enum(Object.keys(FIELD_SOURCES) as [LeadFieldSource, ...LeadFieldSource[]]).optional(),
     value: z.unknown(),
   }).superRefine((field, ctx) => {
     if (field.value === null) return;
