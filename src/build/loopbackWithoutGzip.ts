@@ -14,6 +14,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Plugin } from 'vite';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+let warned = false;
+
 /** Servers already hooked: Vite calls configureServer again when it restarts on the same server. */
 const hooked = new WeakSet<Server>();
 
@@ -32,6 +34,13 @@ export function loopbackWithoutGzipPlugin(): Plugin {
       // runs before that handler. (Vitest's browser mode has no such server: nothing to do.)
       const hmr = server.config.server.hmr;
       const http = typeof hmr === 'object' ? (hmr.server as Server | undefined) : undefined;
+      if (!http && !warned && server.config.server.middlewareMode && (server.config.plugins ?? []).some((plugin) => plugin.name.startsWith('storybook:'))) {
+        // Under Storybook, yet no server handed over: its target moved (tests/unit/patchContracts.test.ts).
+        warned = true;
+        console.warn(
+          "[workbench] patch loopbackWithoutGzip (src/build/loopbackWithoutGzip.ts): Storybook's HTTP server is not Vite's HMR server any more; the patch steps aside (responses are compressed as in a plain Storybook). Update or drop the patch.",
+        );
+      }
       if (!http || hooked.has(http)) return;
       hooked.add(http);
       http.prependListener('request', dropLoopbackAcceptEncoding);

@@ -1,6 +1,6 @@
 import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Plugin } from 'vite';
 import { dropLoopbackAcceptEncoding, loopbackWithoutGzipPlugin } from '../../src/build/loopbackWithoutGzip';
 
@@ -44,5 +44,16 @@ describe('loopbackWithoutGzip', () => {
   it('does nothing where Vite has no HTTP server of Storybook (Vitest browser mode)', () => {
     const plugin = loopbackWithoutGzipPlugin() as Plugin & { configureServer: (server: unknown) => void };
     expect(() => plugin.configureServer({ config: { server: { hmr: false } } })).not.toThrow();
+  });
+
+  it('warns once, naming itself, under Storybook with no HTTP server handed to Vite (its target moved)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const plugin = loopbackWithoutGzipPlugin() as Plugin & { configureServer: (server: unknown) => void };
+    const storybookServer = { config: { server: { middlewareMode: true, hmr: { port: 6006 } }, plugins: [{ name: 'storybook:config-plugin' }] } };
+    plugin.configureServer(storybookServer);
+    plugin.configureServer(storybookServer);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toMatch(/^\[workbench\] patch loopbackWithoutGzip .*steps aside/);
+    warn.mockRestore();
   });
 });

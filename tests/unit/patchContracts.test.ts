@@ -3,7 +3,8 @@
  * each patch finds its target in the real plugins, and when the target is gone (simulated here by
  * renaming it) the patch warns once, naming itself, and leaves Storybook's behaviour as it was.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Plugin } from 'vite';
@@ -74,5 +75,20 @@ describe('filterStorybookHooks against the installed Storybook', () => {
     expect(filterStorybookHooks(plugins, warn)).toEqual([]);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]![0]).toMatch(/^\[workbench\] patch filterStorybookHooks .*steps aside/);
+  });
+});
+
+describe('loopbackWithoutGzip against the installed Storybook', () => {
+  // Read as text: the middleware is bundled into Storybook's dev server, not a module of its own.
+  const read = (specifier: string) => readFileSync(createRequire(import.meta.url).resolve(specifier), 'utf8');
+
+  it("finds Storybook's dev server compressing by the request's Accept-Encoding, with the same server Vite gets for HMR", () => {
+    const coreServer = read('storybook/internal/core-server');
+    // @polka/compression, bundled: the encoding comes from the request's Accept-Encoding, and none means no compression.
+    expect(coreServer).toMatch(/let accept = req\.headers\["accept-encoding"\] \+ ""/);
+    expect(coreServer).toMatch(/if \(req\.method === "HEAD" \|\| !encoding\) return next\(\);/);
+    expect(coreServer).toMatch(/app\.use\(build_default\(\{ level: 1 \}\)\)/);
+    // builder-vite hands Vite Storybook's HTTP server as the HMR server: the server the patch listens on.
+    expect(read('@storybook/builder-vite')).toMatch(/hmr: \{\s*port: options\.port,\s*server: devServer\s*\}/);
   });
 });
