@@ -144,7 +144,7 @@ export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext
       // The dev server serves the host emulator as one module (src/devBundle/hostBundlePlugin.ts).
       hostBundlePlugin({
         root: PACKAGE_ROOT,
-        bundled: ['src', 'mocks'],
+        bundled: ['src'],
         importers: ['src/preview.ts', 'stories', path.relative(PACKAGE_ROOT, workbench.generatedDir)],
         aliases: { [MOCKS_IMPORT_ID]: MOCKS_ENTRY, [PACKAGE_MOCKS_ID]: MOCKS_ENTRY },
       }),

@@ -5,7 +5,7 @@ import { handlers, seenRequests } from '../widgets/deal-documents/mocks/handlers
 import { unhandledRequests } from '../src/backend/unhandledRequests';
 import { cabinetOf } from '../src/story/cabinetOf';
 import { repoWidgetParameters } from '../src/story/repoWidgetStory';
-import type { Scenario } from '../mocks';
+import type { Scenario } from '../src/backend/mocks';
 
 /**
  * The example widget (widgets/deal-documents) against every answer its backend can give: one

@@ -6,9 +6,9 @@
 import type { LoaderFunction } from 'storybook/internal/types';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import type { SetupWorker } from 'msw/browser';
-import { setBackendSettings } from '../../mocks/backendSettings';
-import { assertScenario } from '../../mocks/scenarioNames';
-import { releaseHeldRequests, scenarioHandlers } from '../../mocks/scenarios';
+import { setBackendSettings } from './mocks/backendSettings';
+import { assertScenario } from './mocks/scenarioNames';
+import { releaseHeldRequests, scenarioHandlers } from './mocks/scenarios';
 import { DEFAULT_TOKEN_SETTINGS } from '../token/tokenSettings';
 import { workbenchParameters } from '../story/parameters';
 import { startWorkbenchWorker } from './startWorker';

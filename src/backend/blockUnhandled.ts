@@ -8,7 +8,7 @@
  * them through instead.
  */
 import { http, HttpResponse, ws, type RequestHandler, type WebSocketHandler } from 'msw';
-import { isBackendRequest } from '../../mocks/isBackendRequest';
+import { isBackendRequest } from './mocks/isBackendRequest';
 import { recordUnhandledRequest, unhandledRequestsAllowed } from './unhandledRequests';
 
 /** The close code a blocked socket gets: 1008, policy violation. */

@@ -5,7 +5,7 @@
  * running in between would miss it), and it emits nothing for a request the widget aborts (the
  * count would never come down). Captures and story checks wait for zero (src/visual/settle.ts).
  */
-import { isBackendRequest } from '../../mocks/isBackendRequest';
+import { isBackendRequest } from './mocks/isBackendRequest';
 import { onRequestStart, type RequestOutcome } from './pageRequests';
 
 let inFlight = 0;

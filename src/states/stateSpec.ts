@@ -5,7 +5,7 @@
  * writes each as a literal and the browser applies it (src/story/widgetStates.ts). Pure data: read
  * in Node and in the browser.
  */
-import type { Scenario } from '../../mocks/scenarioNames';
+import type { Scenario } from '../backend/mocks/scenarioNames';
 
 export interface DealState {
   /** false: the deal has no company (its company fields go too). */

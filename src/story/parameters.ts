@@ -3,7 +3,7 @@ import type { WidgetSource } from '../cabinet/createCabinet';
 import type { FixtureSource } from '../fixtures/cabinetFixture';
 import type { Phase } from '../lifecycle/phases';
 import type { TokenSettings } from '../token/tokenSettings';
-import type { Scenario } from '../../mocks/scenarioNames';
+import type { Scenario } from '../backend/mocks/scenarioNames';
 import type { FolderProblem, FolderProblemCode } from '../widgets/folderProblem';
 import type { FindingCode } from '../doctor/findings';
 import type { StateSpec } from '../states/stateSpec';
@@ -25,7 +25,7 @@ export interface WorkbenchParameters {
    * so does an expected one that does not happen.
    */
   expectFailures?: Phase[];
-  /** The widget backend's answers (mocks/scenarios.ts); `success` by default. */
+  /** The widget backend's answers (src/backend/mocks/scenarios.ts); `success` by default. */
   backend?: { scenario?: Scenario; delayMs?: number };
   /** Problems of the widget folder behind the story, shown above the cabinet; they fail the test. */
   folderProblems?: FolderProblem[];

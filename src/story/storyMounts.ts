@@ -8,7 +8,7 @@ import { createCabinet, type Cabinet } from '../cabinet/createCabinet';
 import { mergeInputs, type HostGlobals, type HostInputs } from '../cabinet/hostInputs';
 import { trackCabinet, unmountAllCabinets } from '../cabinet/mountedCabinets';
 import { resetWorkbenchClock, setWorkbenchClock } from '../clock/workbenchClock';
-import { releaseHeldRequests, tokenSettingsFor } from '../../mocks/scenarios';
+import { releaseHeldRequests, tokenSettingsFor } from '../backend/mocks/scenarios';
 import { reportToPanel } from '../doctor/reportToPanel';
 import { workbenchParameters } from './parameters';
 import { problemStrip, type ProblemStrip } from './problemStrip';

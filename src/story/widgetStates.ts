@@ -8,7 +8,7 @@
 import { expect } from 'storybook/test';
 import type { StoryContext } from 'storybook/internal/types';
 import { backendAnswers } from '../backend/requestsInFlight';
-import type { Scenario } from '../../mocks/scenarioNames';
+import type { Scenario } from '../backend/mocks/scenarioNames';
 import { stateFixture } from '../fixtures/stateFixture';
 import { LONG_LIST_LENGTH, LONG_NAME_LENGTH } from '../fixtures/longValues';
 import type { StateSpec } from '../states/stateSpec';

@@ -10,7 +10,7 @@
  */
 import type { Cabinet } from '../cabinet/createCabinet';
 import { backendRequestsInFlight } from '../backend/requestsInFlight';
-import { heldRequests } from '../../mocks/scenarios';
+import { heldRequests } from '../backend/mocks/scenarios';
 
 export async function waitForSettled(cabinets: readonly Cabinet[], options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
   const { timeoutMs = 5000, signal } = options;

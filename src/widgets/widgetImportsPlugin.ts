@@ -10,7 +10,7 @@ export const MOCKS_IMPORT_ID = '@amocrm-workbench/mocks';
 /** The same helpers by the package's name (`import ... from 'amo-workbench/mocks'`). */
 export const PACKAGE_MOCKS_ID = 'amo-workbench/mocks';
 /** The file `@amocrm-workbench/mocks` stands for, relative to the repository. */
-export const MOCKS_ENTRY = 'mocks/index.ts';
+export const MOCKS_ENTRY = 'src/backend/mocks/index.ts';
 
 export function widgetImportsPlugin(root: string, externalDirs: () => readonly string[]): Plugin {
   const rootImporter = path.join(root, 'package.json');

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { z as zod } from 'zod';
-import { SCENARIOS } from '../../mocks/scenarioNames.ts';
+import { SCENARIOS } from '../backend/mocks/scenarioNames.ts';
 import { DEFAULT_DEAL_FIELDS, STATUS_IDS } from '../fixtures/defaultDeal.ts';
 // Types only: src/sdk/constants.ts is browser code (extensionless imports, which Node would refuse).
 import type { FieldType, LeadFieldSource } from '../sdk/constants.ts';

@@ -78,12 +78,13 @@ describe('the dev host bundle: entries and bundling', () => {
       root,
       entries: new Map([[entry, 'm0']]),
       define: { 'import.meta.env': JSON.stringify({ BASE_URL: '/base/' }) },
-      isBundled: (file) => file.startsWith(path.join(root, 'src') + path.sep),
+      // The backend mocks left out here, to see a served file stay an import.
+      isBundled: (file) => file.startsWith(path.join(root, 'src') + path.sep) && !file.startsWith(path.join(root, 'src', 'backend', 'mocks')),
     });
     expect(bundle.code).toContain('export { ');
     expect(bundle.code).toMatch(/as m0\b/);
     expect(bundle.code).toContain('import("msw/browser")');
-    expect(bundle.code).toContain('"/mocks/isBackendRequest.ts"');
+    expect(bundle.code).toContain('"/src/backend/mocks/isBackendRequest.ts"');
     expect(bundle.code).toContain('/base/');
     expect(bundle.files).toContain(entry);
     expect(bundle.files).toContain(path.join(root, 'src', 'backend', 'requestsInFlight.ts'));
@@ -104,13 +105,13 @@ describe('the dev host bundle: entries and bundling', () => {
 describe('the dev host bundle: packages it imports', () => {
   it('are all pre-bundled by name or served another way, since Vite’s dependency scan skips the bundled files', async () => {
     // The plugin's own rule, as main.ts configures it.
-    const { isBundled } = bundledFileRule(root, ['src', 'mocks']);
+    const { isBundled } = bundledFileRule(root, ['src']);
     // The entries the dev server starts with: what the preview and the stories import.
     const found = findHostImports(
       ['.storybook/preview.ts', 'stories'].map((p) => path.join(root, p)),
       isBundled,
     );
-    const entries = new Map([...found, path.join(root, 'mocks/index.ts')].map((file, i) => [file, `m${i}`]));
+    const entries = new Map([...found, path.join(root, 'src/backend/mocks/index.ts')].map((file, i) => [file, `m${i}`]));
     const { code } = await bundleHost({ root, entries, define: { 'import.meta.env': '{}' }, isBundled });
     const packages = new Set([...code.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*"([^"./][^"]*)"/g)].map((match) => match[1]!));
     expect(packages).toContain('jose/jwt/sign');
@@ -126,13 +127,13 @@ describe('the dev host bundle: packages it imports', () => {
 
 describe('the dev host bundle: Vite’s dependency scan', () => {
   it('does not crawl the bundled files, and leaves every other import to Vite', () => {
-    const plugin = hostBundlePlugin({ root, bundled: ['src', 'mocks'], importers: [], aliases: {} });
+    const plugin = hostBundlePlugin({ root, bundled: ['src'], importers: [], aliases: {} });
     const resolveId = (source: string, importer: string, options?: { scan?: boolean }) =>
       (plugin.resolveId as (source: string, importer: string, options?: { scan?: boolean }) => string | undefined)(source, importer, options);
     const story = path.join(root, 'stories/HelloWorld.stories.ts');
     // An id with \0 is one the scan leaves out (Vite's shouldExternalizeDep).
     expect(resolveId('../src/story/cabinetOf', story, { scan: true })).toMatch(/^\0/);
-    expect(resolveId('../mocks/scenarios.ts', story, { scan: true })).toMatch(/^\0/);
+    expect(resolveId('../src/backend/mocks/scenarios.ts', story, { scan: true })).toMatch(/^\0/);
     expect(resolveId('./fixtureWidgets', story, { scan: true })).toBeUndefined();
     expect(resolveId('storybook/test', story, { scan: true })).toBeUndefined();
     // Serving is not the scan: the page still imports src/ through the bundle's rewrite.

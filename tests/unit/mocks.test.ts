@@ -10,11 +10,11 @@ import {
   setBackendSettings,
   tokenSettingsFor,
   withVerifiedToken,
-} from '../../mocks';
+} from '../../src/backend/mocks';
 import { SignJWT } from 'jose';
 import { DEFAULT_TOKEN_SETTINGS, signToken } from '../../src/token';
 import { clientSecretDefine, SecretInBuildError } from '../../src/backend/clientSecret';
-import { heldRequests, releaseHeldRequests } from '../../mocks/scenarios';
+import { heldRequests, releaseHeldRequests } from '../../src/backend/mocks/scenarios';
 
 const API = 'https://backend.example/api/items';
 const server = setupServer();

@@ -3,7 +3,7 @@
  * settings requests are verified with. Set by the workbench before each story
  * (src/backend/backendLoader.ts); read by the handlers.
  */
-import { CONFIGURED_CLIENT_SECRET, DEFAULT_TOKEN_SETTINGS } from '../src/token/tokenSettings';
+import { CONFIGURED_CLIENT_SECRET, DEFAULT_TOKEN_SETTINGS } from '../../token/tokenSettings';
 import type { Scenario } from './scenarioNames';
 
 export interface BackendSettings {

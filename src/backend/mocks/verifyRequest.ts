@@ -4,8 +4,8 @@
  * fails verification gets 401 with the reason.
  */
 import { HttpResponse, type DefaultBodyType, type HttpResponseResolver, type PathParams } from 'msw';
-import { TokenVerificationError, verifyToken } from '../src/token/verifyToken';
-import type { DisposableTokenClaims } from '../src/token/tokenSettings';
+import { TokenVerificationError, verifyToken } from '../../token/verifyToken';
+import type { DisposableTokenClaims } from '../../token/tokenSettings';
 import { backendSettings } from './backendSettings';
 
 export type VerifiedRequest = { ok: true; claims: DisposableTokenClaims } | { ok: false; problem: string; response: Response };

@@ -12,7 +12,7 @@
  * - forbidden (403), server-error (500), malformed-json (200 with a broken body), network-error.
  */
 import { HttpResponse, delay, http, type HttpHandler, type JsonBodyType } from 'msw';
-import type { TokenSettings } from '../src/token/tokenSettings';
+import type { TokenSettings } from '../../token/tokenSettings';
 import { backendSettings, scenario } from './backendSettings';
 import { isBackendRequest } from './isBackendRequest';
 import type { Scenario } from './scenarioNames';

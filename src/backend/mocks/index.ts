@@ -14,4 +14,4 @@ export { scenario, backendSettings, setBackendSettings, DEFAULT_BACKEND_SETTINGS
 export { verifyRequest, withVerifiedToken, tokenOf, type VerifiedRequest } from './verifyRequest';
 export { scenarioHandlers, scenarioJson, tokenSettingsFor } from './scenarios';
 export { isBackendRequest } from './isBackendRequest';
-export type { DisposableTokenClaims } from '../src/token/tokenSettings';
+export type { DisposableTokenClaims } from '../../token/tokenSettings';
