@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { StorybookConfig } from '@storybook/html-vite';
 import type { Indexer } from 'storybook/internal/types';
 import { loadPreviewOrConfigFile, resolvePathInStorybookCache, versions } from 'storybook/internal/common';
-import { mergeConfig, type InlineConfig } from 'vite';
+import { mergeConfig, type InlineConfig, type Plugin } from 'vite';
 import { hostLibrariesPlugin } from './amd/hostLibrariesPlugin.ts';
 import { prebundledPackages, servedAsPublished } from './amd/prebundledPackages.ts';
 import { clientSecretDefine } from './backend/clientSecret.ts';
@@ -23,7 +23,7 @@ import { mswWorkerPlugin } from './backend/mswWorkerPlugin.ts';
 import { depMapsByUrlPlugin } from './build/depMapsByUrl.ts';
 import { filterStorybookHooks } from './build/filterStorybookHooks.ts';
 import { openHostWarning } from './build/hostWarning.ts';
-import { patchesState } from './build/patches.ts';
+import { patchOn, patchesState } from './build/patches.ts';
 import { loopbackWithoutGzipPlugin } from './build/loopbackWithoutGzip.ts';
 import { prebuiltVendorPlugin } from './build/prebuiltVendor/prebuiltVendorPlugin.ts';
 import { vendorCacheFile } from './build/prebuiltVendor/vendorCache.ts';
@@ -86,12 +86,15 @@ if (!patches.on && patches.reason !== 'WORKBENCH_PATCHES=0') console.warn(`[work
 
 export const addons = ['@storybook/addon-vitest', 'msw-storybook-addon'];
 
+/** A patch's plugin turned off: its name and when it applies (what Vite's dependency hash sees), no hooks. */
+const inert = (plugin: Plugin): Plugin => ({ name: plugin.name, apply: plugin.apply, enforce: plugin.enforce });
+
 export const core: StorybookConfig['core'] = async (existing) => ({
   ...existing,
   disableTelemetry: true,
   // Without change detection, a builder that does not start Storybook's module-graph engine either
   // (src/build/viteBuilder/); the framework's own builder-vite otherwise.
-  ...(changeDetection || !patches.on ? {} : { builder: path.join(PACKAGE_ROOT, 'src/build/viteBuilder/index.ts') }),
+  ...(changeDetection || !patchOn(patches, 'viteBuilder') ? {} : { builder: path.join(PACKAGE_ROOT, 'src/build/viteBuilder/index.ts') }),
 });
 
 export const features = async (existing: Record<string, unknown> = {}) => ({ ...existing, changeDetection });
@@ -108,7 +111,9 @@ export const stories = async (entries: string[] = [], options: PresetContext) =>
 
 /** Story files are parsed once, not at every start (src/storyIndex/cachedIndexers.ts). */
 export const experimental_indexers = async (indexers: Indexer[] | undefined) =>
-  patches.on ? cachedIndexers(indexers, resolvePathInStorybookCache('amo-workbench-index'), versions.storybook ?? '') : (indexers ?? []);
+  patchOn(patches, 'cachedIndexers')
+    ? cachedIndexers(indexers, resolvePathInStorybookCache('amo-workbench-index'), versions.storybook ?? '')
+    : (indexers ?? []);
 
 export const previewAnnotations = async (entries: string[] = []) => [...entries, path.join(PACKAGE_ROOT, 'src/preview.ts')];
 
@@ -117,23 +122,25 @@ export const managerEntries = async (entries: string[] = []) => [...entries, pat
 export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext) => {
   const workbench = workbenchFor(options);
   const projectRoot = path.resolve(options.projectRoot ?? process.cwd());
-  if (patches.on) {
-    // A build runs Storybook's unfiltered plugin hooks for each of its modules (src/build/).
-    if (options.configType === 'PRODUCTION') filterStorybookHooks(viteConfig.plugins ?? []);
-    // No sb.mock scan or mocker runtime while the preview mocks nothing (src/build/skipUnusedMocking.ts).
-    skipUnusedMocking(viteConfig.plugins ?? [], loadPreviewOrConfigFile({ configDir: options.configDir }));
-  }
+  // A build runs Storybook's unfiltered plugin hooks for each of its modules (src/build/).
+  if (patchOn(patches, 'filterStorybookHooks') && options.configType === 'PRODUCTION') filterStorybookHooks(viteConfig.plugins ?? []);
+  // No sb.mock scan or mocker runtime while the preview mocks nothing (src/build/skipUnusedMocking.ts).
+  if (patchOn(patches, 'skipUnusedMocking')) skipUnusedMocking(viteConfig.plugins ?? [], loadPreviewOrConfigFile({ configDir: options.configDir }));
   return mergeConfig(viteConfig, {
     plugins: [
       ...workbench.plugins,
+      // Each plugin patch turned off one by one stays as a plugin of the same name without hooks: Vite's
+      // dependency hash includes plugin names, so measuring a patch on and off would otherwise re-optimize.
       ...(patches.on
         ? [
             // Responses to this machine are not gzipped: nothing to save over loopback (src/build/loopbackWithoutGzip.ts).
-            loopbackWithoutGzipPlugin(),
+            patchOn(patches, 'loopbackWithoutGzip') ? loopbackWithoutGzipPlugin() : inert(loopbackWithoutGzipPlugin()),
             // Pre-bundled dependencies name their source maps by URL instead of inlining them (src/build/depMapsByUrl.ts).
-            depMapsByUrlPlugin(),
+            patchOn(patches, 'depMapsByUrl') ? depMapsByUrlPlugin() : inert(depMapsByUrlPlugin()),
             // A build takes React & co., MSW and Storybook's preview runtime prebuilt from the workbench's cache (src/build/prebuiltVendor/).
-            prebuiltVendorPlugin({ root: PACKAGE_ROOT, cacheFile: vendorCacheFile(projectRoot) }),
+            (patchOn(patches, 'prebuiltVendor') ? (plugin: Plugin) => plugin : inert)(
+              prebuiltVendorPlugin({ root: PACKAGE_ROOT, cacheFile: vendorCacheFile(projectRoot) }),
+            ),
           ]
         : []),
       // The libraries behind the host modules; React & co. bundled on first use in dev (src/amd/hostLibrariesPlugin.ts).

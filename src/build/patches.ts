@@ -10,10 +10,29 @@ import semver from 'semver';
 /** The Storybook versions the patches were tested with. */
 export const TESTED_STORYBOOK_RANGE = '>=10.6.0 <10.7.0';
 
+/** Every patch, by the name WORKBENCH_PATCHES_OFF takes. */
+export const PATCH_NAMES = [
+  'viteBuilder',
+  'cachedIndexers',
+  'filterStorybookHooks',
+  'skipUnusedMocking',
+  'loopbackWithoutGzip',
+  'depMapsByUrl',
+  'prebuiltVendor',
+] as const;
+export type PatchName = (typeof PATCH_NAMES)[number];
+
 export interface PatchesState {
   on: boolean;
   /** Why they are off. */
   reason?: string;
+  /** Patches turned off one by one (WORKBENCH_PATCHES_OFF=name,name): for measuring each patch's gain. */
+  off?: PatchName[];
+}
+
+/** Whether one patch applies. */
+export function patchOn(state: PatchesState, name: PatchName): boolean {
+  return state.on && !state.off?.includes(name);
 }
 
 export function patchesState(env: NodeJS.ProcessEnv, storybookVersion: string | undefined): PatchesState {
@@ -25,5 +44,11 @@ export function patchesState(env: NodeJS.ProcessEnv, storybookVersion: string | 
       reason: `Storybook ${storybookVersion ?? '(unknown version)'} is outside the versions the workbench's speed patches were tested with (${TESTED_STORYBOOK_RANGE}); they are off, and everything works without them`,
     };
   }
-  return { on: true };
+  const off = (env.WORKBENCH_PATCHES_OFF ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = off.filter((name) => !(PATCH_NAMES as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`WORKBENCH_PATCHES_OFF: unknown patch(es) ${unknown.join(', ')}. The patches: ${PATCH_NAMES.join(', ')}.`);
+  return off.length ? { on: true, off: off as PatchName[] } : { on: true };
 }

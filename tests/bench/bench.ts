@@ -17,6 +17,7 @@ import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
 import { createBaselineProject } from './baselineProject';
 import { captureTimes, createStateWidgets } from './statesBench';
 import { widgetTestBench } from './widgetTestBench';
+import { PATCH_NAMES } from '../../src/build/patches';
 import { armRender, epochNow, seenAt, watchRenders, type RenderTarget } from './renderWatch';
 import { medianP95, round, spread } from './stats';
 
@@ -38,6 +39,8 @@ interface Target {
   dir: string;
   /** WIDGETS_DIR for its Storybook (none by default). */
   widgetsDir?: string;
+  /** More environment for its Storybook (WORKBENCH_PATCHES_OFF). */
+  env?: Record<string, string>;
   storyId: string;
   /** The content the first story shows once rendered. */
   rendered: RenderTarget;
@@ -59,7 +62,8 @@ async function main() {
   if (ONLY === 'widgetTest') return finish(browser, { widgetTest: await widgetTestPair(browser) });
   if (ONLY === 'states') return finish(browser, await statesPair(browser));
   if (ONLY === 'storySwitch') return finish(browser, await storySwitchPair(browser));
-  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: unknown; use widgetTest, states or storySwitch.`);
+  if (ONLY === 'patches') return finish(browser, await patchGains(browser));
+  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: unknown; use widgetTest, states, storySwitch or patches.`);
   const baselineDir = createBaselineProject(path.join(work, 'baseline'), root);
   const targets: Target[] = [
     { name: 'workbench', dir: root, storyId: 'widgets-hello-world--default', rendered: { css: '.js-widgets-bar-item-container', text: 'Hello world!' } },
@@ -236,6 +240,39 @@ async function storySwitchPair(browser: Browser) {
   };
 }
 
+/**
+ * BENCH_ONLY=patches: each speed patch on and off (WORKBENCH_PATCHES_OFF=<patch>), warm dev ready and
+ * build, alternately in each run. The gain is off minus on (medians): what the patch saves.
+ */
+async function patchGains(browser: Browser) {
+  const story = { storyId: 'widgets-hello-world--default', rendered: { css: '.js-widgets-bar-item-container', text: 'Hello world!' } };
+  const on: Target = { name: 'workbench', dir: root, ...story };
+  await devReady(browser, on, 'warm'); // warm caches
+  const gains: Record<string, { devReadyWarmMs: { on: number; off: number; gain: number }; buildMs: { on: number; off: number; gain: number } }> = {};
+  for (const patch of PATCH_NAMES) {
+    const off: Target = { ...on, env: { WORKBENCH_PATCHES_OFF: patch } };
+    const dev = { on: [] as number[], off: [] as number[] };
+    const built = { on: [] as number[], off: [] as number[] };
+    await devReady(browser, off, 'warm'); // its own caches warm too
+    for (let i = 1; i <= RUNS; i++) {
+      dev.on.push(await devReady(browser, on, 'warm'));
+      dev.off.push(await devReady(browser, off, 'warm'));
+      built.on.push(await build(on, path.join(work, 'patch-on')));
+      built.off.push(await build(off, path.join(work, 'patch-off')));
+    }
+    const pair = (samples: { on: number[]; off: number[] }) => {
+      const a = spread(samples.on).median;
+      const b = spread(samples.off).median;
+      return { on: a, off: b, gain: round(b - a) };
+    };
+    gains[patch] = { devReadyWarmMs: pair(dev), buildMs: pair(built) };
+    progress(
+      `patch ${patch}: dev ready warm on ${gains[patch].devReadyWarmMs.on} / off ${gains[patch].devReadyWarmMs.off} ms, build on ${gains[patch].buildMs.on} / off ${gains[patch].buildMs.off} ms`,
+    );
+  }
+  return { runs: RUNS, patches: gains };
+}
+
 /** A BENCH_ONLY run: its JSON on the last line. */
 async function finish(browser: Browser, result: Record<string, unknown>) {
   await browser.close();
@@ -328,7 +365,7 @@ async function devReady(browser: Browser, target: Target, start: DevStart): Prom
 
 async function build(target: Target, out: string): Promise<number> {
   const started = performance.now();
-  await run(storybookBin, ['build', '--quiet', '-o', out], { cwd: target.dir, env: { ...process.env, WIDGETS_DIR: target.widgetsDir ?? '' } });
+  await run(storybookBin, ['build', '--quiet', '-o', out], { cwd: target.dir, env: { ...process.env, WIDGETS_DIR: target.widgetsDir ?? '', ...target.env } });
   return performance.now() - started;
 }
 
