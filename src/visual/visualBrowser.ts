@@ -37,11 +37,13 @@ export function baselineDir(root: string, major: string): string {
 
 /** The phase of Storybook's current render, as an expression evaluated in the page. */
 const RENDER_PHASE = 'window.__STORYBOOK_PREVIEW__?.currentRender?.phase';
+/** True in the page once that render has ended (play function included), well or not. */
+const RENDER_DONE = `['finished', 'errored', 'aborted'].includes(${RENDER_PHASE})`;
 
 /** Opens a story and waits for Storybook to finish its render (play function included); returns the render's phase. */
 export async function openStory(page: Page, baseUrl: string, id: string, globals: string): Promise<string> {
   await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${globals}`);
-  await page.waitForFunction(`['finished', 'errored', 'aborted'].includes(${RENDER_PHASE})`, undefined, { timeout: 30_000 });
+  await page.waitForFunction(RENDER_DONE, undefined, { timeout: 30_000 });
   return ((await page.evaluate(RENDER_PHASE)) as string | undefined) ?? 'unknown';
 }
 
@@ -96,14 +98,8 @@ export async function switchStory(page: Page, id: string): Promise<string> {
     const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(event: string, payload: unknown): void } }).__STORYBOOK_ADDONS_CHANNEL__;
     channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
   }, id);
-  await page.waitForFunction(
-    (storyId) => {
-      const render = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } } }).__STORYBOOK_PREVIEW__
-        ?.currentRender;
-      return render?.id === storyId && ['finished', 'errored', 'aborted'].includes(render.phase ?? '');
-    },
-    id,
-    { timeout: 30_000 },
-  );
+  await page.waitForFunction(`window.__STORYBOOK_PREVIEW__?.currentRender?.id === ${JSON.stringify(id)} && ${RENDER_DONE}`, undefined, {
+    timeout: 30_000,
+  });
   return ((await page.evaluate(RENDER_PHASE)) as string | undefined) ?? 'unknown';
 }

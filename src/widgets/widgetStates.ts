@@ -66,6 +66,7 @@ function buildSchema() {
     const checked = values[field.type].safeParse(field.value);
     if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: ['value', ...issue.path], message: `${issue.message} (a ${field.type} value)` });
   });
+  const notAField = `not a field of the default deal (${Object.keys(DEFAULT_DEAL_FIELDS).join(', ')})`;
   const fields = z.record(z.string(), z.unknown()).superRefine((record, ctx) => {
     for (const [id, value] of Object.entries(record)) {
       const type = DEFAULT_DEAL_FIELDS[id];
@@ -73,11 +74,11 @@ function buildSchema() {
       if (checked.success) continue;
       for (const issue of checked.error.issues) {
         const message = type ? `${issue.message} (the field ${id} is ${type === 'budget' ? 'a budget' : `a ${type}`} field)` : issue.message;
-        ctx.addIssue({ code: 'custom', path: [id, ...issue.path], message: !type && issue.path.length === 0 ? `not a field of the default deal (${Object.keys(DEFAULT_DEAL_FIELDS).join(', ')}); a new field is { "name", "type", "value" }` : message });
+        ctx.addIssue({ code: 'custom', path: [id, ...issue.path], message: !type && issue.path.length === 0 ? `${notAField}; a new field is { "name", "type", "value" }` : message });
       }
     }
   });
-  const fieldId = z.string().refine((id) => id in DEFAULT_DEAL_FIELDS, { message: `not a field of the default deal (${Object.keys(DEFAULT_DEAL_FIELDS).join(', ')})` });
+  const fieldId = z.string().refine((id) => id in DEFAULT_DEAL_FIELDS, { message: notAField });
   const state = z.strictObject({
     name: z.string().trim().min(1).max(120),
     deal: z.strictObject({

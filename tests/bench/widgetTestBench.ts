@@ -8,12 +8,12 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import type { Browser } from 'playwright';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
 import { installPackedWorkbench } from '../support/installedWorkbench';
 import { freePort, run, waitUntil } from '../support/processes';
-import { createBaselineProject } from './baselineProject';
+import { createBaselineProject, scaffoldBareStorybook } from './baselineProject';
 import { epochNow, seenAt, watchRenders, type RenderTarget } from './renderWatch';
 import { round, spread } from './stats';
 
@@ -138,14 +138,7 @@ async function timed(command: string, args: string[], cwd: string, env: NodeJS.P
 
 /** A bare Storybook (html-vite) whose Vitest addon runs `count` trivial stories, each taking a screenshot. */
 function createVitestBaseline(dir: string, root: string, count: number): string {
-  mkdirSync(path.join(dir, '.storybook'), { recursive: true });
-  mkdirSync(path.join(dir, 'stories'), { recursive: true });
-  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bench-vitest-baseline', private: true, type: 'module' }));
-  writeFileSync(
-    path.join(dir, '.storybook', 'main.js'),
-    `export default { stories: ['../stories/*.stories.js'], framework: { name: '@storybook/html-vite', options: {} }, addons: ['@storybook/addon-vitest'], core: { disableTelemetry: true } };\n`,
-  );
+  scaffoldBareStorybook(dir, root, 'bench-vitest-baseline', ['@storybook/addon-vitest']);
   writeFileSync(
     path.join(dir, 'vitest.config.mjs'),
     `import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';

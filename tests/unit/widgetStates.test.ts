@@ -138,7 +138,7 @@ describe('the states of a widget folder', () => {
     expect(source).toMatch(/export const WonDeal: StoryObj = \{ name: "Won deal", tags: \["widget-state"\]/);
     expect(source).toContain(`"id":"${entry!.identity.id}--won-deal"`);
     expect(source).toMatch(/export const AllStates: StoryObj = \{ name: "All states", tags: \["!test", "no-visual"\]/);
-    const fixture = widgetStorySource(entry!, './widgetFolderStory', undefined, { defaultOnly: true });
+    const fixture = widgetStorySource(entry!, './widgetFolderStory', undefined, { expectProblems: true });
     expect(fixture.match(/^export const /gm)).toHaveLength(1);
   });
 
