@@ -3,5 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { run } = await import('../src/cli/main.ts');
+const { run } = await import('../src/node/cli/main.ts');
 process.exitCode = await run(process.argv.slice(2));

@@ -4,7 +4,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { writePlaceholderLogos } = await import('../src/cli/logos.ts');
+const { writePlaceholderLogos } = await import('../src/node/cli/logos.ts');
 const [dir, color] = process.argv.slice(2);
 if (!dir) {
   console.error('Usage: node scripts/make-logos.mjs <widget folder> [#rrggbb]');

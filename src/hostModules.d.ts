@@ -5,13 +5,13 @@
  * take their types from the packages themselves.
  */
 declare module 'amocrm-sdk' {
-  import type { InitAmocrmWidgetSdk } from './sdk/sdkTypes';
+  import type { InitAmocrmWidgetSdk } from './host/sdk/sdkTypes';
   const initAmocrmWidgetSdk: InitAmocrmWidgetSdk;
   export default initAmocrmWidgetSdk;
 }
 
 declare module 'import-modules' {
-  import type { ImportModules } from './amd/importModules';
+  import type { ImportModules } from './host/amd/importModules';
   const importModules: ImportModules;
   export default importModules;
 }

@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 
-/** A host library's namespace (src/amd/hostLibrariesPlugin.ts). */
+/** A host library's namespace (src/node/vite/hostLibrariesPlugin.ts). */
 declare module 'virtual:amo-workbench/host-library/*' {
   const namespace: unknown;
   export default namespace;

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, spyOn, userEvent, waitFor, within } from 'storybook/test';
-import { cabinetOf } from '../src/story/cabinetOf';
-import { findCabinet } from '../src/cabinet/mountedCabinets';
-import { renderStoryCabinet } from '../src/story/storyMounts';
-import { widgetFolderUrl } from '../src/story/widgetFolderStory';
+import { cabinetOf } from '../src/preview/cabinetOf';
+import { findCabinet } from '../src/host/cabinet/mountedCabinets';
+import { renderStoryCabinet } from '../src/preview/storyMounts';
+import { widgetFolderUrl } from '../src/preview/widgetFolderStory';
 import { fixtureWidget } from './fixtureWidgets';
 
 /**

@@ -2,10 +2,10 @@ import type { Meta, StoryObj } from '@storybook/html-vite';
 import { http, HttpResponse } from 'msw';
 import { expect, spyOn, userEvent, waitFor, within } from 'storybook/test';
 import { handlers, seenRequests } from '../widgets/deal-documents/mocks/handlers';
-import { unhandledRequests } from '../src/backend/unhandledRequests';
-import { cabinetOf } from '../src/story/cabinetOf';
-import { repoWidgetParameters } from '../src/story/repoWidgetStory';
-import type { Scenario } from '../src/backend/mocks';
+import { unhandledRequests } from '../src/host/backend/unhandledRequests';
+import { cabinetOf } from '../src/preview/cabinetOf';
+import { repoWidgetParameters } from '../src/preview/repoWidgetStory';
+import type { Scenario } from '../src/host/backend/mocks';
 
 /**
  * The example widget (widgets/deal-documents) against every answer its backend can give: one

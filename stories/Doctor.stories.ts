@@ -1,13 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { ws } from 'msw';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { unhandledRequests } from '../src/backend/unhandledRequests';
-import type { FindingCode } from '../src/doctor/findings';
-import { doctorSweep } from '../src/doctor/sweep';
-import { cabinetOf } from '../src/story/cabinetOf';
-import { XSS, RTL, LONG, SCRIPT, hostileFixture } from '../src/fixtures';
-import { repoWidgetParameters } from '../src/story/repoWidgetStory';
-import { waitForSettled } from '../src/visual/settle';
+import { unhandledRequests } from '../src/host/backend/unhandledRequests';
+import type { FindingCode } from '../src/host/doctor/findings';
+import { doctorSweep } from '../src/host/doctor/sweep';
+import { cabinetOf } from '../src/preview/cabinetOf';
+import { XSS, RTL, LONG, SCRIPT, hostileFixture } from '../src/host/fixtures';
+import { repoWidgetParameters } from '../src/preview/repoWidgetStory';
+import { waitForSettled } from '../src/preview/settle';
 import { fixtureWidget } from './fixtureWidgets';
 
 /**
@@ -129,7 +129,7 @@ export const HostileData: Story = {
 };
 
 // A WebSocket, an EventSource and a beacon that no handler answers are stopped before they leave
-// the machine (src/backend/blockUnhandled.ts) and each is an unmocked-request finding of the widget.
+// the machine (src/host/backend/blockUnhandled.ts) and each is an unmocked-request finding of the widget.
 export const UnmockedSocket: Story = {
   parameters: { workbench: { widgets: [fixtureWidget('doctor-unmocked-socket')], doctor: ['unmocked-request'] } },
   play: async ({ canvasElement }) => {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { PHASES, type Phase } from '../src/lifecycle/phases';
-import { cabinetOf } from '../src/story/cabinetOf';
+import { PHASES, type Phase } from '../src/host/lifecycle/phases';
+import { cabinetOf } from '../src/preview/cabinetOf';
 import { fixtureWidget, helloWorld } from './fixtureWidgets';
 
 /**

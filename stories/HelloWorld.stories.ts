@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, spyOn, waitFor, within } from 'storybook/test';
-import { cabinetOf } from '../src/story/cabinetOf';
-import { repoWidgetParameters } from '../src/story/repoWidgetStory';
+import { cabinetOf } from '../src/preview/cabinetOf';
+import { repoWidgetParameters } from '../src/preview/repoWidgetStory';
 
 /** The seed widget of the documentation, with what it logs checked. */
 const meta = {

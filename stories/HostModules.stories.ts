@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, waitFor } from 'storybook/test';
-import { HOST_MODULE_IDS } from '../src/amd/hostModuleIds';
-import { cabinetOf } from '../src/story/cabinetOf';
+import { HOST_MODULE_IDS } from '../src/shared/hostModuleIds';
+import { cabinetOf } from '../src/preview/cabinetOf';
 import { fixtureWidget } from './fixtureWidgets';
 
 /**

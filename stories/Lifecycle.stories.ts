@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { h } from '../src/cabinet/dom';
-import { cabinetOf } from '../src/story/cabinetOf';
-import { lifecycleLogPanel } from '../src/story/lifecycleLogPanel';
-import { renderStoryCabinet } from '../src/story/storyMounts';
+import { h } from '../src/host/cabinet/dom';
+import { cabinetOf } from '../src/preview/cabinetOf';
+import { lifecycleLogPanel } from '../src/preview/lifecycleLogPanel';
+import { renderStoryCabinet } from '../src/preview/storyMounts';
 import { fixtureWidget } from './fixtureWidgets';
 
 /**

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { cabinetOf } from '../src/story/cabinetOf';
-import { rerenderStory } from '../src/story/rerenderStory';
-import { renderStoryCabinet } from '../src/story/storyMounts';
+import { cabinetOf } from '../src/preview/cabinetOf';
+import { rerenderStory } from '../src/preview/rerenderStory';
+import { renderStoryCabinet } from '../src/preview/storyMounts';
 import { fixtureWidget } from './fixtureWidgets';
 
 /**

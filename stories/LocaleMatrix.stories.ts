@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, waitFor } from 'storybook/test';
-import { mountedCabinets } from '../src/cabinet/mountedCabinets';
-import { ALL_DATE_FORMATS, ALL_LANGS, ALL_TIME_FORMATS, renderLocaleMatrix, type MatrixArgs } from '../src/story/localeMatrix';
-import { repoWidgetParameters } from '../src/story/repoWidgetStory';
+import { mountedCabinets } from '../src/host/cabinet/mountedCabinets';
+import { ALL_DATE_FORMATS, ALL_LANGS, ALL_TIME_FORMATS, renderLocaleMatrix, type MatrixArgs } from '../src/preview/localeMatrix';
+import { repoWidgetParameters } from '../src/preview/repoWidgetStory';
 
 /**
  * The showcase widget in 4 languages x 4 date formats x 2 time formats (32 cells), or the subset

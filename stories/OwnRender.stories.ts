@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, within } from 'storybook/test';
-import { withWorkbench } from '../src/story/storyApi';
-import { cabinetOf } from '../src/story/cabinetOf';
+import { withWorkbench } from '../src/preview/storyApi';
+import { cabinetOf } from '../src/preview/cabinetOf';
 import { helloWorld } from './fixtureWidgets';
 
 /**

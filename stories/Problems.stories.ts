@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { cabinetOf } from '../src/story/cabinetOf';
-import { teardownStoryCabinets } from '../src/story/storyMounts';
+import { cabinetOf } from '../src/preview/cabinetOf';
+import { teardownStoryCabinets } from '../src/preview/storyMounts';
 import { fixtureWidget } from './fixtureWidgets';
 
 /**

@@ -1,13 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { delay, http } from 'msw';
 import { expect, waitFor } from 'storybook/test';
-import { backendRequestsInFlight } from '../src/backend/requestsInFlight';
-import { cabinetOf } from '../src/story/cabinetOf';
-import { waitForSettled } from '../src/visual/settle';
+import { backendRequestsInFlight } from '../src/host/backend/requestsInFlight';
+import { cabinetOf } from '../src/preview/cabinetOf';
+import { waitForSettled } from '../src/preview/settle';
 import { fixtureWidget } from './fixtureWidgets';
 
 /**
- * What a capture waits for (src/visual/settle.ts), and when it stops waiting. Every story's
+ * What a capture waits for (src/preview/settle.ts), and when it stops waiting. Every story's
  * afterEach waits for it; when you switch stories meanwhile, Storybook aborts the story and reloads
  * the whole preview if it is still busy three ticks later, so the wait must end on that abort.
  */

@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, waitFor } from 'storybook/test';
-import { cabinetOf } from '../src/story/cabinetOf';
-import { rerenderStory } from '../src/story/rerenderStory';
-import { repoWidgetParameters } from '../src/story/repoWidgetStory';
-import { FIELD_TYPES, type FieldType } from '../src/sdk/constants';
-import { localeModes } from '../src/visual/localeModes';
+import { cabinetOf } from '../src/preview/cabinetOf';
+import { rerenderStory } from '../src/preview/rerenderStory';
+import { repoWidgetParameters } from '../src/preview/repoWidgetStory';
+import { FIELD_TYPES, type FieldType } from '../src/shared/constants';
+import { localeModes } from '../src/shared/localeModes';
 
 /**
  * The showcase widget (widgets/showcase, React through requirejs) in the cabinet: every one of the

@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, waitFor } from 'storybook/test';
-import { cabinetOf } from '../src/story/cabinetOf';
+import { cabinetOf } from '../src/preview/cabinetOf';
 import { fixtureWidget } from './fixtureWidgets';
 
 /**
- * Every story render starts with the page's web storage empty (src/story/webStorage.ts), so a
+ * Every story render starts with the page's web storage empty (src/preview/webStorage.ts), so a
  * widget that counts its visits shows "1" whatever ran before: offline captures match Chromatic's
  * isolated snapshots. The loader below plays "a story before this one" by leaving a 5 in each kind
  * of storage; the toolbar's Storage: keep leaves storage alone for testing persistence.

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, spyOn, within } from 'storybook/test';
-import { cabinetOf } from '../src/story/cabinetOf';
-import { rerenderStory } from '../src/story/rerenderStory';
-import { widgetFolderParameters, type WidgetFolderInfo } from '../src/story/widgetFolderStory';
+import { cabinetOf } from '../src/preview/cabinetOf';
+import { rerenderStory } from '../src/preview/rerenderStory';
+import { widgetFolderParameters, type WidgetFolderInfo } from '../src/preview/widgetFolderStory';
 
 /**
  * What a widget folder's story shows besides the widget: its i18n name and description in the

@@ -12,12 +12,12 @@ import { chromium, type Browser, type Page } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
 import { freePort, run, waitUntil } from '../support/processes';
 import { serveFolder } from '../support/serveFolder';
-import { vendorCacheFile } from '../../src/build/prebuiltVendor/vendorCache';
-import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
+import { vendorCacheFile } from '../../src/node/patches/prebuiltVendor/vendorCache';
+import { generatedStoriesDir } from '../../src/node/widgets/workbenchStories';
 import { createBaselineProject } from './baselineProject';
 import { captureTimes, createStateWidgets } from './statesBench';
 import { widgetTestBench } from './widgetTestBench';
-import { PATCH_NAMES } from '../../src/build/patches';
+import { PATCH_NAMES } from '../../src/node/patches/patches';
 import { armRender, epochNow, seenAt, watchRenders, type RenderTarget } from './renderWatch';
 import { medianP95, round, spread } from './stats';
 
@@ -87,7 +87,7 @@ async function main() {
       progress(`run ${run}/${RUNS} ${target.name}: dev ready warm ${round(samples[target.name].warm.at(-1)!)} ms`);
       if (target.name === 'workbench') {
         // The first build after an install or an update: the workbench's vendor bundle is made anew
-        // (src/build/prebuiltVendor/). The baseline has no such cache; its builds are all alike.
+        // (src/node/patches/prebuiltVendor/). The baseline has no such cache; its builds are all alike.
         rmSync(vendorCacheFile(root), { force: true });
         samples.workbench.buildFirst.push(await build(target, path.join(work, `${target.name}-static`)));
         progress(`run ${run}/${RUNS} workbench: first build (vendor cache cleared) ${round(samples.workbench.buildFirst.at(-1)!)} ms`);
@@ -242,7 +242,7 @@ async function storySwitchPair(browser: Browser) {
 
 /**
  * BENCH_ONLY=patches: each speed patch on and off (WORKBENCH_PATCHES_OFF=<patch>), warm dev ready and
- * build, alternately in each run. The gain is off minus on (medians): what the patch saves.
+ * build, alternately in each run, the order swapped every run. The gain is off minus on (medians): what the patch saves.
  */
 async function patchGains(browser: Browser) {
   const story = { storyId: 'widgets-hello-world--default', rendered: { css: '.js-widgets-bar-item-container', text: 'Hello world!' } };
@@ -254,11 +254,11 @@ async function patchGains(browser: Browser) {
     const dev = { on: [] as number[], off: [] as number[] };
     const built = { on: [] as number[], off: [] as number[] };
     await devReady(browser, off, 'warm'); // its own caches warm too
+    // The order swaps every run (on-off, then off-on): a fixed order biased each pair by ~200 ms.
     for (let i = 1; i <= RUNS; i++) {
-      dev.on.push(await devReady(browser, on, 'warm'));
-      dev.off.push(await devReady(browser, off, 'warm'));
-      built.on.push(await build(on, path.join(work, 'patch-on')));
-      built.off.push(await build(off, path.join(work, 'patch-off')));
+      const order = i % 2 ? (['on', 'off'] as const) : (['off', 'on'] as const);
+      for (const side of order) dev[side].push(await devReady(browser, side === 'on' ? on : off, 'warm'));
+      for (const side of order) built[side].push(await build(side === 'on' ? on : off, path.join(work, `patch-${side}`)));
     }
     const pair = (samples: { on: number[]; off: number[] }) => {
       const a = spread(samples.on).median;

@@ -12,7 +12,7 @@ import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
 import { freePort, waitUntil as waitFor } from '../support/processes';
-import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
+import { generatedStoriesDir } from '../../src/node/widgets/workbenchStories';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const MANIFEST = JSON.stringify({
@@ -79,7 +79,7 @@ describe('storybook dev with WIDGETS_DIR', () => {
     await page.close();
   });
 
-  it('serves the host emulator as one module (src/devBundle), never its files one by one', async () => {
+  it('serves the host emulator as one module (src/node/devBundle), never its files one by one', async () => {
     const page = await browser.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -88,8 +88,8 @@ describe('storybook dev with WIDGETS_DIR', () => {
     await page.close();
     expect(requested).toContain('/@id/__x00__virtual:amo-workbench/host');
     // A host module served on its own would be a second instance beside the bundle's.
-    // (src/preview.ts is the preview entry Storybook loads; its imports read from the bundle.)
-    expect(requested.filter((url) => /^\/(src|mocks)\/.*\.ts$/.test(url) && url !== '/src/preview.ts')).toEqual([]);
+    // (src/preview/preview.ts is the preview entry Storybook loads; its imports read from the bundle.)
+    expect(requested.filter((url) => /^\/(src|mocks)\/.*\.ts$/.test(url) && url !== '/src/preview/preview.ts')).toEqual([]);
   });
 
   it('shows an edit of i18n/*.json and manifest.json in the accordion, without a restart', async () => {
@@ -181,14 +181,14 @@ describe('storybook dev with WIDGETS_DIR', () => {
     expect(await storyIds()).toContain('widgets-live-widget--default');
   });
 
-  it('does not gzip what it sends to this machine (src/build/loopbackWithoutGzip.ts)', async () => {
+  it('does not gzip what it sends to this machine (src/node/patches/loopbackWithoutGzip.ts)', async () => {
     const response = await fetch(`${baseUrl}/@id/__x00__virtual:amo-workbench/host`, { headers: { 'accept-encoding': 'gzip' } });
     expect(response.ok).toBe(true);
     expect(response.headers.get('content-encoding')).toBeNull();
     expect(await response.text()).toContain('export');
   });
 
-  it('serves pre-bundled dependencies with their source map by URL, not inline (src/build/depMapsByUrl.ts)', async () => {
+  it('serves pre-bundled dependencies with their source map by URL, not inline (src/node/patches/depMapsByUrl.ts)', async () => {
     // The host emulator imports jose, fake-timers & co. from Vite's pre-bundle.
     const host = await (await fetch(`${baseUrl}/@id/__x00__virtual:amo-workbench/host`)).text();
     const dependency = /["'](\/[^"']*\/deps\/[^"'?/]+\.js)\?v=\w+["']/.exec(host)?.[1];

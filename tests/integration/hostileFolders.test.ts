@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
 import { CLASHING_NAMES, LINE_SEPARATOR_NAME, SECRET, writeHostileFolders, type HostileSet } from '../support/hostileFolders';
 import { freePort, waitUntil } from '../support/processes';
-import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
+import { generatedStoriesDir } from '../../src/node/widgets/workbenchStories';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let work: string;

@@ -1,5 +1,5 @@
 /**
- * The workbench without its speed patches (src/build/patches.ts): `WORKBENCH_PATCHES=0` gives a
+ * The workbench without its speed patches (src/node/patches/patches.ts): `WORKBENCH_PATCHES=0` gives a
  * static build that works (a widget renders, a story's play passes in the built page), built by
  * Storybook's own code paths (no prebuilt preview runtime).
  */

@@ -14,7 +14,7 @@ import { buildTypedWidget } from '../support/buildTypedWidget';
 import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
 import { run } from '../support/processes';
 import { serveFolder, type ServedFolder } from '../support/serveFolder';
-import { generatedStoriesDir } from '../../src/widgets/workbenchStories';
+import { generatedStoriesDir } from '../../src/node/widgets/workbenchStories';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SUB_PATH = '/some/sub/path/';
@@ -149,7 +149,7 @@ describe('storybook build', () => {
     expect(await page.locator('.js-widgets-bar-item-container').textContent()).toBe('Hello world!');
     const chunks = requests.filter((url) => url.includes('/assets/')).map((url) => path.basename(new URL(url).pathname));
     expect(chunks.some((name) => name.startsWith('jquery'))).toBe(true);
-    // MSW and Storybook's runtime come as the prebuilt files written beside the chunks (src/build/prebuiltVendor/).
+    // MSW and Storybook's runtime come as the prebuilt files written beside the chunks (src/node/patches/prebuiltVendor/).
     expect(chunks.filter((name) => /^msw-[\w-]+\.js$/.test(name))).toHaveLength(1);
     expect(chunks.filter((name) => /^storybook-preview-runtime-[\w-]+\.js$/.test(name))).toHaveLength(1);
     for (const heavy of [/^react/, /redux/, /^lodash/]) {

@@ -1,2 +1,2 @@
-// The workbench's own browser lookup (src/cli/findChromium.ts), for the tests.
-export { CHROMIUM_ARGS, findChromium } from '../../src/cli/findChromium.ts';
+// The workbench's own browser lookup (src/node/cli/findChromium.ts), for the tests.
+export { CHROMIUM_ARGS, findChromium } from '../../src/node/cli/findChromium.ts';

@@ -1,2 +1,2 @@
-// The workbench's static-site server (src/cli/serveFolder.ts), for the tests.
-export { serveFolder, type ServedFolder } from '../../src/cli/serveFolder.ts';
+// The workbench's static-site server (src/node/cli/serveFolder.ts), for the tests.
+export { serveFolder, type ServedFolder } from '../../src/node/cli/serveFolder.ts';

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readWidgetFolder } from '../../src/widgets/readWidgetFolder';
+import { readWidgetFolder } from '../../src/node/widgets/readWidgetFolder';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/widget-folders');
 

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseAst } from 'rolldown/parseAst';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cachedIndexers } from '../../src/storyIndex/cachedIndexers';
-import { cachedCheckManifest } from '../../src/widgets/manifestCheckCache';
-import { discoverWidgets, type Discovery } from '../../src/widgets/discoverWidgets';
-import { listServedFiles, resolveServedFile } from '../../src/widgets/servedFiles';
-import { identifyWidgets, widgetStorySource, type IdentifiedWidget } from '../../src/widgets/widgetStoryFiles';
+import { cachedIndexers } from '../../src/node/patches/cachedIndexers';
+import { cachedCheckManifest } from '../../src/node/widgets/manifestCheckCache';
+import { discoverWidgets, type Discovery } from '../../src/node/widgets/discoverWidgets';
+import { listServedFiles, resolveServedFile } from '../../src/node/widgets/servedFiles';
+import { identifyWidgets, widgetStorySource, type IdentifiedWidget } from '../../src/node/widgets/widgetStoryFiles';
 import { CLASHING_NAMES, LINE_SEPARATOR_NAME, writeHostileFolders, type HostileSet } from '../support/hostileFolders';
 
 let work: string;
@@ -97,7 +97,7 @@ describe('every folder gets exactly one sidebar entry with a stable, unique id',
 
   it('writes story files that parse, with every line terminator escaped and no absolute path', () => {
     for (const entry of entries) {
-      const source = widgetStorySource(entry, '../src/story/widgetFolderStory', entry.widget.mocksFile ? './mocks.js' : undefined);
+      const source = widgetStorySource(entry, '../src/preview/widgetFolderStory', entry.widget.mocksFile ? './mocks.js' : undefined);
       expect(source).not.toMatch(/[\u2028\u2029]/);
       expect(source).not.toContain(work);
       const program = parseAst(source, { lang: 'ts' });

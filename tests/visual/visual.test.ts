@@ -1,6 +1,6 @@
 /**
  * Offline visual regression: every story of the built Storybook, in every visual mode
- * (src/visual/modes.ts; VISUAL_MODES picks), captured in headless Chromium and compared with the
+ * (src/shared/modes.ts; VISUAL_MODES picks), captured in headless Chromium and compared with the
  * committed baseline of this Chromium major version. A difference fails and writes the actual and
  * diff images and reports/visual/summary.md (story, mode, share of changed pixels).
  * `npm run test:visual -- --update` rewrites the baselines.
@@ -11,13 +11,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MODES, NO_VISUAL_TAG, PRIMARY_MODE, globalsQuery, modesForStory } from '../../src/visual/modes';
+import { DEFAULT_MODES, NO_VISUAL_TAG, PRIMARY_MODE, globalsQuery, modesForStory } from '../../src/shared/modes';
 import { run } from '../support/processes';
 import { serveFolder, type ServedFolder } from '../support/serveFolder';
-import { compareImages } from '../../src/visual/compareImages';
-import { pagePool, type PagePool } from '../../src/visual/pagePool';
-import { builtStories } from '../../src/visual/builtStories';
-import { baselineDir, captureStory, captureTarget, chromiumMajor, launchVisualBrowser, visualContext } from '../../src/visual/visualBrowser';
+import { compareImages } from '../../src/node/visual/compareImages';
+import { pagePool, type PagePool } from '../../src/node/visual/pagePool';
+import { builtStories } from '../../src/node/visual/builtStories';
+import { baselineDir, captureStory, captureTarget, chromiumMajor, launchVisualBrowser, visualContext } from '../../src/node/visual/visualBrowser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const UPDATE = process.env.VISUAL_UPDATE === '1';
@@ -34,7 +34,7 @@ const out = path.join(work, 'storybook-static');
 await run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', out], { cwd: root, env: { ...process.env, WIDGETS_DIR: '' } });
 const stories = builtStories(out, (a, b) => a.localeCompare(b)).filter((e) => !e.tags?.includes(NO_VISUAL_TAG));
 const storyIds = stories.map((e) => e.id);
-/** Every capture: a story in each of its modes (src/visual/modes.ts: modesForStory). */
+/** Every capture: a story in each of its modes (src/shared/modes.ts: modesForStory). */
 const captures = stories.flatMap((story) =>
   Object.entries(modesForStory(story.tags, process.env.VISUAL_MODES)).map(([mode, globals]) => ({
     name: `${story.id} [${mode}]`,
@@ -92,7 +92,7 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** A story's stable screenshot (src/visual/visualBrowser.ts); a story that errored fails instead of being compared. */
+/** A story's stable screenshot (src/node/visual/visualBrowser.ts); a story that errored fails instead of being compared. */
 async function capture(target: Page, id: string, globals: string, css?: string, selector?: string): Promise<Buffer> {
   const { image, phase } = await captureStory(target, `http://127.0.0.1:${PORT}/`, id, globals, css, selector);
   if (phase === 'errored') throw new Error(`${id} errored while rendering, so its capture is not compared: open it in npm run storybook to see why.`);
@@ -122,7 +122,7 @@ function check(name: string, actual: Buffer, story: string, mode: string): void 
   expect(result.diffPixels, `${story} [${mode}] differs from its baseline in ${result.diffPixels} pixels; see reports/visual/${name}.diff.png`).toBe(0);
 }
 
-// Captures run in parallel pages (src/visual/pagePool.ts: VISUAL_PAGES).
+// Captures run in parallel pages (src/node/visual/pagePool.ts: VISUAL_PAGES).
 describe.concurrent('stories', () => {
   it.each(captures)('$name', async ({ id, mode, globals, target }) => {
     const image = await pool.use((free) => capture(free, id, globalsQuery(globals), undefined, target));

@@ -1,0 +1,107 @@
+/**
+ * One widget of a cabinet: its panel in the accordion, its doctored SDK mapped for its script, the
+ * doctor's ownership of what it adds, and the WidgetRunner that loads it and runs its lifecycle.
+ */
+import { type AmdContext } from '../amd/amdContext';
+import { HOST_MODULE_IDS } from '../../shared/hostModuleIds';
+import { doctoredSdk, type DoctoredSdk } from '../doctor/doctoredSdk';
+import type { Doctor } from '../doctor/findings';
+import { problemsChanged } from '../doctor/problemSignal';
+import { forgetResources, resourcesOf } from '../doctor/resources';
+import { registerOwner } from '../doctor/stackOwner';
+import { closestId } from '../lifecycle/closestId';
+import type { LifecycleLog } from '../lifecycle/lifecycleLog';
+import { WidgetRunner } from '../lifecycle/widgetRunner';
+import type { WidgetFailure } from '../lifecycle/widgetFailure';
+import type { createInitAmocrmWidgetSdk } from '../sdk/createSdk';
+import type { WidgetSource } from './cabinetTypes';
+import type { Chrome, WidgetPanel } from './chrome';
+
+/** What the cabinet shares with each of its widgets. */
+export interface MountContext {
+  chrome: Chrome;
+  amd: AmdContext;
+  doctor: Doctor;
+  /** The doctored SDK of each widget, by the key its script's `amocrm-sdk` is mapped to. */
+  widgetSdks: Map<string, DoctoredSdk>;
+  initAmocrmWidgetSdk: ReturnType<typeof createInitAmocrmWidgetSdk>;
+  waitSeconds: number;
+  log: LifecycleLog;
+  /** The cabinet's failures: a widget's are appended. */
+  failures: WidgetFailure[];
+}
+
+export interface Mounted {
+  source: WidgetSource;
+  runner: WidgetRunner;
+  panel: WidgetPanel;
+  sdk: DoctoredSdk;
+  /** Whose resources the doctor tracks (resources.ts), unique per cabinet. */
+  owner: string;
+  /** From the first initLead on, subscriptions belong to a deal (before: to the module). */
+  markEntered(): void;
+  release(): void;
+}
+export function mountCabinetWidget(
+  source: WidgetSource,
+  { chrome, amd, doctor, widgetSdks, initAmocrmWidgetSdk, waitSeconds, log, failures }: MountContext,
+): Mounted {
+  const panel = chrome.addWidget(source);
+  const scriptUrl = new URL(source.script, document.baseURI).href;
+  const key = `w${widgetSdks.size + 1}`;
+  let everEntered = false;
+  const sdk = doctoredSdk(initAmocrmWidgetSdk, source.name, doctor, () => !everEntered);
+  widgetSdks.set(key, sdk);
+  amd.mapWidgetSdk(scriptUrl, key);
+  const owner = `${amd.name}/${source.name}`;
+  const release = registerOwner(scriptUrl, owner);
+  /**
+   * DOM the widget added while its module was evaluated (a bundle's style-loader <style> in <head>):
+   * it lives with the module, across deal switches, as in amoCRM; removed when the module's context ends.
+   */
+  const moduleNodes = new Set<Node>();
+  const runner = new WidgetRunner({
+    name: source.name,
+    scriptUrl,
+    amd,
+    waitSeconds,
+    log,
+    slotHost: panel.slotHost,
+    onFailure: (failure) => {
+      failures.push(failure);
+      panel.showFailure(failure);
+      problemsChanged();
+      // Only this widget's load failure names its unknown module (the context is shared).
+      const unknown = failure.phase === 'load' ? [...amd.unknownIds].filter((id) => failure.reason.includes(`"${id}"`)) : [];
+      for (const id of unknown) {
+        const near = closestId(id, HOST_MODULE_IDS);
+        doctor.report(
+          'unknown-module',
+          source.name,
+          `${source.name} defines a dependency on "${id}", which the host does not provide${near ? `; the closest provided id is "${near}"` : ''}.`,
+        );
+      }
+    },
+    onFinding: (code, message) => doctor.report(code, source.name, message),
+  });
+  return {
+    source,
+    runner,
+    panel,
+    sdk,
+    owner,
+    markEntered: () => {
+      if (everEntered) return;
+      everEntered = true;
+      const { nodes } = resourcesOf(owner);
+      for (const node of nodes) moduleNodes.add(node);
+      nodes.clear();
+    },
+    release: () => {
+      release();
+      forgetResources(owner);
+      for (const node of moduleNodes) if (node.parentNode) node.parentNode.removeChild(node);
+      moduleNodes.clear();
+    },
+  };
+}

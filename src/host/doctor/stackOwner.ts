@@ -1,0 +1,28 @@
+/**
+ * Which widget's code is running: the widget whose script URL appears in the current call stack.
+ * Widget scripts are plain scripts loaded by URL, so their frames name that URL (also when they call
+ * through a host library such as jQuery).
+ */
+const owners = new Map<string, string>();
+
+export function registerOwner(scriptUrl: string, owner: string): () => void {
+  // Frames name the URL without the query (?v=...) the workbench adds for live reload.
+  const key = scriptUrl.split('?')[0]!;
+  owners.set(key, owner);
+  return () => {
+    if (owners.get(key) === owner) owners.delete(key);
+  };
+}
+
+export function currentOwner(): string | undefined {
+  if (!owners.size) return undefined;
+  // V8 keeps 10 frames by default; a widget's frame can sit deeper than that (jQuery.ajax, React,
+  // the doctor's own wrappers), so look further for this one stack.
+  const v8 = Error as ErrorConstructor & { stackTraceLimit?: number };
+  const limit = v8.stackTraceLimit;
+  v8.stackTraceLimit = 50;
+  const stack = new Error().stack ?? '';
+  v8.stackTraceLimit = limit;
+  for (const [url, owner] of owners) if (stack.includes(url)) return owner;
+  return undefined;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { closestId } from './closestId';
+import { describeLoadFailure, type LoadFailureContext } from './describeLoadFailure';
+import { HOST_MODULE_IDS } from '../../shared/hostModuleIds';
+
+const ctx = (over: Partial<LoadFailureContext> = {}): LoadFailureContext => ({
+  widget: 'w',
+  scriptUrl: 'http://x/widgets/w/personal_page.js',
+  unknownIds: new Set(),
+  scriptErrors: [],
+  waitSeconds: 3,
+  ...over,
+});
+const requireError = (requireType: string, requireModules: string[], originalError?: Error) =>
+  Object.assign(new Error(requireType), { requireType, requireModules, originalError });
+
+describe('describeLoadFailure', () => {
+  it('names an id the host does not provide, with a suggestion and the provided list', async () => {
+    const failure = await describeLoadFailure(requireError('nodefine', ['lodahs']), ctx({ unknownIds: new Set(['lodahs']) }));
+    expect(failure.phase).toBe('load');
+    expect(failure.reason).toBe('define() asks for module "lodahs", which the host does not provide.');
+    expect(failure.hint).toContain('Did you mean "lodash"?');
+    expect(failure.hint).toContain(HOST_MODULE_IDS.join(', '));
+  });
+
+  it('gives no suggestion when nothing is close', async () => {
+    const failure = await describeLoadFailure(requireError('nodefine', ['moment']), ctx({ unknownIds: new Set(['moment']) }));
+    expect(failure.hint).not.toContain('Did you mean');
+  });
+
+  it('tells a syntax error from a missing define', async () => {
+    const syntax = await describeLoadFailure(
+      requireError('nodefine', [ctx().scriptUrl]),
+      ctx({ scriptErrors: [{ message: "Uncaught SyntaxError: Unexpected token ';'", line: 7, column: 3 }] }),
+    );
+    expect(syntax.reason).toBe("Uncaught SyntaxError: Unexpected token ';' (personal_page.js:7:3)");
+    expect(syntax.hint).toMatch(/syntax error/);
+    const noDefine = await describeLoadFailure(requireError('nodefine', [ctx().scriptUrl]), ctx());
+    expect(noDefine.reason).toBe('personal_page.js ran but never called define().');
+  });
+
+  it('explains a timeout with the modules still waiting', async () => {
+    const failure = await describeLoadFailure(requireError('timeout', ['a', 'b']), ctx());
+    expect(failure.reason).toBe('requirejs gave up after 3 s waiting for: a, b.');
+  });
+
+  it('reports a throwing factory as the factory phase', async () => {
+    const failure = await describeLoadFailure(requireError('define', [ctx().scriptUrl], new RangeError('bad')), ctx());
+    expect(failure).toMatchObject({ phase: 'factory', reason: 'the define() factory threw: RangeError: bad' });
+  });
+
+  it('reports a host module that failed to load as a load failure', async () => {
+    const failure = await describeLoadFailure(requireError('define', ['react'], new Error('chunk failed')), ctx());
+    expect(failure).toMatchObject({ phase: 'load', reason: 'host module "react" failed to load: chunk failed' });
+  });
+});
+
+describe('closestId', () => {
+  it('suggests typos only', () => {
+    expect(closestId('jqeury', HOST_MODULE_IDS)).toBe('jquery');
+    expect(closestId('immer', HOST_MODULE_IDS)).toBeUndefined();
+    expect(closestId('React', HOST_MODULE_IDS)).toBe('react');
+    expect(closestId('classnames2', HOST_MODULE_IDS)).toBe('classnames');
+  });
+});

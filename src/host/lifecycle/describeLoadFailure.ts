@@ -1,0 +1,94 @@
+/**
+ * Turns a require.js error (its `requireType`, `requireModules`, `originalError`) into what the
+ * developer needs: the phase, the cause in words, and the fix.
+ */
+import { HOST_MODULE_IDS, isHostModuleId } from '../../shared/hostModuleIds';
+import { closestId } from './closestId';
+import { PHASES } from './phases';
+import type { TrappedScriptError } from './scriptErrorTrap';
+import { WidgetFailure, messageOf } from './widgetFailure';
+
+export interface LoadFailureContext {
+  widget: string;
+  scriptUrl: string;
+  unknownIds: ReadonlySet<string>;
+  scriptErrors: readonly TrappedScriptError[];
+  waitSeconds: number;
+}
+
+export async function describeLoadFailure(error: unknown, ctx: LoadFailureContext): Promise<WidgetFailure> {
+  const requireError = error as Partial<RequireError> & { requireType?: string };
+  const ids = requireError.requireModules ?? [];
+  const { widget, scriptUrl } = ctx;
+  const fail = (phase: (typeof PHASES)[keyof typeof PHASES], cause: string, hint?: string) => new WidgetFailure(widget, phase, cause, hint, error);
+
+  const unknown = ids.find((id) => ctx.unknownIds.has(id));
+  if (unknown) {
+    const suggestion = closestId(unknown, HOST_MODULE_IDS);
+    return fail(
+      PHASES.load,
+      `define() asks for module "${unknown}", which the host does not provide.`,
+      `${suggestion ? `Did you mean "${suggestion}"? ` : ''}The host provides: ${HOST_MODULE_IDS.join(', ')}. ` + 'Bundle anything else into personal_page.js.',
+    );
+  }
+
+  switch (requireError.requireType) {
+    case 'scripterror':
+      return fail(
+        PHASES.load,
+        `could not load ${ids[0] ?? scriptUrl}: ${await fetchOutcome(ids[0] ?? scriptUrl)}.`,
+        'Check the script URL, and that the server hosting it is running.',
+      );
+    case 'nodefine': {
+      const thrown = ctx.scriptErrors[0];
+      if (thrown) {
+        return fail(
+          PHASES.load,
+          `${thrown.message} (${fileName(scriptUrl)}:${thrown.line}:${thrown.column})`,
+          /syntax/i.test(thrown.message)
+            ? 'Fix the syntax error; the browser could not parse the script.'
+            : 'The script threw while it was evaluated, before it called define().',
+        );
+      }
+      return fail(
+        PHASES.load,
+        `${fileName(ids[0] ?? scriptUrl)} ran but never called define().`,
+        "Wrap the widget in define(['amocrm-sdk', ...], function (initAmocrmWidgetSdk, ...) { return { initLead, registerWidgetsBarSlot }; }).",
+      );
+    }
+    case 'timeout':
+      return fail(
+        PHASES.load,
+        `requirejs gave up after ${ctx.waitSeconds} s waiting for: ${ids.join(', ')}.`,
+        'A dependency never finished loading (a slow server, or a loader plugin that never calls onload).',
+      );
+    case 'define': {
+      const failed = ids[0];
+      if (failed && isHostModuleId(failed)) {
+        return fail(PHASES.load, `host module "${failed}" failed to load: ${messageOf(requireError.originalError)}`);
+      }
+      return fail(
+        PHASES.factory,
+        `the define() factory threw: ${messageOf(requireError.originalError ?? error)}`,
+        'The factory runs once, when the module loads; look at the code around initAmocrmWidgetSdk(...).',
+      );
+    }
+    default:
+      return fail(PHASES.load, messageOf(error));
+  }
+}
+
+async function fetchOutcome(url: string): Promise<string> {
+  try {
+    const response = await fetch(url, { cache: 'no-store' });
+    return response.ok
+      ? `the server answered ${response.status}, but the browser refused the script (check its Content-Type)`
+      : `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  } catch (error) {
+    return `the request failed (${messageOf(error)})`;
+  }
+}
+
+function fileName(url: string): string {
+  return url.slice(url.lastIndexOf('/') + 1) || url;
+}

@@ -1,0 +1,125 @@
+/**
+ * `amo-workbench test`, run by the command through Vitest: every story of the widgets' static build
+ * in headless Chromium, one test per story and mode (each language for widget folders):
+ * - the story is shown (the first of a mode by loading the page, the next by switching stories in
+ *   it, as the Storybook UI does) and must render and pass its play function;
+ * - it is captured and compared with the baseline kept in the project
+ *   (`.amo-workbench/baselines/chromium-<major>/`). `--update` writes the baselines; a missing one is
+ *   created outside CI and a failure in CI that says how to create it. A story that errored fails
+ *   instead of being compared;
+ * - then its cabinets are unmounted: any problem the story does not declare (widget failure, doctor
+ *   finding such as a leak, unhandled request, folder problem) fails it, named by its code.
+ * A story tagged !test is not checked, one tagged no-visual not captured (a widget's All states
+ * overview is neither: each of its states is both).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { compareImages } from '../visual/compareImages.ts';
+import { globalsQuery, modesForStory } from '../../shared/modes.ts';
+import { captureOpened, captureTarget, chromiumMajor, launchVisualBrowser, openStory, switchStory } from '../visual/visualBrowser.ts';
+import { pagePool, type PagePool } from '../visual/pagePool.ts';
+import { builtStories } from '../visual/builtStories.ts';
+
+const env = process.env;
+const buildDir = env.AMO_WORKBENCH_BUILD!;
+const baseUrl = env.AMO_WORKBENCH_BUILD_URL!;
+const baselineRoot = env.AMO_WORKBENCH_BASELINES!;
+const reportDir = env.AMO_WORKBENCH_REPORTS!;
+const UPDATE = env.AMO_WORKBENCH_UPDATE === '1';
+const IN_CI = Boolean(env.CI);
+
+const stories = builtStories(buildDir);
+
+interface Visit {
+  name: string;
+  id: string;
+  mode: string;
+  globals: string;
+  check: boolean;
+  capture: boolean;
+  target?: string;
+}
+// Mode by mode, so a page switches stories within one mode and reloads only when the mode changes.
+const visits: Visit[] = stories
+  .flatMap((story) =>
+    Object.entries(modesForStory(story.tags, env.VISUAL_MODES)).map(([mode, globals]) => ({
+      name: `${story.title} › ${story.name} [${mode}]`,
+      id: story.id,
+      mode,
+      globals: globalsQuery(globals),
+      check: story.tags?.includes('test') ?? true,
+      capture: !story.tags?.includes('no-visual'),
+      target: captureTarget(story.tags),
+    })),
+  )
+  .filter((visit) => visit.check || visit.capture)
+  .sort((a, b) => (a.globals < b.globals ? -1 : a.globals > b.globals ? 1 : 0));
+
+let browser: Browser;
+let pool: PagePool;
+let baselines: string;
+/** The globals each page's preview was loaded with. */
+const loadedWith = new WeakMap<Page, string>();
+
+beforeAll(async () => {
+  browser = await launchVisualBrowser();
+  // Stories run in parallel pages, each with its own storage (src/node/visual/pagePool.ts: VISUAL_PAGES).
+  pool = await pagePool(browser);
+  baselines = path.join(baselineRoot, `chromium-${chromiumMajor(browser)}`);
+  mkdirSync(reportDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await pool?.close();
+  await browser?.close();
+});
+
+describe.concurrent('stories', () => {
+  for (const visit of visits) it(visit.name, () => pool.use((page) => runVisit(page, visit)));
+});
+
+async function show(page: Page, visit: Visit): Promise<string> {
+  if (loadedWith.get(page) === visit.globals) return switchStory(page, visit.id);
+  loadedWith.set(page, visit.globals);
+  return openStory(page, baseUrl, visit.id, visit.globals);
+}
+
+async function runVisit(page: Page, visit: Visit): Promise<void> {
+  const phase = await show(page, visit);
+  if (phase === 'errored') {
+    // The next story on this page starts from a fresh load.
+    loadedWith.delete(page);
+    const error = String(await page.evaluate(`document.querySelector('#error-message')?.textContent ?? ''`)).trim();
+    throw new Error(`the story failed while rendering or in its play function: ${error || 'see amo-workbench dev'}`);
+  }
+  const failures: string[] = [];
+  if (visit.capture) {
+    const failure = compare(visit, await captureOpened(page, visit.target));
+    if (failure) failures.push(failure);
+  }
+  if (visit.check) {
+    // Runs in the page (src/preview/consoleApi.ts), typed there with the DOM.
+    const problems = (await page.evaluate('window.__amoWorkbench?.unmountAndListProblems() ?? []')) as string[];
+    failures.unshift(...problems);
+  }
+  if (failures.length) throw new Error(failures.join(' | '));
+}
+
+/** Compares a capture with its baseline (or writes it); returns the failure, if any. */
+function compare({ id, mode }: Visit, image: Buffer): string | undefined {
+  const file = path.join(baselines, `${id}--${mode}.png`);
+  if (UPDATE || !existsSync(file)) {
+    if (!UPDATE && IN_CI)
+      return `no baseline ${path.relative(process.cwd(), file)}: run \`npx amo-workbench test --update\` and commit .amo-workbench/baselines/`;
+    mkdirSync(baselines, { recursive: true });
+    writeFileSync(file, image);
+    return undefined;
+  }
+  const result = compareImages(readFileSync(file), image);
+  if (result.diffPixels === 0) return undefined;
+  writeFileSync(path.join(reportDir, `${id}--${mode}.actual.png`), image);
+  writeFileSync(path.join(reportDir, `${id}--${mode}.diff.png`), result.diff);
+  return `differs from its baseline in ${result.diffPixels} pixels (${(result.ratio * 100).toFixed(3)}%); see ${path.relative(process.cwd(), path.join(reportDir, `${id}--${mode}.diff.png`))}, or accept it with --update`;
+}

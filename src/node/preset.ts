@@ -1,0 +1,184 @@
+/**
+ * (Node) The workbench as a Storybook preset: `addons: [{ name: '<package>/preset', options }]`.
+ * Everything the workbench adds to Storybook comes from here: the addons it needs, the stories of the
+ * widget folders, the preview (the cabinet render, loaders, checks) and the manager (the Widget doctor
+ * panel and sidebar status), the Vite plugins that serve widget folders and the host emulator, and
+ * the speed patches. This repository's .storybook/main.ts and the `amo-workbench` command's config
+ * use it alike, so the workbench's own stories and a user's run one code path.
+ *
+ * Options (all optional): `projectRoot` (default: the current folder), `widgets` (folders, absolute
+ * or relative to the project; default: WIDGETS_DIR), `projectWidgets` (also the project's
+ * `widgets/` folder) and `fixtures` (this repository's fixture widgets).
+ */
+import path from 'node:path';
+import type { StorybookConfig } from '@storybook/html-vite';
+import type { Indexer } from 'storybook/internal/types';
+import { loadPreviewOrConfigFile, resolvePathInStorybookCache, versions } from 'storybook/internal/common';
+import { mergeConfig, type InlineConfig, type Plugin } from 'vite';
+import { hostLibrariesPlugin } from './vite/hostLibrariesPlugin.ts';
+import { prebundledPackages, servedAsPublished } from './vite/prebundledPackages.ts';
+import { clientSecretDefine } from './clientSecret.ts';
+import { mswBrowserBundlePlugin } from './vite/mswBrowserBundlePlugin.ts';
+import { mswWorkerPlugin } from './vite/mswWorkerPlugin.ts';
+import { depMapsByUrlPlugin } from './patches/depMapsByUrl.ts';
+import { filterStorybookHooks } from './patches/filterStorybookHooks.ts';
+import { openHostWarning } from './hostWarning.ts';
+import { patchOn, patchesState } from './patches/patches.ts';
+import { loopbackWithoutGzipPlugin } from './patches/loopbackWithoutGzip.ts';
+import { prebuiltVendorPlugin } from './patches/prebuiltVendor/prebuiltVendorPlugin.ts';
+import { vendorCacheFile } from './patches/prebuiltVendor/vendorCache.ts';
+import { skipUnusedMocking } from './patches/skipUnusedMocking.ts';
+import { hostBundlePlugin } from './devBundle/hostBundlePlugin.ts';
+import { cachedIndexers } from './patches/cachedIndexers.ts';
+import { VISUAL_TESTS_ADDON, visualTestsAddon } from './visual/visualTestsAddon.ts';
+import { cachedCheckManifest } from './widgets/manifestCheckCache.ts';
+import { MOCKS_ENTRY, MOCKS_IMPORT_ID, PACKAGE_MOCKS_ID } from './widgets/widgetImportsPlugin.ts';
+import { prepareWorkbenchStories, type WorkbenchStories } from './widgets/workbenchStories.ts';
+
+import { PACKAGE_ROOT } from './packageRoot.ts';
+
+/** The installed workbench (src/node/packageRoot.ts). */
+export { PACKAGE_ROOT };
+
+export interface WorkbenchPresetOptions {
+  projectRoot?: string;
+  widgets?: string[];
+  projectWidgets?: boolean;
+  fixtures?: boolean;
+}
+
+type PresetContext = WorkbenchPresetOptions & { configDir: string; configType?: 'DEVELOPMENT' | 'PRODUCTION' };
+
+const setups = new Map<string, WorkbenchStories>();
+
+/** The widget folders of this configuration, read once per process and kept current in dev. */
+function workbenchFor(options: PresetContext): WorkbenchStories {
+  const projectRoot = path.resolve(options.projectRoot ?? process.cwd());
+  const widgetsDir = options.widgets ? options.widgets.map((w) => path.resolve(projectRoot, w)).join(path.delimiter) : process.env.WIDGETS_DIR;
+  const key = JSON.stringify([projectRoot, widgetsDir, options.projectWidgets, options.fixtures]);
+  let setup = setups.get(key);
+  if (!setup) {
+    const warning = openHostWarning();
+    if (warning) console.warn(warning);
+    setup = prepareWorkbenchStories({
+      packageRoot: PACKAGE_ROOT,
+      projectRoot,
+      widgetsDir,
+      projectWidgets: options.projectWidgets,
+      fixtures: options.fixtures,
+      // Manifest checks are remembered across starts, so an unchanged folder costs no zod (manifestCheckCache.ts).
+      checkManifest: cachedCheckManifest(resolvePathInStorybookCache('amo-workbench-manifest-checks.json')),
+    });
+    setups.set(key, setup);
+  }
+  return setup;
+}
+
+/**
+ * Storybook's change detection runs git and walks Vite's module graph at every start, yet cannot see
+ * widget files: requirejs loads them at run time, outside that graph. Opt in with WORKBENCH_CHANGE_DETECTION=1.
+ */
+const changeDetection = process.env.WORKBENCH_CHANGE_DETECTION === '1';
+
+/** The speed patches (src/node/patches/patches.ts): on, or off with one line saying why. */
+const patches = patchesState(process.env, versions.storybook);
+if (!patches.on && patches.reason !== 'WORKBENCH_PATCHES=0') console.warn(`[workbench] ${patches.reason}.`);
+
+export const addons = ['@storybook/addon-vitest', 'msw-storybook-addon'];
+
+/** A patch's plugin turned off: its name and when it applies (what Vite's dependency hash sees), no hooks. */
+const inert = (plugin: Plugin): Plugin => ({ name: plugin.name, apply: plugin.apply, enforce: plugin.enforce });
+
+export const core: StorybookConfig['core'] = async (existing) => ({
+  ...existing,
+  disableTelemetry: true,
+  // Without change detection, a builder that does not start Storybook's module-graph engine either
+  // (src/node/patches/viteBuilder/); the framework's own builder-vite otherwise.
+  ...(changeDetection || !patchOn(patches, 'viteBuilder') ? {} : { builder: path.join(PACKAGE_ROOT, 'src/node/patches/viteBuilder/index.ts') }),
+});
+
+export const features = async (existing: Record<string, unknown> = {}) => ({ ...existing, changeDetection });
+
+/**
+ * The generated CSF of every widget folder (src/node/widgets/widgetStoryFiles.ts), relative to the config
+ * folder: Storybook's Vitest plugin joins each entry to the config folder, so an absolute path there
+ * would name no file and the widgets' stories would silently not run as tests.
+ */
+export const stories = async (entries: string[] = [], options: PresetContext) => [
+  ...entries,
+  `${path.relative(options.configDir, workbenchFor(options).generatedDir).split(path.sep).join('/')}/*.stories.ts`,
+];
+
+/** Story files are parsed once, not at every start (src/node/patches/cachedIndexers.ts). */
+export const experimental_indexers = async (indexers: Indexer[] | undefined) =>
+  patchOn(patches, 'cachedIndexers')
+    ? cachedIndexers(indexers, resolvePathInStorybookCache('amo-workbench-index'), versions.storybook ?? '')
+    : (indexers ?? []);
+
+export const previewAnnotations = async (entries: string[] = []) => [...entries, path.join(PACKAGE_ROOT, 'src/preview/preview.ts')];
+
+export const managerEntries = async (entries: string[] = []) => [...entries, path.join(PACKAGE_ROOT, 'src/preview/manager.ts')];
+
+export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext) => {
+  const workbench = workbenchFor(options);
+  const projectRoot = path.resolve(options.projectRoot ?? process.cwd());
+  // A build runs Storybook's unfiltered plugin hooks for each of its modules (src/node/patches/).
+  if (patchOn(patches, 'filterStorybookHooks') && options.configType === 'PRODUCTION') filterStorybookHooks(viteConfig.plugins ?? []);
+  // No sb.mock scan or mocker runtime while the preview mocks nothing (src/node/patches/skipUnusedMocking.ts).
+  if (patchOn(patches, 'skipUnusedMocking')) skipUnusedMocking(viteConfig.plugins ?? [], loadPreviewOrConfigFile({ configDir: options.configDir }));
+  return mergeConfig(viteConfig, {
+    plugins: [
+      ...workbench.plugins,
+      // Each plugin patch turned off one by one stays as a plugin of the same name without hooks: Vite's
+      // dependency hash includes plugin names, so measuring a patch on and off would otherwise re-optimize.
+      ...(patches.on
+        ? [
+            // Responses to this machine are not gzipped: nothing to save over loopback (src/node/patches/loopbackWithoutGzip.ts).
+            patchOn(patches, 'loopbackWithoutGzip') ? loopbackWithoutGzipPlugin() : inert(loopbackWithoutGzipPlugin()),
+            // Pre-bundled dependencies name their source maps by URL instead of inlining them (src/node/patches/depMapsByUrl.ts).
+            patchOn(patches, 'depMapsByUrl') ? depMapsByUrlPlugin() : inert(depMapsByUrlPlugin()),
+            // A build takes React & co., MSW and Storybook's preview runtime prebuilt from the workbench's cache (src/node/patches/prebuiltVendor/).
+            (patchOn(patches, 'prebuiltVendor') ? (plugin: Plugin) => plugin : inert)(
+              prebuiltVendorPlugin({ root: PACKAGE_ROOT, cacheFile: vendorCacheFile(projectRoot) }),
+            ),
+          ]
+        : []),
+      // The libraries behind the host modules; React & co. bundled on first use in dev (src/node/vite/hostLibrariesPlugin.ts).
+      hostLibrariesPlugin({ root: PACKAGE_ROOT }),
+      mswWorkerPlugin(),
+      // msw and msw/browser come from MSW's own browser bundle (src/node/vite/mswBrowserBundlePlugin.ts).
+      mswBrowserBundlePlugin(),
+      // The dev server serves the host emulator as one module (src/node/devBundle/hostBundlePlugin.ts).
+      hostBundlePlugin({
+        root: PACKAGE_ROOT,
+        bundled: ['src/host', 'src/preview', 'src/shared'],
+        importers: ['src/preview/preview.ts', 'stories', path.relative(PACKAGE_ROOT, workbench.generatedDir)],
+        aliases: { [MOCKS_IMPORT_ID]: MOCKS_ENTRY, [PACKAGE_MOCKS_ID]: MOCKS_ENTRY },
+      }),
+    ],
+    define: {
+      ...clientSecretDefine(process.env, options.configType === 'PRODUCTION'),
+      __VISUAL_MODES__: JSON.stringify(process.env.VISUAL_MODES ?? 'default'),
+    },
+    // The addon is served as it is published, so its `msw/browser` import reaches the plugin above
+    // rather than a second copy of MSW inside Vite's pre-bundle.
+    optimizeDeps: { include: prebundledPackages, exclude: servedAsPublished },
+    // The size report gzips every chunk of the build again, only to print it (~0.15 s).
+    build: { reportCompressedSize: false },
+    // A build lists each of its ~300 files with its size, and Storybook's logger wraps every line.
+    // Warnings and errors still print; the dev server keeps its info messages (HMR, host bundle).
+    ...(options.configType === 'PRODUCTION' ? { logLevel: 'warn' as const } : {}),
+    server: {
+      fs: { allow: [PACKAGE_ROOT, projectRoot, ...workbench.discovery.roots] },
+      // Transform the host emulator while the browser is still loading Storybook, rather than module
+      // by module down the import graph of the first story. Browser code only: warming Node-only
+      // files (src/node/widgets/) would make the dep optimizer bundle zod & co. and run a second time.
+      warmup: { clientFiles: [path.join(PACKAGE_ROOT, 'src/preview/preview.ts'), path.join(PACKAGE_ROOT, 'src/preview/widgetFolderStory.ts')] },
+    },
+  });
+};
+
+/** Chromatic's Visual tests panel, for a project linked to Chromatic (src/node/visual/visualTestsAddon.ts). */
+export function visualTestsAddons(projectRoot: string): string[] {
+  return visualTestsAddon(projectRoot, process.env).load ? [VISUAL_TESTS_ADDON] : [];
+}

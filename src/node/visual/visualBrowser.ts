@@ -1,0 +1,102 @@
+/**
+ * The browser visual runs capture with: Chromium with fixed render flags (sRGB colour profile,
+ * no font hinting, no LCD subpixel text, device scale factor 1, fixed viewport, UTC, en-US), so a
+ * baseline depends on the Chromium version alone. Baselines are kept per Chromium major version.
+ */
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { CHROMIUM_ARGS, findChromium } from '../cli/findChromium.ts';
+import { STATE_TAG } from '../../shared/stateSpec.ts';
+
+export const VIEWPORT = { width: 1200, height: 900 };
+
+export const RENDER_FLAGS = [
+  '--force-color-profile=srgb',
+  '--font-render-hinting=none',
+  '--disable-lcd-text',
+  '--hide-scrollbars',
+  '--disable-skia-runtime-opts',
+];
+
+export async function launchVisualBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...RENDER_FLAGS] });
+}
+
+export async function visualContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, timezoneId: 'UTC', locale: 'en-US', reducedMotion: 'reduce', colorScheme: 'light' });
+}
+
+export function chromiumMajor(browser: Browser): string {
+  return browser.version().split('.')[0]!;
+}
+
+/** This repository's baselines. */
+export function baselineDir(root: string, major: string): string {
+  return path.join(root, 'tests', 'visual', 'baselines', `chromium-${major}`);
+}
+
+/** The phase of Storybook's current render, as an expression evaluated in the page. */
+const RENDER_PHASE = 'window.__STORYBOOK_PREVIEW__?.currentRender?.phase';
+/** True in the page once that render has ended (play function included), well or not. */
+const RENDER_DONE = `['finished', 'errored', 'aborted'].includes(${RENDER_PHASE})`;
+
+/** Opens a story and waits for Storybook to finish its render (play function included); returns the render's phase. */
+export async function openStory(page: Page, baseUrl: string, id: string, globals: string): Promise<string> {
+  await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=${globals}`);
+  await page.waitForFunction(RENDER_DONE, undefined, { timeout: 30_000 });
+  return ((await page.evaluate(RENDER_PHASE)) as string | undefined) ?? 'unknown';
+}
+
+/** What a story tagged STATE_TAG is captured as: the widgets column, which keeps its baselines small. */
+export const STATE_CAPTURE = '.amo-cabinet__widgets';
+
+/** The element a story's capture shows, by its tags: undefined for the whole page. */
+export function captureTarget(tags: readonly string[] | undefined): string | undefined {
+  return tags?.includes(STATE_TAG) ? STATE_CAPTURE : undefined;
+}
+
+/**
+ * Opens a story and returns a screenshot once it has rendered and two captures agree: the whole
+ * page, or the first element `selector` names (the whole page when there is none).
+ */
+export async function captureStory(
+  page: Page,
+  baseUrl: string,
+  id: string,
+  globals: string,
+  css?: string,
+  selector?: string,
+): Promise<{ image: Buffer; phase: string }> {
+  const phase = await openStory(page, baseUrl, id, globals);
+  if (css) await page.addStyleTag({ content: css });
+  return { image: await captureOpened(page, selector), phase };
+}
+
+/** A screenshot of the story on the page once two in a row agree (see captureStory). */
+export async function captureOpened(page: Page, selector?: string): Promise<Buffer> {
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  const target = selector && (await page.locator(selector).count()) ? page.locator(selector).first() : undefined;
+  const shoot = () =>
+    target ? target.screenshot({ animations: 'disabled', caret: 'hide' }) : page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+  let previous = await shoot();
+  for (let i = 0; i < 5; i++) {
+    await page.waitForTimeout(60);
+    const next = await shoot();
+    if (next.equals(previous)) return next;
+    previous = next;
+  }
+  return previous;
+}
+
+/**
+ * Shows another story on a page that already shows the preview with the same globals, as the
+ * Storybook UI does (Storybook's `setCurrentStory` event): no reload, so it costs about a third of
+ * openStory. Storybook tears the previous story down first, as on a switch in the UI.
+ */
+export async function switchStory(page: Page, id: string): Promise<string> {
+  await page.evaluate(`window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', ${JSON.stringify({ storyId: id, viewMode: 'story' })})`);
+  await page.waitForFunction(`window.__STORYBOOK_PREVIEW__?.currentRender?.id === ${JSON.stringify(id)} && ${RENDER_DONE}`, undefined, {
+    timeout: 30_000,
+  });
+  return ((await page.evaluate(RENDER_PHASE)) as string | undefined) ?? 'unknown';
+}

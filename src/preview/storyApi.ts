@@ -1,0 +1,8 @@
+/**
+ * What hand-written stories of a widget import from the package (`amo-workbench/story`): the
+ * decorator for a story with its own render, its parameters' type, and the play-function helpers.
+ */
+export { withWorkbench } from './withWorkbench';
+export { cabinetOf } from './cabinetOf';
+export type { WorkbenchParameters } from './parameters';
+export type { StateSpec } from '../shared/stateSpec';
