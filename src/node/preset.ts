@@ -12,24 +12,18 @@
  */
 import path from 'node:path';
 import type { StorybookConfig } from '@storybook/html-vite';
-import type { Indexer } from 'storybook/internal/types';
-import { loadPreviewOrConfigFile, resolvePathInStorybookCache, versions } from 'storybook/internal/common';
+import { resolvePathInStorybookCache, versions } from 'storybook/internal/common';
 import { mergeConfig, type InlineConfig, type Plugin } from 'vite';
 import { hostLibrariesPlugin } from './vite/hostLibrariesPlugin.ts';
 import { prebundledPackages, servedAsPublished } from './vite/prebundledPackages.ts';
 import { clientSecretDefine } from './clientSecret.ts';
 import { mswBrowserBundlePlugin } from './vite/mswBrowserBundlePlugin.ts';
 import { mswWorkerPlugin } from './vite/mswWorkerPlugin.ts';
-import { depMapsByUrlPlugin } from './patches/depMapsByUrl.ts';
-import { filterStorybookHooks } from './patches/filterStorybookHooks.ts';
 import { openHostWarning } from './hostWarning.ts';
 import { patchOn, patchesState } from './patches/patches.ts';
-import { loopbackWithoutGzipPlugin } from './patches/loopbackWithoutGzip.ts';
 import { prebuiltVendorPlugin } from './patches/prebuiltVendor/prebuiltVendorPlugin.ts';
 import { vendorCacheFile } from './patches/prebuiltVendor/vendorCache.ts';
-import { skipUnusedMocking } from './patches/skipUnusedMocking.ts';
 import { hostBundlePlugin } from './devBundle/hostBundlePlugin.ts';
-import { cachedIndexers } from './patches/cachedIndexers.ts';
 import { VISUAL_TESTS_ADDON, visualTestsAddon } from './visual/visualTestsAddon.ts';
 import { cachedCheckManifest } from './widgets/manifestCheckCache.ts';
 import { MOCKS_ENTRY, MOCKS_IMPORT_ID, PACKAGE_MOCKS_ID } from './widgets/widgetImportsPlugin.ts';
@@ -92,9 +86,6 @@ const inert = (plugin: Plugin): Plugin => ({ name: plugin.name, apply: plugin.ap
 export const core: StorybookConfig['core'] = async (existing) => ({
   ...existing,
   disableTelemetry: true,
-  // Without change detection, a builder that does not start Storybook's module-graph engine either
-  // (src/node/patches/viteBuilder/); the framework's own builder-vite otherwise.
-  ...(changeDetection || !patchOn(patches, 'viteBuilder') ? {} : { builder: path.join(PACKAGE_ROOT, 'src/node/patches/viteBuilder/index.ts') }),
 });
 
 export const features = async (existing: Record<string, unknown> = {}) => ({ ...existing, changeDetection });
@@ -109,12 +100,6 @@ export const stories = async (entries: string[] = [], options: PresetContext) =>
   `${path.relative(options.configDir, workbenchFor(options).generatedDir).split(path.sep).join('/')}/*.stories.ts`,
 ];
 
-/** Story files are parsed once, not at every start (src/node/patches/cachedIndexers.ts). */
-export const experimental_indexers = async (indexers: Indexer[] | undefined) =>
-  patchOn(patches, 'cachedIndexers')
-    ? cachedIndexers(indexers, resolvePathInStorybookCache('amo-workbench-index'), versions.storybook ?? '')
-    : (indexers ?? []);
-
 export const previewAnnotations = async (entries: string[] = []) => [...entries, path.join(PACKAGE_ROOT, 'src/preview/preview.ts')];
 
 export const managerEntries = async (entries: string[] = []) => [...entries, path.join(PACKAGE_ROOT, 'src/preview/manager.ts')];
@@ -122,21 +107,13 @@ export const managerEntries = async (entries: string[] = []) => [...entries, pat
 export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext) => {
   const workbench = workbenchFor(options);
   const projectRoot = path.resolve(options.projectRoot ?? process.cwd());
-  // A build runs Storybook's unfiltered plugin hooks for each of its modules (src/node/patches/).
-  if (patchOn(patches, 'filterStorybookHooks') && options.configType === 'PRODUCTION') filterStorybookHooks(viteConfig.plugins ?? []);
-  // No sb.mock scan or mocker runtime while the preview mocks nothing (src/node/patches/skipUnusedMocking.ts).
-  if (patchOn(patches, 'skipUnusedMocking')) skipUnusedMocking(viteConfig.plugins ?? [], loadPreviewOrConfigFile({ configDir: options.configDir }));
   return mergeConfig(viteConfig, {
     plugins: [
       ...workbench.plugins,
-      // Each plugin patch turned off one by one stays as a plugin of the same name without hooks: Vite's
+      // A plugin patch turned off by itself stays as a plugin of the same name without hooks: Vite's
       // dependency hash includes plugin names, so measuring a patch on and off would otherwise re-optimize.
       ...(patches.on
         ? [
-            // Responses to this machine are not gzipped: nothing to save over loopback (src/node/patches/loopbackWithoutGzip.ts).
-            patchOn(patches, 'loopbackWithoutGzip') ? loopbackWithoutGzipPlugin() : inert(loopbackWithoutGzipPlugin()),
-            // Pre-bundled dependencies name their source maps by URL instead of inlining them (src/node/patches/depMapsByUrl.ts).
-            patchOn(patches, 'depMapsByUrl') ? depMapsByUrlPlugin() : inert(depMapsByUrlPlugin()),
             // A build takes React & co., MSW and Storybook's preview runtime prebuilt from the workbench's cache (src/node/patches/prebuiltVendor/).
             (patchOn(patches, 'prebuiltVendor') ? (plugin: Plugin) => plugin : inert)(
               prebuiltVendorPlugin({ root: PACKAGE_ROOT, cacheFile: vendorCacheFile(projectRoot) }),

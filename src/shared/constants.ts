@@ -3,8 +3,6 @@
  * Everything is `as const` so widget authors get literal types (`'dd.mm.yyyy'`, not `string`).
  */
 
-import { deepFreeze } from './freeze.ts';
-
 export const DATE_FORMATS = {
   americanNormal: 'dd/mm/yyyy',
   americanInversed: 'mm/dd/yyyy',
@@ -88,3 +86,16 @@ export type Lang = ValueOf<typeof SUPPORTED_LANGS>;
 export type LeadFieldSource = ValueOf<typeof LEAD_FIELD_SOURCES>;
 export type FieldType = ValueOf<typeof FIELD_TYPES>;
 export type PublicStateEntity = ValueOf<typeof PUBLIC_STATE_ENTITIES>;
+
+/**
+ * Freezes a value and everything it holds (these constants, the snapshots handed to widgets). Here,
+ * not in a file of its own: the widget author's types reach this file, and a widget's own tsc
+ * refuses a `.ts` import path, which Node needs for shared code.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}

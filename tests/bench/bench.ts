@@ -63,11 +63,12 @@ async function main() {
   if (ONLY === 'states') return finish(browser, await statesPair(browser));
   if (ONLY === 'storySwitch') return finish(browser, await storySwitchPair(browser));
   if (ONLY === 'patches') return finish(browser, await patchGains(browser));
-  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: unknown; use widgetTest, states, storySwitch or patches.`);
+  if (ONLY === 'startup') return finish(browser, await startupPair(browser));
+  if (ONLY) throw new Error(`BENCH_ONLY=${ONLY}: unknown; use widgetTest, states, storySwitch, patches or startup.`);
   const baselineDir = createBaselineProject(path.join(work, 'baseline'), root);
   const targets: Target[] = [
-    { name: 'workbench', dir: root, storyId: 'widgets-hello-world--default', rendered: { css: '.js-widgets-bar-item-container', text: 'Hello world!' } },
-    { name: 'baseline', dir: baselineDir, storyId: 'trivial--default', rendered: { css: 'p.trivial', text: 'Trivial story' } },
+    { name: 'workbench', dir: root, ...HELLO_WORLD },
+    { name: 'baseline', dir: baselineDir, ...TRIVIAL },
   ];
   const samples = {
     workbench: { coldAll: [] as number[], cold: [] as number[], warm: [] as number[], buildFirst: [] as number[], build: [] as number[] },
@@ -191,7 +192,7 @@ async function statesPair(browser: Browser) {
       storyId: 'widgets-states-alpha--won-deal',
       rendered: { css: '.js-widgets-bar-item-container', text: 'Hello world!' },
     },
-    { name: 'baseline', dir: baselineDir, storyId: 'trivial--default', rendered: { css: 'p.trivial', text: 'Trivial story' } },
+    { name: 'baseline', dir: baselineDir, ...TRIVIAL },
   ];
   const samples = { workbench: [] as number[], baseline: [] as number[] };
   for (const target of targets) await devReady(browser, target, 'warm'); // caches warm for both
@@ -245,8 +246,7 @@ async function storySwitchPair(browser: Browser) {
  * build, alternately in each run, the order swapped every run. The gain is off minus on (medians): what the patch saves.
  */
 async function patchGains(browser: Browser) {
-  const story = { storyId: 'widgets-hello-world--default', rendered: { css: '.js-widgets-bar-item-container', text: 'Hello world!' } };
-  const on: Target = { name: 'workbench', dir: root, ...story };
+  const on: Target = { name: 'workbench', dir: root, ...HELLO_WORLD };
   await devReady(browser, on, 'warm'); // warm caches
   const gains: Record<string, { devReadyWarmMs: { on: number; off: number; gain: number }; buildMs: { on: number; off: number; gain: number } }> = {};
   for (const patch of PATCH_NAMES) {
@@ -271,6 +271,39 @@ async function patchGains(browser: Browser) {
     );
   }
   return { runs: RUNS, patches: gains };
+}
+
+/**
+ * BENCH_ONLY=startup: warm dev ready and build of the workbench and the bare baseline, the order
+ * swapped every run; the ratios the whole bench reports for them, without its other measurements.
+ */
+async function startupPair(browser: Browser) {
+  const targets: Target[] = [
+    { name: 'workbench', dir: root, ...HELLO_WORLD },
+    { name: 'baseline', dir: createBaselineProject(path.join(work, 'baseline'), root), ...TRIVIAL },
+  ];
+  const dev: Record<string, number[]> = { workbench: [], baseline: [] };
+  const built: Record<string, number[]> = { workbench: [], baseline: [] };
+  for (const target of targets) await devReady(browser, target, 'warm'); // caches warm
+  for (let i = 1; i <= RUNS; i++) {
+    const order = i % 2 ? targets : [...targets].reverse();
+    for (const target of order) dev[target.name]!.push(await devReady(browser, target, 'warm'));
+    for (const target of order) built[target.name]!.push(await build(target, path.join(work, `${target.name}-static`)));
+    progress(
+      `run ${i}/${RUNS}: dev ready warm ${dev.workbench!.at(-1)} / ${dev.baseline!.at(-1)} ms, build ${built.workbench!.at(-1)} / ${built.baseline!.at(-1)} ms`,
+    );
+  }
+  const median = (samples: number[]) => spread(samples).median;
+  return {
+    runs: RUNS,
+    devReadyWarmMs: median(dev.workbench!),
+    buildMs: median(built.workbench!),
+    baseline: { devReadyWarmMs: median(dev.baseline!), buildMs: median(built.baseline!) },
+    ratios: {
+      devReadyWarm: round(median(dev.workbench!) / median(dev.baseline!), 2),
+      build: round(median(built.workbench!) / median(built.baseline!), 2),
+    },
+  };
 }
 
 /** A BENCH_ONLY run: its JSON on the last line. */
@@ -369,7 +402,10 @@ async function build(target: Target, out: string): Promise<number> {
   return performance.now() - started;
 }
 
-/** Switches between widget stories in the built Storybook, until the new widget's slot has rendered. */
+/** The story each dev start waits for, and what it shows once rendered. */
+const HELLO_WORLD = { storyId: 'widgets-hello-world--default', rendered: { css: '.js-widgets-bar-item-container', text: 'Hello world!' } };
+const TRIVIAL = { storyId: 'trivial--default', rendered: { css: 'p.trivial', text: 'Trivial story' } };
+
 /** Two stories to switch between on a built Storybook: id, and the selector and text it shows once rendered. */
 type SwitchPair = [{ id: string; css: string; text: string }, { id: string; css: string; text: string }];
 

@@ -180,25 +180,4 @@ describe('storybook dev with WIDGETS_DIR', () => {
     );
     expect(await storyIds()).toContain('widgets-live-widget--default');
   });
-
-  it('does not gzip what it sends to this machine (src/node/patches/loopbackWithoutGzip.ts)', async () => {
-    const response = await fetch(`${baseUrl}/@id/__x00__virtual:amo-workbench/host`, { headers: { 'accept-encoding': 'gzip' } });
-    expect(response.ok).toBe(true);
-    expect(response.headers.get('content-encoding')).toBeNull();
-    expect(await response.text()).toContain('export');
-  });
-
-  it('serves pre-bundled dependencies with their source map by URL, not inline (src/node/patches/depMapsByUrl.ts)', async () => {
-    // The host emulator imports jose, fake-timers & co. from Vite's pre-bundle.
-    const host = await (await fetch(`${baseUrl}/@id/__x00__virtual:amo-workbench/host`)).text();
-    const dependency = /["'](\/[^"']*\/deps\/[^"'?/]+\.js)\?v=\w+["']/.exec(host)?.[1];
-    expect(dependency).toBeDefined();
-    const code = await (await fetch(`${baseUrl}${dependency}`)).text();
-    expect(code).not.toContain('sourceMappingURL=data:');
-    const comment = /\n\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
-    expect(comment).toBe(`${path.posix.basename(dependency!)}.map`);
-    const map = (await (await fetch(new URL(comment!, `${baseUrl}${dependency}`))).json()) as { mappings: string; sources: string[] };
-    expect(map.mappings.length).toBeGreaterThan(0);
-    expect(map.sources.length).toBeGreaterThan(0);
-  });
 });

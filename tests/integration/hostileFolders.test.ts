@@ -175,7 +175,8 @@ describe('safe on any network', () => {
           await page.close();
         }
       },
-      30_000,
+      // ~20 s alone on 2 cores (the watcher's debounce, a new index, a page per try); more beside other suites.
+      60_000,
       () => `the story of Foo never showed the problem:\n${output.slice(-2000)}`,
     );
     expect((await fetch(`${baseUrl}/index.json`)).ok).toBe(true);

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseAst } from 'rolldown/parseAst';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cachedIndexers } from '../../src/node/patches/cachedIndexers';
 import { cachedCheckManifest } from '../../src/node/widgets/manifestCheckCache';
 import { discoverWidgets, type Discovery } from '../../src/node/widgets/discoverWidgets';
 import { listServedFiles, resolveServedFile } from '../../src/node/widgets/servedFiles';
@@ -144,22 +143,18 @@ describe('served = what the widget ships', () => {
 });
 
 describe('caches never break a start', () => {
-  it('indexes when the cache folder cannot be written, with one warning', async () => {
+  it('checks manifests when the cache folder cannot be written, with one warning', () => {
     const blocked = path.join(work, 'not-a-folder');
     writeFileSync(blocked, 'a file where the cache folder should be');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const [indexer] = cachedIndexers(
-      [{ test: /x/, createIndex: async () => [{ type: 'story', importPath: 'a', exportName: 'A' } as never] }],
-      path.join(blocked, 'index'),
-      '10',
-    );
-    const options = { makeTitle: (t?: string) => t ?? 'T' } as never;
-    const story = path.join(work, 'a.stories.ts');
-    writeFileSync(story, 'export default {}');
-    expect(await indexer!.createIndex(story, options)).toHaveLength(1);
-    writeFileSync(story, 'export default { title: "b" }');
-    expect(await indexer!.createIndex(story, options)).toHaveLength(1);
-    expect(warn.mock.calls.filter(([line]) => String(line).includes('story index cache'))).toHaveLength(1);
+    const raw = (name: string) => ({
+      widget: { name, description: 'd', short_description: 's', version: '1.0.0', interface_version: 2, locale: ['en'], installation: true },
+      locations: ['personal_page'],
+    });
+    const check = cachedCheckManifest(path.join(blocked, 'checks.json'), 'fp');
+    expect(check(raw('one')).manifest?.widget.name).toBe('one');
+    expect(check(raw('two')).manifest?.widget.name).toBe('two');
+    expect(warn.mock.calls.filter(([line]) => String(line).includes('could not write'))).toHaveLength(1);
     warn.mockRestore();
   });
 

@@ -3,7 +3,7 @@
  * `getState` gave it gets a TypeError in strict code (silently nothing in sloppy code) and can
  * never change the host's state.
  */
-import { deepFreeze } from '../../shared/freeze.ts';
+import { deepFreeze } from '../../shared/constants';
 
 export function frozenCopy<T>(value: T): T {
   return deepFreeze(structuredClone(value));

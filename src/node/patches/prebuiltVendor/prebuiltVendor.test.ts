@@ -1,14 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from 'vite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { facadeModule, HOST_LIBRARY_PACKAGES, HOST_LIBRARY_PREFIX } from '../../vite/hostLibrariesPlugin';
 import { loadMswBrowserModule } from '../../vite/mswBrowserBundlePlugin';
 import { prebuiltVendorPlugin, vendorSettings } from './prebuiltVendorPlugin';
 import { cachedVendorBundle, type VendorSettings } from './vendorCache';
-import { PREBUILT_HOST_LIBRARIES, VENDOR_IMPORTS, vendorEntries, vendorEntryFor } from './vendorEntries';
+import { PREBUILT_HOST_LIBRARIES, STORYBOOK_RUNTIME, VENDOR_IMPORTS, vendorEntries, vendorEntryFor } from './vendorEntries';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'prebuilt-vendor-'));
@@ -158,24 +159,53 @@ describe('prebuiltVendorPlugin', () => {
 });
 
 describe('prebuiltVendorPlugin when the libraries cannot be bundled', () => {
-  it('fails the build with a message that names the vendor bundle and the cause', async () => {
+  it('warns once, naming itself and the cause, and leaves the imports to the plain build', async () => {
     // A root with no node_modules: React & co. cannot be resolved from there.
     const empty = mkdtempSync(path.join(tmp, 'no-modules-'));
-    const plugin = prebuiltVendorPlugin({ root: empty, cacheFile: path.join(empty, 'vendor.json') });
+    const warn = vi.fn();
+    const plugin = prebuiltVendorPlugin({ root: empty, cacheFile: path.join(empty, 'vendor.json'), warn });
     (plugin.configResolved as (config: unknown) => void)({
       build: { assetsDir: 'assets', minify: 'oxc', sourcemap: false, target: 'esnext' },
       define: {},
       mode: 'production',
     });
     (plugin.buildStart as () => void)();
-    const context = {
-      error(message: string): never {
-        throw new Error(message);
-      },
-    };
     const resolve = (plugin.resolveId as { handler: (this: unknown, id: string) => Promise<unknown> }).handler;
-    await expect(resolve.call(context, `${HOST_LIBRARY_PREFIX}react`)).rejects.toThrow(
-      /Could not bundle the host libraries, MSW and Storybook's preview runtime for the build \(src\/node\/patches\/prebuiltVendor\/\): .*Could not resolve '[^']+'/s,
-    );
+    expect(await resolve.call({}, `${HOST_LIBRARY_PREFIX}react`)).toBeUndefined();
+    expect(await resolve.call({}, 'msw/browser')).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toMatch(/^\[workbench\] patch prebuiltVendor: could not bundle .*Could not resolve '[^']+'.*the plain way\.$/s);
+  }, 60_000);
+});
+
+describe('prebuiltVendorPlugin against the installed Storybook', () => {
+  it('finds builder-vite’s real iframe entry importing the preview runtime by the id the patch answers', () => {
+    // Read as text: builder-vite writes the iframe's entry from a template inside its bundled code
+    // (its code-generator plugin is not exported), and the template's import is the patch's target.
+    const require = createRequire(import.meta.url);
+    const builder = readFileSync(require.resolve('@storybook/builder-vite'), 'utf8');
+    const template = builder.slice(builder.indexOf('function generateModernIframeScriptCodeFromPreviews'));
+    expect(template).toMatch(new RegExp(`import \\{ setup \\} from '${STORYBOOK_RUNTIME.replace(/\//g, '\\/')}';`));
+    expect(vendorEntryFor(STORYBOOK_RUNTIME)).toBe('storybook-preview-runtime');
+    // And the id still names a module of the installed Storybook.
+    expect(() => require.resolve(STORYBOOK_RUNTIME)).not.toThrow();
+  });
+
+  it('warns once, naming itself, when a build never imports the runtime (the target gone), and still writes the rest', async () => {
+    const warn = vi.fn();
+    const plugin = prebuiltVendorPlugin({ root, cacheFile: path.join(tmp, 'plugin', 'vendor.json'), warn });
+    (plugin.configResolved as (config: unknown) => void)({
+      build: { assetsDir: 'static', minify: 'oxc', sourcemap: false, target: 'esnext' },
+      define: {},
+      mode: 'production',
+    });
+    (plugin.buildStart as () => void)();
+    const resolve = (plugin.resolveId as { handler: (this: unknown, id: string) => Promise<{ id: string } | undefined> }).handler;
+    expect((await resolve.call({}, 'msw/browser'))?.id).toMatch(/^\.\//);
+    const emitted: string[] = [];
+    await (plugin.generateBundle as (this: unknown) => Promise<void>).call({ emitFile: (file: { fileName: string }) => emitted.push(file.fileName) });
+    expect(emitted.length).toBeGreaterThan(0);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toMatch(/^\[workbench\] patch prebuiltVendor: this build never imported storybook\/internal\/preview\/runtime/);
   }, 60_000);
 });

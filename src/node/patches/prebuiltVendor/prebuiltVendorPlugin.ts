@@ -14,17 +14,38 @@
  * did before this plugin or a little longer (1.98–2.24 s against ~1.9 s; ~1.55 s with the cache).
  *
  * `storybook dev` is not concerned: its dependency optimizer and hostLibrariesPlugin.ts serve these.
+ *
+ * What it relies on (prebuiltVendor.test.ts checks it against the installed Storybook): builder-vite's
+ * iframe entry imports the runtime by its private id. If a build never asks for that id, or the
+ * bundle cannot be made, the patch says so once, naming itself, and the build goes on the plain way.
  */
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { cachedVendorBundle, type VendorBundle, type VendorSettings } from './vendorCache.ts';
-import { VENDOR_IMPORTS, vendorEntries, vendorEntryFor } from './vendorEntries.ts';
+import { STORYBOOK_RUNTIME, VENDOR_IMPORTS, vendorEntries, vendorEntryFor } from './vendorEntries.ts';
 
-export function prebuiltVendorPlugin({ root, cacheFile }: { root: string; cacheFile: string }): Plugin {
+export const PATCH_WARNING = '[workbench] patch prebuiltVendor:';
+
+export interface PrebuiltVendorOptions {
+  root: string;
+  cacheFile: string;
+  /** Where the patch says that it steps aside (once per build). */
+  warn?: (message: string) => void;
+}
+
+export function prebuiltVendorPlugin({ root, cacheFile, warn = console.warn }: PrebuiltVendorOptions): Plugin {
   let settings: VendorSettings;
   let assetsDir = 'assets';
-  let bundle: Promise<VendorBundle> | undefined;
-  const vendor = () => (bundle ??= cachedVendorBundle(root, cacheFile, vendorEntries(), settings));
+  let bundle: Promise<VendorBundle | undefined> | undefined;
+  let runtimeAsked = false;
+  const vendor = () =>
+    (bundle ??= cachedVendorBundle(root, cacheFile, vendorEntries(), settings).catch((error: unknown) => {
+      warn(
+        `${PATCH_WARNING} could not bundle the host libraries, MSW and Storybook's preview runtime (src/node/patches/prebuiltVendor/): ` +
+          `${error instanceof Error ? error.message : String(error)}. This build bundles them the plain way.`,
+      );
+      return undefined;
+    }));
   return {
     name: 'amo-workbench:prebuilt-vendor',
     apply: 'build',
@@ -35,31 +56,34 @@ export function prebuiltVendorPlugin({ root, cacheFile }: { root: string; cacheF
       settings = vendorSettings(config);
     },
     buildStart() {
+      runtimeAsked = false;
       // Started now, so a bundle built afresh overlaps the rest of the build's work.
-      vendor().catch(() => undefined);
+      void vendor();
     },
     resolveId: {
       filter: { id: VENDOR_IMPORTS },
       async handler(source) {
         const entry = vendorEntryFor(source);
         if (!entry) return undefined;
-        let files: VendorBundle;
-        try {
-          files = await vendor();
-        } catch (error) {
-          this.error(
-            `Could not bundle the host libraries, MSW and Storybook's preview runtime for the build (src/node/patches/prebuiltVendor/): ${error instanceof Error ? error.message : String(error)}`,
-          );
-        }
-        const file = files.entries.get(entry);
-        if (!file) this.error(`The prebuilt vendor bundle has no entry "${entry}" (src/node/patches/prebuiltVendor/vendorEntries.ts)`);
+        if (source === STORYBOOK_RUNTIME) runtimeAsked = true;
+        const files = await vendor();
+        const file = files?.entries.get(entry);
+        if (!file) return undefined; // the plain way (warned once in vendor())
         // Kept verbatim in the output: every chunk, and these files, are in the same assets folder.
         return { id: `./${file}`, external: true };
       },
     },
     async generateBundle() {
-      if (!bundle) return;
-      for (const [fileName, source] of (await bundle).files) {
+      const built = bundle && (await bundle);
+      if (!built) return;
+      // Storybook's iframe entry no longer imports the runtime by this id: it is built the plain way.
+      if (!runtimeAsked) {
+        warn(
+          `${PATCH_WARNING} this build never imported ${STORYBOOK_RUNTIME} (Storybook's iframe entry changed), so Storybook's ` +
+            `preview runtime was built the plain way. The patch was tested with the Storybook versions in src/node/patches/patches.ts.`,
+        );
+      }
+      for (const [fileName, source] of built.files) {
         this.emitFile({ type: 'asset', fileName: path.posix.join(assetsDir, fileName), source });
       }
     },

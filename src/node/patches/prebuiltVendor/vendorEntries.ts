@@ -17,7 +17,7 @@ import { loadMswBrowserModule, MSW_IMPORT } from '../../vite/mswBrowserBundlePlu
 export const PREBUILT_HOST_LIBRARIES: readonly HostLibraryName[] = ['jquery', ...LAZY_HOST_LIBRARIES];
 
 const MSW_ENTRY = 'msw';
-const STORYBOOK_RUNTIME = 'storybook/internal/preview/runtime';
+export const STORYBOOK_RUNTIME = 'storybook/internal/preview/runtime';
 const STORYBOOK_RUNTIME_ENTRY = 'storybook-preview-runtime';
 
 /** Entry name -> the module's code. */
