@@ -12,7 +12,8 @@
  */
 import path from 'node:path';
 import type { StorybookConfig } from '@storybook/html-vite';
-import { resolvePathInStorybookCache, versions } from 'storybook/internal/common';
+import { loadPreviewOrConfigFile, resolvePathInStorybookCache, versions } from 'storybook/internal/common';
+import type { Indexer } from 'storybook/internal/types';
 import { mergeConfig, type InlineConfig, type Plugin } from 'vite';
 import { hostLibrariesPlugin } from './vite/hostLibrariesPlugin.ts';
 import { prebundledPackages, servedAsPublished } from './vite/prebundledPackages.ts';
@@ -20,11 +21,15 @@ import { clientSecretDefine } from './clientSecret.ts';
 import { mswBrowserBundlePlugin } from './vite/mswBrowserBundlePlugin.ts';
 import { mswWorkerPlugin } from './vite/mswWorkerPlugin.ts';
 import { openHostWarning } from './hostWarning.ts';
+import { chooseBuilder } from './patches/viteBuilder/chooseBuilder.ts';
+import { loopbackWithoutGzipPlugin } from './patches/loopbackWithoutGzip.ts';
+import { skipUnusedMocking } from './patches/skipUnusedMocking.ts';
 import { patchOn, patchesState } from './patches/patches.ts';
 import { prebuiltVendorPlugin } from './patches/prebuiltVendor/prebuiltVendorPlugin.ts';
 import { vendorCacheFile } from './patches/prebuiltVendor/vendorCache.ts';
 import { hostBundlePlugin } from './devBundle/hostBundlePlugin.ts';
 import { VISUAL_TESTS_ADDON, visualTestsAddon } from './visual/visualTestsAddon.ts';
+import { cachedIndexers } from './patches/cachedIndexers.ts';
 import { cachedCheckManifest } from './widgets/manifestCheckCache.ts';
 import { MOCKS_ENTRY, MOCKS_IMPORT_ID, PACKAGE_MOCKS_ID } from './widgets/widgetImportsPlugin.ts';
 import { prepareWorkbenchStories, type WorkbenchStories } from './widgets/workbenchStories.ts';
@@ -83,10 +88,12 @@ export const addons = ['@storybook/addon-vitest', 'msw-storybook-addon'];
 /** A patch's plugin turned off: its name and when it applies (what Vite's dependency hash sees), no hooks. */
 const inert = (plugin: Plugin): Plugin => ({ name: plugin.name, apply: plugin.apply, enforce: plugin.enforce });
 
-export const core: StorybookConfig['core'] = async (existing) => ({
-  ...existing,
-  disableTelemetry: true,
-});
+export const core: StorybookConfig['core'] = async (existing) => {
+  // Without change detection, a builder that does not start Storybook's module-graph engine either
+  // (src/node/patches/viteBuilder/); the framework's own builder-vite otherwise.
+  const builder = changeDetection || !patchOn(patches, 'viteBuilder') ? undefined : chooseBuilder(await import('@storybook/builder-vite'));
+  return { ...existing, disableTelemetry: true, ...(builder ? { builder } : {}) };
+};
 
 export const features = async (existing: Record<string, unknown> = {}) => ({ ...existing, changeDetection });
 
@@ -100,6 +107,12 @@ export const stories = async (entries: string[] = [], options: PresetContext) =>
   `${path.relative(options.configDir, workbenchFor(options).generatedDir).split(path.sep).join('/')}/*.stories.ts`,
 ];
 
+/** Story files are parsed once, not at every start (src/node/patches/cachedIndexers.ts). */
+export const experimental_indexers = async (indexers: Indexer[] | undefined) =>
+  patchOn(patches, 'cachedIndexers')
+    ? cachedIndexers(indexers, resolvePathInStorybookCache('amo-workbench-index'), versions.storybook ?? '')
+    : (indexers ?? []);
+
 export const previewAnnotations = async (entries: string[] = []) => [...entries, path.join(PACKAGE_ROOT, 'src/preview/preview.ts')];
 
 export const managerEntries = async (entries: string[] = []) => [...entries, path.join(PACKAGE_ROOT, 'src/preview/manager.ts')];
@@ -107,6 +120,8 @@ export const managerEntries = async (entries: string[] = []) => [...entries, pat
 export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext) => {
   const workbench = workbenchFor(options);
   const projectRoot = path.resolve(options.projectRoot ?? process.cwd());
+  // No sb.mock scan or mocker runtime while the preview mocks nothing (src/node/patches/skipUnusedMocking.ts).
+  if (patchOn(patches, 'skipUnusedMocking')) skipUnusedMocking(viteConfig.plugins ?? [], loadPreviewOrConfigFile({ configDir: options.configDir }));
   return mergeConfig(viteConfig, {
     plugins: [
       ...workbench.plugins,
@@ -114,6 +129,8 @@ export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext
       // dependency hash includes plugin names, so measuring a patch on and off would otherwise re-optimize.
       ...(patches.on
         ? [
+            // Responses to this machine are not gzipped: nothing to save over loopback (src/node/patches/loopbackWithoutGzip.ts).
+            patchOn(patches, 'loopbackWithoutGzip') ? loopbackWithoutGzipPlugin() : inert(loopbackWithoutGzipPlugin()),
             // A build takes React & co., MSW and Storybook's preview runtime prebuilt from the workbench's cache (src/node/patches/prebuiltVendor/).
             (patchOn(patches, 'prebuiltVendor') ? (plugin: Plugin) => plugin : inert)(
               prebuiltVendorPlugin({ root: PACKAGE_ROOT, cacheFile: vendorCacheFile(projectRoot) }),

@@ -249,7 +249,9 @@ async function patchGains(browser: Browser) {
   const on: Target = { name: 'workbench', dir: root, ...HELLO_WORLD };
   await devReady(browser, on, 'warm'); // warm caches
   const gains: Record<string, { devReadyWarmMs: { on: number; off: number; gain: number }; buildMs: { on: number; off: number; gain: number } }> = {};
-  for (const patch of PATCH_NAMES) {
+  // BENCH_PATCHES=<patch>,<patch> measures those alone.
+  const chosen = process.env.BENCH_PATCHES?.split(',').map((name) => name.trim()) ?? [...PATCH_NAMES];
+  for (const patch of PATCH_NAMES.filter((name) => chosen.includes(name))) {
     const off: Target = { ...on, env: { WORKBENCH_PATCHES_OFF: patch } };
     const dev = { on: [] as number[], off: [] as number[] };
     const built = { on: [] as number[], off: [] as number[] };
@@ -294,8 +296,13 @@ async function startupPair(browser: Browser) {
     );
   }
   const median = (samples: number[]) => spread(samples).median;
+  const phases = (name: 'workbench' | 'baseline') => {
+    const warm = devPhases[name].warm.slice(1); // the warm-up start left out
+    return { indexMs: median(warm.map((p) => p.indexMs)), loadMs: median(warm.map((p) => p.loadMs)), renderMs: median(warm.map((p) => p.renderMs)) };
+  };
   return {
     runs: RUNS,
+    devPhases: { workbench: phases('workbench'), baseline: phases('baseline') },
     devReadyWarmMs: median(dev.workbench!),
     buildMs: median(built.workbench!),
     baseline: { devReadyWarmMs: median(dev.baseline!), buildMs: median(built.baseline!) },

@@ -1,7 +1,8 @@
 /**
  * (Node) The switch for the workbench's changes to Storybook's and Vite's own behaviour (the speed
- * patches; today one, the prebuilt vendor bundle of a build: see docs/performance.md, where each
- * has its measured gain). `WORKBENCH_PATCHES=0` turns them all off; outside the Storybook versions they
+ * patches: builder-vite without change detection, no unused module mocking, no gzip on loopback, the
+ * prebuilt vendor bundle of a build, cached story indexers; see docs/performance.md, where each has
+ * its measured gain). `WORKBENCH_PATCHES=0` turns them all off; outside the Storybook versions they
  * were tested with they are off too, with one line saying so. Everything works without them.
  */
 import semver from 'semver';
@@ -10,7 +11,7 @@ import semver from 'semver';
 export const TESTED_STORYBOOK_RANGE = '>=10.6.0 <10.7.0';
 
 /** Every patch, by the name WORKBENCH_PATCHES_OFF takes. */
-export const PATCH_NAMES = ['prebuiltVendor'] as const;
+export const PATCH_NAMES = ['viteBuilder', 'cachedIndexers', 'skipUnusedMocking', 'loopbackWithoutGzip', 'prebuiltVendor'] as const;
 export type PatchName = (typeof PATCH_NAMES)[number];
 
 export interface PatchesState {
