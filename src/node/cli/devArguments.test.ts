@@ -35,7 +35,9 @@ describe('the speed patches switch', () => {
     expect(some).toEqual({ on: true, off: ['prebuiltVendor'] });
     expect(patchOn(some, 'prebuiltVendor')).toBe(false);
     expect(patchOn(patchesState({}, '10.6.0'), 'prebuiltVendor')).toBe(true);
-    expect(() => patchesState({ WORKBENCH_PATCHES_OFF: 'fastMode' }, '10.6.0')).toThrow(/unknown patch\(es\) fastMode\. The patches: viteBuilder, cachedIndexers, /);
+    expect(() => patchesState({ WORKBENCH_PATCHES_OFF: 'fastMode' }, '10.6.0')).toThrow(
+      /unknown patch\(es\) fastMode\. The patches: viteBuilder, cachedIndexers, /,
+    );
     expect(patchesState({}, '10.7.1')).toMatchObject({ on: false, reason: expect.stringContaining('Storybook 10.7.1 is outside the versions') });
     expect(patchesState({}, undefined).on).toBe(false);
   });
