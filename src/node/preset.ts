@@ -95,7 +95,14 @@ export const core: StorybookConfig['core'] = async (existing) => {
   return { ...existing, disableTelemetry: true, ...(builder ? { builder } : {}) };
 };
 
-export const features = async (existing: Record<string, unknown> = {}) => ({ ...existing, changeDetection });
+/**
+ * Storybook's highlight feature (on by default) watches the story root for every DOM change and then
+ * reads the computed style of every element of the page, looking for scroll containers: a cabinet
+ * is a few hundred elements, rendered in several steps, so that cost each story switch several ms
+ * for a feature nothing here uses (docs/performance.md). `features.highlight: true` in a project's
+ * main config (e.g. for the accessibility addon's highlights) turns it back on.
+ */
+export const features = async (existing: Record<string, unknown> = {}) => ({ ...existing, highlight: false, changeDetection });
 
 /**
  * The generated CSF of every widget folder (src/node/widgets/widgetStoryFiles.ts), relative to the config
