@@ -93,8 +93,8 @@ afterAll(async () => {
 });
 
 /** A story's stable screenshot (src/node/visual/visualBrowser.ts); a story that errored fails instead of being compared. */
-async function capture(target: Page, id: string, globals: string, css?: string, selector?: string): Promise<Buffer> {
-  const { image, phase } = await captureStory(target, `http://127.0.0.1:${PORT}/`, id, globals, css, selector);
+async function capture(target: Page, id: string, globals: string, css?: string, selector?: string, expected?: Buffer): Promise<Buffer> {
+  const { image, phase } = await captureStory(target, `http://127.0.0.1:${PORT}/`, id, globals, css, selector, expected);
   if (phase === 'errored') throw new Error(`${id} errored while rendering, so its capture is not compared: open it in npm run storybook to see why.`);
   return image;
 }
@@ -125,7 +125,10 @@ function check(name: string, actual: Buffer, story: string, mode: string): void 
 // Captures run in parallel pages (src/node/visual/pagePool.ts: VISUAL_PAGES).
 describe.concurrent('stories', () => {
   it.each(captures)('$name', async ({ id, mode, globals, target }) => {
-    const image = await pool.use((free) => capture(free, id, globalsQuery(globals), undefined, target));
+    // The baseline lets a matching capture stop at its first screenshot (captureOpened).
+    const baselinePath = path.join(baselines, `${id}--${mode}.png`);
+    const expected = !UPDATE && existsSync(baselinePath) ? readFileSync(baselinePath) : undefined;
+    const image = await pool.use((free) => capture(free, id, globalsQuery(globals), undefined, target, expected));
     check(`${id}--${mode}`, image, id, mode);
   });
 });

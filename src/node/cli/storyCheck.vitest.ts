@@ -96,7 +96,7 @@ async function runVisit(page: Page, visit: Visit): Promise<void> {
   }
   const failures: string[] = [];
   if (visit.capture) {
-    const failure = compare(visit, await captureOpened(page, visit.target));
+    const failure = compare(visit, await captureOpened(page, visit.target, UPDATE ? undefined : baselineOf(visit)));
     if (failure) failures.push(failure);
   }
   if (visit.check) {
@@ -107,9 +107,19 @@ async function runVisit(page: Page, visit: Visit): Promise<void> {
   if (failures.length) throw new Error(failures.join(' | '));
 }
 
+function baselineFile({ id, mode }: Visit): string {
+  return path.join(baselines, `${id}--${mode}.png`);
+}
+
+function baselineOf(visit: Visit): Buffer | undefined {
+  const file = baselineFile(visit);
+  return existsSync(file) ? readFileSync(file) : undefined;
+}
+
 /** Compares a capture with its baseline (or writes it); returns the failure, if any. */
-function compare({ id, mode }: Visit, image: Buffer): string | undefined {
-  const file = path.join(baselines, `${id}--${mode}.png`);
+function compare(visit: Visit, image: Buffer): string | undefined {
+  const { id, mode } = visit;
+  const file = baselineFile(visit);
   if (UPDATE || !existsSync(file)) {
     if (!UPDATE && IN_CI)
       return `no baseline ${path.relative(process.cwd(), file)}: run \`npx amo-workbench test --update\` and commit .amo-workbench/baselines/`;

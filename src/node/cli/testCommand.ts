@@ -32,9 +32,13 @@ export async function runTests(options: TestOptions): Promise<number> {
   const configDir = writeStorybookConfig(options.projectRoot, options.folders);
   const work = mkdtempSync(path.join(tmpdir(), 'amo-workbench-test-'));
   try {
-    // The static build the visual comparison captures, built once.
+    // The static build the checks and captures visit, built once: Storybook's build for test runners
+    // (`--test`: no docs, no source maps) of the preview alone (`--preview-only`: the tests open
+    // iframe.html, never the manager UI).
     const buildDir = path.join(work, 'storybook-static');
-    const built = await exitCodeOf(runStorybook(options.projectRoot, ['build', '--quiet', '--config-dir', configDir, '-o', buildDir]));
+    const built = await exitCodeOf(
+      runStorybook(options.projectRoot, ['build', '--quiet', '--test', '--preview-only', '--config-dir', configDir, '-o', buildDir]),
+    );
     if (built !== 0) {
       options.log('amo-workbench test: the Storybook build failed (see above).');
       options.log('0 passed, 1 failed');
