@@ -100,9 +100,17 @@ export const core: StorybookConfig['core'] = async (existing) => {
  * reads the computed style of every element of the page, looking for scroll containers: a cabinet
  * is a few hundred elements, rendered in several steps, so that cost each story switch several ms
  * for a feature nothing here uses (docs/performance.md). `features.highlight: true` in a project's
- * main config (e.g. for the accessibility addon's highlights) turns it back on.
+ * main config (e.g. for the accessibility addon's highlights) turns it back on. Storybook's onboarding
+ * checklist ("Add 5 components", "Publish your Storybook") speaks of components a widget developer
+ * does not write: off too.
  */
-export const features = async (existing: Record<string, unknown> = {}) => ({ ...existing, highlight: false, changeDetection });
+export const features = async (existing: Record<string, unknown> = {}) => ({
+  ...existing,
+  highlight: false,
+  sidebarOnboardingChecklist: false,
+  menuOnboardingChecklist: false,
+  changeDetection,
+});
 
 /**
  * The generated CSF of every widget folder (src/node/widgets/widgetStoryFiles.ts), relative to the config
