@@ -15,6 +15,7 @@ import { DEFAULT_MODES, NO_VISUAL_TAG, PRIMARY_MODE, globalsQuery, modesForStory
 import { run } from '../support/processes';
 import { serveFolder, type ServedFolder } from '../support/serveFolder';
 import { compareImages } from '../../src/node/visual/compareImages';
+import { checkBaseline, readBaseline, type BaselineStore } from '../../src/node/visual/baselines';
 import { pagePool, type PagePool } from '../../src/node/visual/pagePool';
 import { builtStories } from '../../src/node/visual/builtStories';
 import { baselineDir, captureStory, captureTarget, chromiumMajor, launchVisualBrowser, visualContext } from '../../src/node/visual/visualBrowser';
@@ -103,31 +104,24 @@ async function capture(target: Page, id: string, globals: string, css?: string, 
 const DOCS_STORY = 'widgets-showcase--default';
 
 function check(name: string, actual: Buffer, story: string, mode: string): void {
-  const baselinePath = path.join(baselines, `${name}.png`);
   if (UPDATE && story === DOCS_STORY) {
     mkdirSync(path.join(root, 'docs', 'screenshots'), { recursive: true });
     writeFileSync(path.join(root, 'docs', 'screenshots', `cabinet-${mode}.png`), actual);
   }
-  if (UPDATE || !existsSync(baselinePath)) {
-    if (!UPDATE && IN_CI) throw new Error(`No baseline ${path.relative(root, baselinePath)}: run npm run test:visual -- --update and commit it.`);
-    writeFileSync(baselinePath, actual);
-    return;
-  }
-  const result = compareImages(readFileSync(baselinePath), actual);
-  if (result.diffPixels > 0) {
-    writeFileSync(path.join(reportDir, `${name}.actual.png`), actual);
-    writeFileSync(path.join(reportDir, `${name}.diff.png`), result.diff);
-    summary.push(`| ${story} | ${mode} | ${result.diffPixels} | ${(result.ratio * 100).toFixed(3)}% |`);
-  }
-  expect(result.diffPixels, `${story} [${mode}] differs from its baseline in ${result.diffPixels} pixels; see reports/visual/${name}.diff.png`).toBe(0);
+  const outcome = checkBaseline(store(), name, actual);
+  if (outcome.kind === 'missing') throw new Error(`No baseline ${path.relative(root, outcome.file)}: run npm run test:visual -- --update and commit it.`);
+  const diffPixels = outcome.kind === 'differs' ? outcome.diffPixels : 0;
+  if (outcome.kind === 'differs') summary.push(`| ${story} | ${mode} | ${diffPixels} | ${(outcome.ratio * 100).toFixed(3)}% |`);
+  expect(diffPixels, `${story} [${mode}] differs from its baseline in ${diffPixels} pixels; see reports/visual/${name}.diff.png`).toBe(0);
 }
+
+const store = (): BaselineStore => ({ dir: baselines, reportDir, update: UPDATE, inCi: IN_CI });
 
 // Captures run in parallel pages (src/node/visual/pagePool.ts: VISUAL_PAGES).
 describe.concurrent('stories', () => {
   it.each(captures)('$name', async ({ id, mode, globals, target }) => {
     // The baseline lets a matching capture stop at its first screenshot (captureOpened).
-    const baselinePath = path.join(baselines, `${id}--${mode}.png`);
-    const expected = !UPDATE && existsSync(baselinePath) ? readFileSync(baselinePath) : undefined;
+    const expected = readBaseline(store(), `${id}--${mode}`);
     const image = await pool.use((free) => capture(free, id, globalsQuery(globals), undefined, target, expected));
     check(`${id}--${mode}`, image, id, mode);
   });

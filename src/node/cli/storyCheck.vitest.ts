@@ -12,11 +12,10 @@
  * A story tagged !test is not checked, one tagged no-visual not captured (a widget's All states
  * overview is neither: each of its states is both).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { compareImages } from '../visual/compareImages.ts';
+import { checkBaseline, readBaseline, type BaselineStore } from '../visual/baselines.ts';
 import { globalsQuery, modesForStory } from '../../shared/modes.ts';
 import { captureOpened, captureTarget, chromiumMajor, launchVisualBrowser, openStory, switchStory } from '../visual/visualBrowser.ts';
 import { pagePool, type PagePool } from '../visual/pagePool.ts';
@@ -59,7 +58,7 @@ const visits: Visit[] = stories
 
 let browser: Browser;
 let pool: PagePool;
-let baselines: string;
+let store: BaselineStore;
 /** The globals each page's preview was loaded with. */
 const loadedWith = new WeakMap<Page, string>();
 
@@ -67,8 +66,7 @@ beforeAll(async () => {
   browser = await launchVisualBrowser();
   // Stories run in parallel pages, each with its own storage (src/node/visual/pagePool.ts: VISUAL_PAGES).
   pool = await pagePool(browser);
-  baselines = path.join(baselineRoot, `chromium-${chromiumMajor(browser)}`);
-  mkdirSync(reportDir, { recursive: true });
+  store = { dir: path.join(baselineRoot, `chromium-${chromiumMajor(browser)}`), reportDir, update: UPDATE, inCi: IN_CI };
 });
 
 afterAll(async () => {
@@ -96,7 +94,7 @@ async function runVisit(page: Page, visit: Visit): Promise<void> {
   }
   const failures: string[] = [];
   if (visit.capture) {
-    const failure = compare(visit, await captureOpened(page, visit.target, UPDATE ? undefined : baselineOf(visit)));
+    const failure = compare(visit, await captureOpened(page, visit.target, readBaseline(store, nameOf(visit))));
     if (failure) failures.push(failure);
   }
   if (visit.check) {
@@ -107,29 +105,13 @@ async function runVisit(page: Page, visit: Visit): Promise<void> {
   if (failures.length) throw new Error(failures.join(' | '));
 }
 
-function baselineFile({ id, mode }: Visit): string {
-  return path.join(baselines, `${id}--${mode}.png`);
-}
-
-function baselineOf(visit: Visit): Buffer | undefined {
-  const file = baselineFile(visit);
-  return existsSync(file) ? readFileSync(file) : undefined;
-}
+const nameOf = ({ id, mode }: Visit) => `${id}--${mode}`;
 
 /** Compares a capture with its baseline (or writes it); returns the failure, if any. */
 function compare(visit: Visit, image: Buffer): string | undefined {
-  const { id, mode } = visit;
-  const file = baselineFile(visit);
-  if (UPDATE || !existsSync(file)) {
-    if (!UPDATE && IN_CI)
-      return `no baseline ${path.relative(process.cwd(), file)}: run \`npx amo-workbench test --update\` and commit .amo-workbench/baselines/`;
-    mkdirSync(baselines, { recursive: true });
-    writeFileSync(file, image);
-    return undefined;
-  }
-  const result = compareImages(readFileSync(file), image);
-  if (result.diffPixels === 0) return undefined;
-  writeFileSync(path.join(reportDir, `${id}--${mode}.actual.png`), image);
-  writeFileSync(path.join(reportDir, `${id}--${mode}.diff.png`), result.diff);
-  return `differs from its baseline in ${result.diffPixels} pixels (${(result.ratio * 100).toFixed(3)}%); see ${path.relative(process.cwd(), path.join(reportDir, `${id}--${mode}.diff.png`))}, or accept it with --update`;
+  const outcome = checkBaseline(store, nameOf(visit), image);
+  if (outcome.kind === 'missing')
+    return `no baseline ${path.relative(process.cwd(), outcome.file)}: run \`npx amo-workbench test --update\` and commit .amo-workbench/baselines/`;
+  if (outcome.kind !== 'differs') return undefined;
+  return `differs from its baseline in ${outcome.diffPixels} pixels (${(outcome.ratio * 100).toFixed(3)}%); see ${path.relative(process.cwd(), outcome.diffFile)}, or accept it with --update`;
 }
