@@ -1,5 +1,5 @@
 /**
- * The controls and toolbar globals every story has (wired once in .storybook/preview.ts): every
+ * The controls and toolbar globals every story has (wired once in src/preview/preview.ts): every
  * SysModel field and the active deal. Unset args follow the toolbar (lang, formats) or the
  * fixture; a set arg overrides for that story.
  */
