@@ -7,6 +7,7 @@
 import { createCabinet } from '../host/cabinet/createCabinet';
 import { mountedCabinets } from '../host/cabinet/mountedCabinets';
 import { ensureRequireJs } from '../host/amd/requireJsGlobal';
+import { storyError, trackStoryErrors } from './storyErrors';
 
 export interface WorkbenchConsoleApi {
   createCabinet: typeof createCabinet;
@@ -15,6 +16,8 @@ export interface WorkbenchConsoleApi {
   requireContexts(): number;
   /** Unmounts every cabinet as a test run does, then lists the strip's unexpected errors as `code: message`. */
   unmountAndListProblems(): Promise<string[]>;
+  /** The error of a story's latest render (it threw, or its play function did), if any (storyErrors.ts). */
+  storyError(storyId: string): string | undefined;
 }
 
 async function unmountAndListProblems(): Promise<string[]> {
@@ -34,6 +37,8 @@ export function installConsoleApi(): void {
     mountedCabinets,
     requireContexts: () => Object.keys(ensureRequireJs().s.contexts).filter((name) => name !== '_').length,
     unmountAndListProblems,
+    storyError,
   };
+  trackStoryErrors();
   (window as unknown as { __amoWorkbench: WorkbenchConsoleApi }).__amoWorkbench = api;
 }

@@ -18,7 +18,7 @@ import { compareImages } from '../../src/node/visual/compareImages';
 import { checkBaseline, readBaseline, type BaselineStore } from '../../src/node/visual/baselines';
 import { pagePool, type PagePool } from '../../src/node/visual/pagePool';
 import { builtStories } from '../../src/node/visual/builtStories';
-import { baselineDir, captureStory, captureTarget, chromiumMajor, launchVisualBrowser, visualContext } from '../../src/node/visual/visualBrowser';
+import { baselineDir, captureStory, captureTarget, chromiumMajor, launchVisualBrowser, storyError, visualContext } from '../../src/node/visual/visualBrowser';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const UPDATE = process.env.VISUAL_UPDATE === '1';
@@ -96,7 +96,8 @@ afterAll(async () => {
 /** A story's stable screenshot (src/node/visual/visualBrowser.ts); a story that errored fails instead of being compared. */
 async function capture(target: Page, id: string, globals: string, css?: string, selector?: string, expected?: Buffer): Promise<Buffer> {
   const { image, phase } = await captureStory(target, `http://127.0.0.1:${PORT}/`, id, globals, css, selector, expected);
-  if (phase === 'errored') throw new Error(`${id} errored while rendering, so its capture is not compared: open it in npm run storybook to see why.`);
+  const error = phase === 'errored' ? 'the story errored' : await storyError(target, id);
+  if (error) throw new Error(`${id} errored while rendering (${error}), so its capture is not compared: open it in npm run storybook to see why.`);
   return image;
 }
 
@@ -147,6 +148,18 @@ describe('the visual run itself', () => {
   it('covers the committed list of stories (a story that appears or goes away is a visible change)', () => {
     const committed = (JSON.parse(readFileSync(storiesFile, 'utf8')) as { stories: string[] }).stories;
     expect(storyIds, 'the stories differ from tests/visual/stories.json: run npm run test:visual -- --update').toEqual(committed);
+  });
+
+  it('fails a story that threw (in its render or its play function) instead of comparing its capture', async () => {
+    const globals = globalsQuery(DEFAULT_MODES[PRIMARY_MODE]!);
+    await expect(capture(page, 'workbench-story-errors--play-function-throws', globals)).rejects.toThrow(
+      /errored while rendering \(This play function throws on purpose\.\)/,
+    );
+    await expect(capture(page, 'workbench-story-errors--render-throws', globals)).rejects.toThrow(
+      /errored while rendering \(This render throws on purpose\.\)/,
+    );
+    // A widget that fails is the cabinet's business (the strip), not a story error.
+    await expect(capture(page, 'errors--init-lead-throws', globals)).resolves.toBeInstanceOf(Buffer);
   });
 
   it('catches a one-pixel change of the chrome with a diff image', async () => {

@@ -17,7 +17,7 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { checkBaseline, readBaseline, type BaselineStore } from '../visual/baselines.ts';
 import { globalsQuery, modesForStory } from '../../shared/modes.ts';
-import { captureOpened, captureTarget, chromiumMajor, launchVisualBrowser, openStory, switchStory } from '../visual/visualBrowser.ts';
+import { captureOpened, captureTarget, chromiumMajor, launchVisualBrowser, openStory, storyError, switchStory } from '../visual/visualBrowser.ts';
 import { pagePool, type PagePool } from '../visual/pagePool.ts';
 import { builtStories } from '../visual/builtStories.ts';
 
@@ -86,11 +86,11 @@ async function show(page: Page, visit: Visit): Promise<string> {
 
 async function runVisit(page: Page, visit: Visit): Promise<void> {
   const phase = await show(page, visit);
-  if (phase === 'errored') {
+  const error = phase === 'errored' ? 'the story errored' : await storyError(page, visit.id);
+  if (error) {
     // The next story on this page starts from a fresh load.
     loadedWith.delete(page);
-    const error = String(await page.evaluate(`document.querySelector('#error-message')?.textContent ?? ''`)).trim();
-    throw new Error(`the story failed while rendering or in its play function: ${error || 'see amo-workbench dev'}`);
+    throw new Error(`the story failed while rendering or in its play function: ${error} (open it in amo-workbench dev to see it)`);
   }
   const failures: string[] = [];
   if (visit.capture) {

@@ -132,9 +132,30 @@ export async function captureOpened(page: Page, selector?: string, expected?: Bu
  * openStory. Storybook tears the previous story down first, as on a switch in the UI.
  */
 export async function switchStory(page: Page, id: string): Promise<string> {
-  await page.evaluate(`window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', ${JSON.stringify({ storyId: id, viewMode: 'story' })})`);
-  await page.waitForFunction(`window.__STORYBOOK_PREVIEW__?.currentRender?.id === ${JSON.stringify(id)} && ${RENDER_DONE}`, undefined, {
-    timeout: 30_000,
-  });
+  // One round trip: the page switches and answers when Storybook says the story finished (its
+  // storyFinished event, sent for a finished and for an errored render alike), rather than being
+  // polled frame by frame from here.
+  const finished = (await page.evaluate(`new Promise((resolve) => {
+    const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+    const id = ${JSON.stringify(id)};
+    const done = (answer) => { channel.off('storyFinished', onFinished); clearTimeout(timer); resolve(answer); };
+    const onFinished = (event) => { if (event && event.storyId === id) done(${RENDER_PHASE} ?? 'unknown'); };
+    const timer = setTimeout(() => done(undefined), ${SWITCH_TIMEOUT_MS});
+    channel.on('storyFinished', onFinished);
+    channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
+  })`)) as string | undefined;
+  if (finished) return finished;
+  // No word from Storybook in time (an aborted render sends none): its render state decides.
+  await page.waitForFunction(`window.__STORYBOOK_PREVIEW__?.currentRender?.id === ${JSON.stringify(id)} && ${RENDER_DONE}`, undefined, { timeout: 5_000 });
   return ((await page.evaluate(RENDER_PHASE)) as string | undefined) ?? 'unknown';
+}
+
+const SWITCH_TIMEOUT_MS = 25_000;
+
+/**
+ * The error of the story's latest render on the page (it threw, or its play function did), from the
+ * preview's own record (src/preview/storyErrors.ts): Storybook ends every render in `finished`.
+ */
+export async function storyError(page: Page, id: string): Promise<string | undefined> {
+  return ((await page.evaluate(`window.__amoWorkbench?.storyError(${JSON.stringify(id)})`)) as string | undefined) ?? undefined;
 }
