@@ -24,7 +24,9 @@ export function dropLoopbackAcceptEncoding(request: IncomingMessage): void {
   if (LOOPBACK.has(request.socket.remoteAddress ?? '')) delete request.headers['accept-encoding'];
 }
 
-export function loopbackWithoutGzipPlugin(): Plugin {
+/** `underVitest`: Storybook's Vitest addon runs Vite in middleware mode with Storybook's plugins but no
+ * Storybook HTTP server at all; there the patch has nothing to do and nothing to warn about. */
+export function loopbackWithoutGzipPlugin({ underVitest = Boolean(process.env.VITEST) }: { underVitest?: boolean } = {}): Plugin {
   return {
     name: 'amo-workbench:loopback-without-gzip',
     apply: 'serve',
@@ -34,7 +36,13 @@ export function loopbackWithoutGzipPlugin(): Plugin {
       // runs before that handler. (Vitest's browser mode has no such server: nothing to do.)
       const hmr = server.config.server.hmr;
       const http = typeof hmr === 'object' ? (hmr.server as Server | undefined) : undefined;
-      if (!http && !warned && server.config.server.middlewareMode && (server.config.plugins ?? []).some((plugin) => plugin.name.startsWith('storybook:'))) {
+      if (
+        !http &&
+        !warned &&
+        !underVitest &&
+        server.config.server.middlewareMode &&
+        (server.config.plugins ?? []).some((plugin) => plugin.name.startsWith('storybook:'))
+      ) {
         // Under Storybook, yet no server handed over: its target moved (src/node/patches/patchContracts.test.ts).
         warned = true;
         console.warn(

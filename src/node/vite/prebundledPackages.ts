@@ -24,6 +24,8 @@ export const prebundledPackages = [
   'semver/functions/valid',
   'fastest-levenshtein',
   'storybook/preview-api',
+  // The event names the preview's story-error record listens for (src/preview/storyErrors.ts).
+  'storybook/internal/core-events',
   // The generated state stories' play functions (src/preview/widgetStates.ts) check with its expect.
   'storybook/test',
   // What the HTML renderer's entry imports. Vite's scan never reads that entry: it drops every entry
