@@ -5,11 +5,11 @@
  *
  *   import type { PersonalPageWidget, InitAmocrmWidgetSdk, SysModel } from '<workbench>/src';
  */
-export * from './shared/constants';
+export * from './common/constants';
 export type * from './host/sdk/models';
 export type * from './host/sdk/sdkTypes';
 export { SUPPORTED_SDK_VERSIONS } from './host/sdk/versions';
 export type { Cleanup, InitLeadParams, PersonalPageWidget } from './host/lifecycle/contract';
-export { HOST_MODULE_IDS, type HostModuleId } from './shared/hostModuleIds';
+export { HOST_MODULE_IDS, type HostModuleId } from './common/hostModuleIds';
 export type { ImportModules } from './host/amd/importModules';
 export type { DisposableTokenClaims } from './host/token/tokenSettings';

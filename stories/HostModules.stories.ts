@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { expect, waitFor } from 'storybook/test';
-import { HOST_MODULE_IDS } from '../src/shared/hostModuleIds';
+import { HOST_MODULE_IDS } from '../src/common/hostModuleIds';
 import { cabinetOf } from '../src/preview/cabinetOf';
 import { fixtureWidget } from './fixtureWidgets';
 

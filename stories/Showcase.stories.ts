@@ -3,8 +3,8 @@ import { expect, waitFor } from 'storybook/test';
 import { cabinetOf } from '../src/preview/cabinetOf';
 import { rerenderStory } from '../src/preview/rerenderStory';
 import { repoWidgetParameters } from '../src/preview/repoWidgetStory';
-import { FIELD_TYPES, type FieldType } from '../src/shared/constants';
-import { localeModes } from '../src/shared/localeModes';
+import { FIELD_TYPES, type FieldType } from '../src/common/constants';
+import { localeModes } from '../src/common/localeModes';
 
 /**
  * The showcase widget (widgets/showcase, React through requirejs) in the cabinet: every one of the

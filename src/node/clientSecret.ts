@@ -2,7 +2,7 @@
  * WIDGET_CLIENT_SECRET for the browser. `storybook dev` and the tests use it freely; a static build
  * is published, so it refuses to embed a real secret unless the developer says so.
  */
-import { DEFAULT_CLIENT_SECRET } from '../shared/defaultClientSecret.ts';
+import { DEFAULT_CLIENT_SECRET } from '../common/defaultClientSecret.ts';
 
 export const SECRET_OPT_IN = 'WIDGET_CLIENT_SECRET_IN_BUILD';
 

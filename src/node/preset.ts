@@ -160,7 +160,7 @@ export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext
       // The dev server serves the host emulator as one module (src/node/devBundle/hostBundlePlugin.ts).
       hostBundlePlugin({
         root: PACKAGE_ROOT,
-        bundled: ['src/host', 'src/preview', 'src/shared'],
+        bundled: ['src/host', 'src/preview', 'src/common'],
         importers: ['src/preview/preview.ts', 'stories', path.relative(PACKAGE_ROOT, workbench.generatedDir)],
         aliases: { [MOCKS_IMPORT_ID]: MOCKS_ENTRY, [PACKAGE_MOCKS_ID]: MOCKS_ENTRY },
       }),

@@ -7,7 +7,7 @@ import type { LoaderFunction } from 'storybook/internal/types';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import type { SetupWorker } from 'msw/browser';
 import { setBackendSettings } from '../host/backend/mocks/backendSettings';
-import { assertScenario } from '../shared/scenarioNames';
+import { assertScenario } from '../common/scenarioNames';
 import { releaseHeldRequests, scenarioHandlers } from '../host/backend/mocks/scenarios';
 import { DEFAULT_TOKEN_SETTINGS } from '../host/token/tokenSettings';
 import { workbenchParameters } from './parameters';

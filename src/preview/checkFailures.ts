@@ -5,7 +5,7 @@
  */
 import { unhandledRequests } from '../host/backend/unhandledRequests';
 import type { Cabinet } from '../host/cabinet/createCabinet';
-import { isError } from '../shared/folderProblem';
+import { isError } from '../common/folderProblem';
 import type { WorkbenchParameters } from './parameters';
 
 export async function checkFailures(cabinet: Cabinet, params: WorkbenchParameters): Promise<void> {

@@ -4,7 +4,7 @@
  * fixture; a set arg overrides for that story.
  */
 import type { ArgTypes, GlobalTypes } from 'storybook/internal/types';
-import { DATE_FORMATS, SUPPORTED_LANGS, TIME_FORMATS } from '../shared/constants';
+import { DATE_FORMATS, SUPPORTED_LANGS, TIME_FORMATS } from '../common/constants';
 import { allContacts } from '../host/cabinet/hostInputs';
 import { defaultFixture, type CabinetFixture } from '../host/fixtures';
 

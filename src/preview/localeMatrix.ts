@@ -7,7 +7,7 @@ import { createCabinet, type Cabinet, type WidgetSource } from '../host/cabinet/
 import { h } from '../host/cabinet/dom';
 import { trackCabinet } from '../host/cabinet/mountedCabinets';
 import { setWorkbenchClock } from '../host/clock/workbenchClock';
-import { DATE_FORMATS, SUPPORTED_LANGS, TIME_FORMATS, type DateFormatKey, type Lang, type TimeFormatKey } from '../shared/constants';
+import { DATE_FORMATS, SUPPORTED_LANGS, TIME_FORMATS, type DateFormatKey, type Lang, type TimeFormatKey } from '../common/constants';
 import { workbenchParameters } from './parameters';
 import './localeMatrix.css';
 

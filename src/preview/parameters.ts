@@ -3,10 +3,10 @@ import type { WidgetSource } from '../host/cabinet/createCabinet';
 import type { FixtureSource } from '../host/fixtures/cabinetFixture';
 import type { Phase } from '../host/lifecycle/phases';
 import type { TokenSettings } from '../host/token/tokenSettings';
-import type { Scenario } from '../shared/scenarioNames';
-import type { FolderProblem, FolderProblemCode } from '../shared/folderProblem';
+import type { Scenario } from '../common/scenarioNames';
+import type { FolderProblem, FolderProblemCode } from '../common/folderProblem';
 import type { FindingCode } from '../host/doctor/findings';
-import type { StateSpec } from '../shared/stateSpec';
+import type { StateSpec } from '../common/stateSpec';
 
 export interface WorkbenchParameters {
   /** The widgets this story mounts in the cabinet. */

@@ -16,7 +16,7 @@ import { workbenchParameters } from './parameters';
 import { renderCabinet } from './renderCabinet';
 import { reportStoryProblems, storyTeardown } from './storyMounts';
 import { prepareWebStorage, type StorageMode } from './webStorage';
-import { primaryModeOnly } from '../shared/localeModes';
+import { primaryModeOnly } from '../common/localeModes';
 import { waitForSettled } from './settle';
 
 // window.AMOCRM.developer.addWidget, as in the real client cabinet; window.__amoWorkbench for the console.
@@ -49,7 +49,7 @@ const preview: Preview = {
     layout: 'fullscreen',
     controls: { expanded: true, sort: 'none' },
     // Chromatic snapshots every story in the primary mode, and stories tagged locale-modes in every
-    // mode (src/shared/localeModes.ts; VISUAL_MODES=full at build time: all 32).
+    // mode (src/common/localeModes.ts; VISUAL_MODES=full at build time: all 32).
     chromatic: { modes: primaryModeOnly, pauseAnimationAtEnd: true },
   },
 };

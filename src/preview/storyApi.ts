@@ -5,4 +5,4 @@
 export { withWorkbench } from './withWorkbench';
 export { cabinetOf } from './cabinetOf';
 export type { WorkbenchParameters } from './parameters';
-export type { StateSpec } from '../shared/stateSpec';
+export type { StateSpec } from '../common/stateSpec';

@@ -5,9 +5,9 @@
  */
 import type { RequestHandler } from 'msw';
 import type { WidgetSource } from '../host/cabinet/createCabinet';
-import type { FolderProblem, FolderProblemCode } from '../shared/folderProblem';
-import { WIDGET_URL_PREFIX } from '../shared/servedPaths';
-import { localeModes } from '../shared/localeModes';
+import type { FolderProblem, FolderProblemCode } from '../common/folderProblem';
+import { WIDGET_URL_PREFIX } from '../common/servedPaths';
+import { localeModes } from '../common/localeModes';
 import type { WorkbenchParameters } from './parameters';
 
 // The generated stories import everything from this file.

@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright';
 import { pagePool } from '../../src/node/visual/pagePool';
-import { DEFAULT_MODES, globalsQuery } from '../../src/shared/modes';
+import { DEFAULT_MODES, globalsQuery } from '../../src/common/modes';
 import { captureStory, captureTarget } from '../../src/node/visual/visualBrowser';
 import { serveFolder } from '../support/serveFolder';
 import { medianP95, round } from './stats';

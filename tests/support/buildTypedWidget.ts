@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
-import { HOST_MODULE_IDS } from '../../src/shared/hostModuleIds';
+import { HOST_MODULE_IDS } from '../../src/common/hostModuleIds';
 
 export async function buildTypedWidget(root: string, outDir: string, workDir: string): Promise<void> {
   const fixture = path.join(root, 'tests/fixtures/typed-widget');

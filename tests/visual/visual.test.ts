@@ -1,6 +1,6 @@
 /**
  * Offline visual regression: every story of the built Storybook, in every visual mode
- * (src/shared/modes.ts; VISUAL_MODES picks), captured in headless Chromium and compared with the
+ * (src/common/modes.ts; VISUAL_MODES picks), captured in headless Chromium and compared with the
  * committed baseline of this Chromium major version. A difference fails and writes the actual and
  * diff images and reports/visual/summary.md (story, mode, share of changed pixels).
  * `npm run test:visual -- --update` rewrites the baselines.
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MODES, NO_VISUAL_TAG, PRIMARY_MODE, globalsQuery, modesForStory } from '../../src/shared/modes';
+import { DEFAULT_MODES, NO_VISUAL_TAG, PRIMARY_MODE, globalsQuery, modesForStory } from '../../src/common/modes';
 import { run } from '../support/processes';
 import { serveFolder, type ServedFolder } from '../support/serveFolder';
 import { compareImages } from '../../src/node/visual/compareImages';
@@ -35,7 +35,7 @@ const out = path.join(work, 'storybook-static');
 await run(path.join(root, 'node_modules/.bin/storybook'), ['build', '--quiet', '-o', out], { cwd: root, env: { ...process.env, WIDGETS_DIR: '' } });
 const stories = builtStories(out, (a, b) => a.localeCompare(b)).filter((e) => !e.tags?.includes(NO_VISUAL_TAG));
 const storyIds = stories.map((e) => e.id);
-/** Every capture: a story in each of its modes (src/shared/modes.ts: modesForStory). */
+/** Every capture: a story in each of its modes (src/common/modes.ts: modesForStory). */
 const captures = stories.flatMap((story) =>
   Object.entries(modesForStory(story.tags, process.env.VISUAL_MODES)).map(([mode, globals]) => ({
     name: `${story.id} [${mode}]`,

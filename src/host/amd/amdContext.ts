@@ -3,7 +3,7 @@
  * evaluated once per cabinet and nothing leaks between stories. Host modules are resolved per
  * context, which lets each cabinet hand widgets its own `amocrm-sdk`.
  */
-import { isHostModuleId, type HostModuleId } from '../../shared/hostModuleIds';
+import { isHostModuleId, type HostModuleId } from '../../common/hostModuleIds';
 import { isBareModuleId, registerContextLoader } from './loadHook';
 import { macrotask } from './macrotask';
 import { amdGlobals, ensureRequireJs, type RequireContext } from './requireJsGlobal';

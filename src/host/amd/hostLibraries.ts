@@ -10,7 +10,7 @@
  *
  * Values follow the spec's table "What each host module is".
  */
-import type { HostModuleId } from '../../shared/hostModuleIds';
+import type { HostModuleId } from '../../common/hostModuleIds';
 
 export type LibraryId = Exclude<HostModuleId, 'amocrm-sdk' | 'import-modules'>;
 

@@ -8,7 +8,7 @@
  */
 import type { ConversationItem } from '../fixtures/cabinetFixture';
 import type { WidgetFailure } from '../lifecycle/widgetFailure';
-import { GLOBAL_CLASS_NAMES, LEAD_FIELD_SOURCES } from '../../shared/constants';
+import { GLOBAL_CLASS_NAMES, LEAD_FIELD_SOURCES } from '../../common/constants';
 import type { AuthorsModel, DeepReadonly, LeadFieldsModel, LeadModel, SysModel } from '../sdk/models';
 import type { WidgetSource } from './createCabinet';
 import { h } from './dom';

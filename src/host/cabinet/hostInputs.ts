@@ -3,7 +3,7 @@
  * Toolbar globals apply to every story; an arg that is set overrides its global for one story; an
  * unset one leaves the fixture's value. Pure functions: unit-tested in Node.
  */
-import { DATE_FORMATS, TIME_FORMATS, type DateFormatKey, type Lang, type TimeFormatKey } from '../../shared/constants';
+import { DATE_FORMATS, TIME_FORMATS, type DateFormatKey, type Lang, type TimeFormatKey } from '../../common/constants';
 import type { LeadFieldsModel, LeadModel, SysModel } from '../sdk/models';
 import type { CabinetFixture, DealFixture } from '../fixtures/cabinetFixture';
 

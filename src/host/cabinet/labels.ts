@@ -1,5 +1,5 @@
 /** The chrome's own words, in each SUPPORTED_LANGS language. */
-import type { Lang } from '../../shared/constants';
+import type { Lang } from '../../common/constants';
 
 export interface ChromeLabels {
   deal: string;

@@ -3,7 +3,7 @@
  * doctor's ownership of what it adds, and the WidgetRunner that loads it and runs its lifecycle.
  */
 import { type AmdContext } from '../amd/amdContext';
-import { HOST_MODULE_IDS } from '../../shared/hostModuleIds';
+import { HOST_MODULE_IDS } from '../../common/hostModuleIds';
 import { doctoredSdk, type DoctoredSdk } from '../doctor/doctoredSdk';
 import type { Doctor } from '../doctor/findings';
 import { problemsChanged } from '../doctor/problemSignal';

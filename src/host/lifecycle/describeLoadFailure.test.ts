@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closestId } from './closestId';
 import { describeLoadFailure, type LoadFailureContext } from './describeLoadFailure';
-import { HOST_MODULE_IDS } from '../../shared/hostModuleIds';
+import { HOST_MODULE_IDS } from '../../common/hostModuleIds';
 
 const ctx = (over: Partial<LoadFailureContext> = {}): LoadFailureContext => ({
   widget: 'w',

@@ -2,7 +2,7 @@
  * Turns a require.js error (its `requireType`, `requireModules`, `originalError`) into what the
  * developer needs: the phase, the cause in words, and the fix.
  */
-import { HOST_MODULE_IDS, isHostModuleId } from '../../shared/hostModuleIds';
+import { HOST_MODULE_IDS, isHostModuleId } from '../../common/hostModuleIds';
 import { closestId } from './closestId';
 import { PHASES } from './phases';
 import type { TrappedScriptError } from './scriptErrorTrap';

@@ -5,7 +5,7 @@
  * slot cleanup, then the `initLead` cleanup. Every failure becomes a WidgetFailure shown by the
  * caller; the runner never throws, so one broken widget never breaks the cabinet.
  */
-import { GLOBAL_CLASS_NAMES } from '../../shared/constants';
+import { GLOBAL_CLASS_NAMES } from '../../common/constants';
 import type { AmdContext } from '../amd/amdContext';
 import { REQUIRED_CALLBACKS, type Cleanup, type PersonalPageWidget } from './contract';
 import { describeLoadFailure } from './describeLoadFailure';

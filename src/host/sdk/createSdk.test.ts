@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONSTANTS, FIELD_TYPES, GLOBAL_CLASS_NAMES } from '../../shared/constants';
+import { CONSTANTS, FIELD_TYPES, GLOBAL_CLASS_NAMES } from '../../common/constants';
 import { createInitAmocrmWidgetSdk } from './createSdk';
 import { HostState } from './hostState';
 import { defaultFixture } from '../fixtures';

@@ -2,7 +2,7 @@
  * `initAmocrmWidgetSdk`, bound to one cabinet's host state: the value requirejs hands a widget for
  * the `amocrm-sdk` id. Each cabinet gets its own, so two stories never share state.
  */
-import { CONSTANTS } from '../../shared/constants';
+import { CONSTANTS } from '../../common/constants';
 import { assertPublicEntity } from './entities';
 import type { HostState } from './hostState';
 import type { RouterQuery } from './models';

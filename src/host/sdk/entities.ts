@@ -1,4 +1,4 @@
-import { PUBLIC_STATE_ENTITIES, type PublicStateEntity } from '../../shared/constants';
+import { PUBLIC_STATE_ENTITIES, type PublicStateEntity } from '../../common/constants';
 
 const NAMES = Object.values(PUBLIC_STATE_ENTITIES) as readonly string[];
 

@@ -3,7 +3,7 @@
  * `getState` gave it gets a TypeError in strict code (silently nothing in sloppy code) and can
  * never change the host's state.
  */
-import { deepFreeze } from '../../shared/constants';
+import { deepFreeze } from '../../common/constants';
 
 export function frozenCopy<T>(value: T): T {
   return deepFreeze(structuredClone(value));

@@ -4,7 +4,7 @@
  * reuse it. Data flows one way: the workbench calls `set`; widgets only read and subscribe.
  */
 import { dequal } from 'dequal';
-import type { PublicStateEntity } from '../../shared/constants';
+import type { PublicStateEntity } from '../../common/constants';
 import { assertPublicEntity } from './entities';
 import { frozenCopy } from './frozenCopy';
 import type { EntityModels, Snapshot } from './models';

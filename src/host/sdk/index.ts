@@ -1,4 +1,4 @@
-export * from '../../shared/constants';
+export * from '../../common/constants';
 export type * from './models';
 export type * from './sdkTypes';
 export { HostState, type InitialState } from './hostState';

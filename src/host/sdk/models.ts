@@ -2,7 +2,7 @@
  * The models `getState` returns, as the host documentation types them, with the value shapes the
  * documentation gives for lead fields written down once as a discriminated union.
  */
-import type { DateFormat, FieldType, Lang, LeadFieldSource, PublicStateEntity, TimeFormat } from '../../shared/constants';
+import type { DateFormat, FieldType, Lang, LeadFieldSource, PublicStateEntity, TimeFormat } from '../../common/constants';
 
 export interface SysModel {
   currencySymbol: string;

@@ -1,5 +1,5 @@
 /** The shape of `initAmocrmWidgetSdk` and the instance it returns, typed for widget authors. */
-import type { Constants, PublicStateEntity } from '../../shared/constants';
+import type { Constants, PublicStateEntity } from '../../common/constants';
 import type { RouterQuery, Snapshot } from './models';
 
 export interface SubscribeOptions {

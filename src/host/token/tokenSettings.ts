@@ -3,7 +3,7 @@
  * the integration's `client_secret` (HS256); the workbench uses a documented test secret unless
  * `WIDGET_CLIENT_SECRET` or a story parameter names another.
  */
-import { DEFAULT_CLIENT_SECRET } from '../../shared/defaultClientSecret';
+import { DEFAULT_CLIENT_SECRET } from '../../common/defaultClientSecret';
 
 export { DEFAULT_CLIENT_SECRET };
 

@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { checkBaseline, readBaseline, type BaselineStore } from '../visual/baselines.ts';
-import { globalsQuery, modesForStory } from '../../shared/modes.ts';
+import { globalsQuery, modesForStory } from '../../common/modes.ts';
 import { captureOpened, captureTarget, chromiumMajor, launchVisualBrowser, openStory, storyError, switchStory } from '../visual/visualBrowser.ts';
 import { pagePool, type PagePool } from '../visual/pagePool.ts';
 import { builtStories } from '../visual/builtStories.ts';

@@ -105,7 +105,7 @@ describe('the dev host bundle: entries and bundling', () => {
 describe('the dev host bundle: packages it imports', () => {
   it('are all pre-bundled by name or served another way, since Vite’s dependency scan skips the bundled files', async () => {
     // The plugin's own rule, as main.ts configures it.
-    const { isBundled } = bundledFileRule(root, ['src/host', 'src/preview', 'src/shared']);
+    const { isBundled } = bundledFileRule(root, ['src/host', 'src/preview', 'src/common']);
     // The entries the dev server starts with: what the preview and the stories import.
     const found = findHostImports(
       ['src/preview/preview.ts', 'stories'].map((p) => path.join(root, p)),

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { CHROMIUM_ARGS, findChromium } from '../cli/findChromium.ts';
-import { STATE_TAG } from '../../shared/stateSpec.ts';
+import { STATE_TAG } from '../../common/stateSpec.ts';
 
 export const VIEWPORT = { width: 1200, height: 900 };
 

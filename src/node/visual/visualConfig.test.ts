@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { describe, expect, it, vi } from 'vitest';
 import { hostGlobalTypes } from '../../preview/hostControls';
-import { DEFAULT_MODES, fullModes, modesForStory, visualModes } from '../../shared/modes';
+import { DEFAULT_MODES, fullModes, modesForStory, visualModes } from '../../common/modes';
 import { visualTestsAddon } from './visualTestsAddon';
 import { compareImages } from './compareImages';
 

@@ -3,7 +3,7 @@
  * valid, and every problem found, each with its fix. A pure function of the JSON value, which is
  * what lets manifestCheckCache.ts remember its results.
  */
-import type { FolderProblem } from '../../shared/folderProblem.ts';
+import type { FolderProblem } from '../../common/folderProblem.ts';
 import { manifestSchema, type Manifest } from './manifestSchema.ts';
 
 export interface ManifestCheck {

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { FolderProblem } from '../../shared/folderProblem.ts';
+import type { FolderProblem } from '../../common/folderProblem.ts';
 
 // ignoreBOM keeps a BOM in the text, so it can be reported.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -3,7 +3,7 @@
  * error (line, column) and nesting too deep for the checks are reported as problems, never thrown.
  */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { FolderProblem } from '../../shared/folderProblem.ts';
+import type { FolderProblem } from '../../common/folderProblem.ts';
 import { readTextFile } from './readFolderFile.ts';
 
 /** Deeper than any manifest or i18n file needs; the checks walk the value recursively. */

@@ -6,13 +6,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { FolderProblem } from '../../shared/folderProblem.ts';
+import type { FolderProblem } from '../../common/folderProblem.ts';
 import { checkManifest, type CheckManifest } from './checkManifest.ts';
 import type { Manifest } from './manifestSchema.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { kindOf } from './readFolderFile.ts';
 import { checkUpload } from './uploadRules.ts';
-import type { StateSpec } from '../../shared/stateSpec.ts';
+import type { StateSpec } from '../../common/stateSpec.ts';
 import { folderStates } from './widgetStates.ts';
 
 /** Above this, personal_page.js gets a warning: the cabinet downloads and evaluates it on every page. */

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import type { FolderProblem } from '../../shared/folderProblem.ts';
+import type { FolderProblem } from '../../common/folderProblem.ts';
 import { kindOf } from './readFolderFile.ts';
 import { shippedFiles } from './shippedFiles.ts';
 

@@ -3,7 +3,7 @@
  * the same code the story's strip shows), each problem with its upload severity.
  */
 import path from 'node:path';
-import { uploadSeverity, type FolderProblem } from '../../shared/folderProblem.ts';
+import { uploadSeverity, type FolderProblem } from '../../common/folderProblem.ts';
 import { readWidgetFolder } from './readWidgetFolder.ts';
 import { kindOf } from './readFolderFile.ts';
 

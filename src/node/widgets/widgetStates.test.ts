@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKEND_STATES, HOST_STATES } from '../../shared/stateSpec';
+import { BACKEND_STATES, HOST_STATES } from '../../common/stateSpec';
 import { readWidgetFolder } from './readWidgetFolder';
 import { identifyWidgets, widgetStorySource } from './widgetStoryFiles';
 import { exportNameOf, folderStates, STATES_FILE } from './widgetStates';

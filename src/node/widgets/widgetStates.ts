@@ -13,11 +13,11 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { z as zod } from 'zod';
-import { SCENARIOS } from '../../shared/scenarioNames.ts';
-import { DEFAULT_DEAL_FIELDS, STATUS_IDS } from '../../shared/defaultDeal.ts';
-import type { FieldType, LeadFieldSource } from '../../shared/constants.ts';
-import { ALL_STATES, BACKEND_STATES, HOST_STATES, type StateSpec } from '../../shared/stateSpec.ts';
-import type { FolderProblem } from '../../shared/folderProblem.ts';
+import { SCENARIOS } from '../../common/scenarioNames.ts';
+import { DEFAULT_DEAL_FIELDS, STATUS_IDS } from '../../common/defaultDeal.ts';
+import type { FieldType, LeadFieldSource } from '../../common/constants.ts';
+import { ALL_STATES, BACKEND_STATES, HOST_STATES, type StateSpec } from '../../common/stateSpec.ts';
+import type { FolderProblem } from '../../common/folderProblem.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { kindOf } from './readFolderFile.ts';
 import path from 'node:path';

@@ -13,14 +13,14 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WidgetFolder } from './readWidgetFolder.ts';
-import { WIDGET_URL_PREFIX } from '../../shared/servedPaths.ts';
+import { WIDGET_URL_PREFIX } from '../../common/servedPaths.ts';
 import { storyIdentities, storyIdOf, type StoryIdentity } from './storyIdentity.ts';
-import { ALL_STATES, HOST_STATES, STATE_TAG, type StateSpec } from '../../shared/stateSpec.ts';
+import { ALL_STATES, HOST_STATES, STATE_TAG, type StateSpec } from '../../common/stateSpec.ts';
 
 export const STORY_SUFFIX = '.stories.ts';
 
 export interface StoryFileOptions {
-  /** Where the folders are served (src/shared/servedPaths.ts); the widget folders' prefix by default. */
+  /** Where the folders are served (src/common/servedPaths.ts); the widget folders' prefix by default. */
   urlPrefix?: string;
   /** Title prefix: `Widgets` for widget folders. */
   titlePrefix?: string;

@@ -13,7 +13,7 @@ import { discoverWidgets, formatProblems, formatSkipped, type Discovery } from '
 import { readWidgetFolder } from './readWidgetFolder.ts';
 import { kindOf } from './readFolderFile.ts';
 import { GENERATED_FOLDER, realRoot } from './servedFiles.ts';
-import { FIXTURE_URL_PREFIX, FOLDER_CHECKS_URL_PREFIX, WIDGET_URL_PREFIX } from '../../shared/servedPaths.ts';
+import { FIXTURE_URL_PREFIX, FOLDER_CHECKS_URL_PREFIX, WIDGET_URL_PREFIX } from '../../common/servedPaths.ts';
 import { widgetFilesPlugin, type FolderMount } from './widgetFilesPlugin.ts';
 import { widgetImportsPlugin } from './widgetImportsPlugin.ts';
 import { identifyWidgets, writeWidgetStories } from './widgetStoryFiles.ts';

@@ -4,7 +4,7 @@
  * (src/preview/backendLoader.ts); read by the handlers.
  */
 import { CONFIGURED_CLIENT_SECRET, DEFAULT_TOKEN_SETTINGS } from '../../token/tokenSettings';
-import type { Scenario } from '../../../shared/scenarioNames';
+import type { Scenario } from '../../../common/scenarioNames';
 
 export interface BackendSettings {
   scenario: Scenario;

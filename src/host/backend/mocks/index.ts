@@ -9,7 +9,7 @@
  *       scenarioJson({ success: { items: [...] }, empty: { items: [] } }))),
  *   ];
  */
-export { SCENARIOS, isScenario, assertScenario, type Scenario } from '../../../shared/scenarioNames';
+export { SCENARIOS, isScenario, assertScenario, type Scenario } from '../../../common/scenarioNames';
 export { scenario, backendSettings, setBackendSettings, DEFAULT_BACKEND_SETTINGS, type BackendSettings } from './backendSettings';
 export { verifyRequest, withVerifiedToken, tokenOf, type VerifiedRequest } from './verifyRequest';
 export { scenarioHandlers, scenarioJson, tokenSettingsFor } from './scenarios';

@@ -15,7 +15,7 @@ import { HttpResponse, delay, http, type HttpHandler, type JsonBodyType } from '
 import type { TokenSettings } from '../../token/tokenSettings';
 import { backendSettings, scenario } from './backendSettings';
 import { isBackendRequest } from './isBackendRequest';
-import type { Scenario } from '../../../shared/scenarioNames';
+import type { Scenario } from '../../../common/scenarioNames';
 import { verifyRequest } from './verifyRequest';
 
 const held = new Set<() => void>();

@@ -12,7 +12,7 @@ export interface DealState {
   company?: boolean;
   /** false: `isLeadLoaded: false`, as the host shows the deal before it arrives. */
   loaded?: boolean;
-  /** The selected status (an id of src/shared/defaultDeal.ts: STATUS_IDS). */
+  /** The selected status (an id of src/common/defaultDeal.ts: STATUS_IDS). */
   status?: string;
   /** Keep only these fields (ids of DEFAULT_DEAL_FIELDS); the rest of the deal stays. */
   onlyFields?: string[];

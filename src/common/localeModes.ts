@@ -1,6 +1,6 @@
 /**
  * For a story (or a meta) that should be captured in every language and format mode: the tag the
- * offline run reads and the Chromatic modes, from one definition (src/shared/modes.ts).
+ * offline run reads and the Chromatic modes, from one definition (src/common/modes.ts).
  */
 import { DEFAULT_MODES, LOCALE_MODES_TAG, PRIMARY_MODE, visualModes } from './modes.ts';
 
