@@ -14,7 +14,7 @@ const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../sr
 const SIDES = ['common', 'host', 'preview', 'node'] as const;
 type Side = (typeof SIDES)[number];
 const MAY_IMPORT: Record<Side, Side[]> = {
-  shared: ['common'],
+  common: ['common'],
   host: ['host', 'common'],
   preview: ['preview', 'host', 'common'],
   node: ['node', 'common'],
