@@ -104,12 +104,12 @@ async function capture(target: Page, id: string, globals: string, css?: string, 
 /** The README's screenshots of the cabinet in each language: the showcase story's captures. */
 const DOCS_STORY = 'widgets-showcase--default';
 
-function check(name: string, actual: Buffer, story: string, mode: string): void {
+function check(name: string, actual: Buffer, story: string, mode: string, baseline?: Buffer): void {
   if (UPDATE && story === DOCS_STORY) {
     mkdirSync(path.join(root, 'docs', 'screenshots'), { recursive: true });
     writeFileSync(path.join(root, 'docs', 'screenshots', `cabinet-${mode}.png`), actual);
   }
-  const outcome = checkBaseline(store(), name, actual);
+  const outcome = checkBaseline(store(), name, actual, baseline);
   if (outcome.kind === 'missing') throw new Error(`No baseline ${path.relative(root, outcome.file)}: run npm run test:visual -- --update and commit it.`);
   const diffPixels = outcome.kind === 'differs' ? outcome.diffPixels : 0;
   if (outcome.kind === 'differs') summary.push(`| ${story} | ${mode} | ${diffPixels} | ${(outcome.ratio * 100).toFixed(3)}% |`);
@@ -124,7 +124,7 @@ describe.concurrent('stories', () => {
     // The baseline lets a matching capture stop at its first screenshot (captureOpened).
     const expected = readBaseline(store(), `${id}--${mode}`);
     const image = await pool.use((free) => capture(free, id, globalsQuery(globals), undefined, target, expected));
-    check(`${id}--${mode}`, image, id, mode);
+    check(`${id}--${mode}`, image, id, mode, expected);
   });
 });
 

@@ -94,7 +94,8 @@ async function runVisit(page: Page, visit: Visit): Promise<void> {
   }
   const failures: string[] = [];
   if (visit.capture) {
-    const failure = compare(visit, await captureOpened(page, visit.target, readBaseline(store, nameOf(visit))));
+    const baseline = readBaseline(store, nameOf(visit));
+    const failure = compare(visit, await captureOpened(page, visit.target, baseline), baseline);
     if (failure) failures.push(failure);
   }
   if (visit.check) {
@@ -108,8 +109,8 @@ async function runVisit(page: Page, visit: Visit): Promise<void> {
 const nameOf = ({ id, mode }: Visit) => `${id}--${mode}`;
 
 /** Compares a capture with its baseline (or writes it); returns the failure, if any. */
-function compare(visit: Visit, image: Buffer): string | undefined {
-  const outcome = checkBaseline(store, nameOf(visit), image);
+function compare(visit: Visit, image: Buffer, baseline: Buffer | undefined): string | undefined {
+  const outcome = checkBaseline(store, nameOf(visit), image, baseline);
   if (outcome.kind === 'missing')
     return `no baseline ${path.relative(process.cwd(), outcome.file)}: run \`npx amo-workbench test --update\` and commit .amo-workbench/baselines/`;
   if (outcome.kind !== 'differs') return undefined;

@@ -28,15 +28,16 @@ export function readBaseline(store: BaselineStore, name: string): Buffer | undef
   return !store.update && existsSync(file) ? readFileSync(file) : undefined;
 }
 
-export function checkBaseline(store: BaselineStore, name: string, image: Buffer): BaselineOutcome {
-  const file = fileOf(store, name);
-  if (store.update || !existsSync(file)) {
+/** `baseline`: the one readBaseline gave for this capture, so the file is read once. */
+export function checkBaseline(store: BaselineStore, name: string, image: Buffer, baseline = readBaseline(store, name)): BaselineOutcome {
+  if (!baseline) {
+    const file = fileOf(store, name);
     if (!store.update && store.inCi) return { kind: 'missing', file };
     mkdirSync(store.dir, { recursive: true });
     writeFileSync(file, image);
     return { kind: 'written' };
   }
-  const result = compareImages(readFileSync(file), image);
+  const result = compareImages(baseline, image);
   if (result.diffPixels === 0) return { kind: 'matches' };
   mkdirSync(store.reportDir, { recursive: true });
   const diffFile = path.join(store.reportDir, `${name}.diff.png`);
