@@ -4,6 +4,7 @@
  * element, not imported as a module. Inline text keeps it working under any sub-path.
  */
 import requireJsSource from 'requirejs/require.js?raw';
+import { macrotask } from './macrotask';
 
 /** The parts of require.js internals the workbench relies on (documented hooks and the context API). */
 export interface RequireContext {
@@ -15,6 +16,7 @@ export interface RequireContext {
 export type LoadHook = (context: RequireContext, moduleName: string, url: string) => void;
 export interface RequireJsGlobal extends Require {
   load: LoadHook;
+  nextTick(fn: () => void): void;
   s: { contexts: Record<string, RequireContext> };
   version: string;
 }
@@ -35,5 +37,10 @@ export function ensureRequireJs(): RequireJsGlobal {
   document.head.appendChild(script);
   if (!amdGlobals.requirejs) throw new Error('require.js did not initialise (window.requirejs is missing).');
   installed = amdGlobals.requirejs;
+  // require.js defers every require() to `nextTick`, a `setTimeout(fn, 4)` it says to override "for
+  // other envs that have a better solution than setTimeout": a task of its own without the timer's
+  // 4 ms keeps the order and the asynchrony, and a widget loads on a story switch without waiting on
+  // a clamped timer behind the cabinet's first frame.
+  installed.nextTick = macrotask;
   return installed;
 }

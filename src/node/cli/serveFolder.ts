@@ -13,7 +13,10 @@ export interface ServedFolder {
 
 export function serveFolder(dir: string, options: { subPath?: string; port?: number } = {}): Promise<ServedFolder> {
   const subPath = options.subPath ?? '/';
-  const serve = sirv(dir, { dev: true });
+  // Read per request (the folder may be written after the server starts), but cacheable for ten
+  // minutes as static hosts serve a site (GitHub Pages does): a widget script a story switch loads
+  // again comes from the browser's cache, as it does for a reviewer of a hosted build.
+  const serve = sirv(dir, { dev: true, setHeaders: (res) => res.setHeader('Cache-Control', 'public, max-age=600') });
   const server = createServer((req, res) => {
     const notFound = () => {
       res.statusCode = 404;
