@@ -35,8 +35,10 @@ export function ensureRequireJs(): RequireJsGlobal {
   script.dataset.workbench = 'requirejs';
   script.textContent = `${requireJsSource}\n//# sourceURL=requirejs/require.js`;
   document.head.appendChild(script);
-  if (!amdGlobals.requirejs) throw new Error('require.js did not initialise (window.requirejs is missing).');
-  installed = amdGlobals.requirejs;
+  // Read again: the script just created the global (TypeScript still holds the check above).
+  const requirejs = (window as unknown as { requirejs?: RequireJsGlobal }).requirejs;
+  if (!requirejs) throw new Error('require.js did not initialise (window.requirejs is missing).');
+  installed = requirejs;
   // require.js defers every require() to `nextTick`, a `setTimeout(fn, 4)` it says to override "for
   // other envs that have a better solution than setTimeout": a task of its own without the timer's
   // 4 ms keeps the order and the asynchrony, and a widget loads on a story switch without waiting on
