@@ -20,6 +20,7 @@ import { globalsQuery, modesForStory } from '../../common/modes.ts';
 import { captureOpened, captureTarget, chromiumMajor, launchVisualBrowser, openStory, storyError, switchStory } from '../visual/visualBrowser.ts';
 import { pagePool, type PagePool } from '../visual/pagePool.ts';
 import { builtStories } from '../visual/builtStories.ts';
+import { waitForBuild } from './buildStatus.ts';
 
 const env = process.env;
 const buildDir = env.AMO_WORKBENCH_BUILD!;
@@ -29,7 +30,11 @@ const reportDir = env.AMO_WORKBENCH_REPORTS!;
 const UPDATE = env.AMO_WORKBENCH_UPDATE === '1';
 const IN_CI = Boolean(env.CI);
 
-const stories = builtStories(buildDir);
+// The browser starts while the command's Storybook build runs; the stories are read once it is done.
+const launching = launchVisualBrowser().then(async (browser) => ({ browser, pool: await pagePool(browser) }));
+launching.catch(() => undefined); // awaited in beforeAll, where a failed launch fails the run
+const built = env.AMO_WORKBENCH_BUILD_STATUS ? await waitForBuild(env.AMO_WORKBENCH_BUILD_STATUS) : true;
+const stories = built ? builtStories(buildDir) : [];
 
 interface Visit {
   name: string;
@@ -63,9 +68,8 @@ let store: BaselineStore;
 const loadedWith = new WeakMap<Page, string>();
 
 beforeAll(async () => {
-  browser = await launchVisualBrowser();
   // Stories run in parallel pages, each with its own storage (src/node/visual/pagePool.ts: VISUAL_PAGES).
-  pool = await pagePool(browser);
+  ({ browser, pool } = await launching);
   store = { dir: path.join(baselineRoot, `chromium-${chromiumMajor(browser)}`), reportDir, update: UPDATE, inCi: IN_CI };
 });
 
@@ -75,6 +79,10 @@ afterAll(async () => {
 });
 
 describe.concurrent('stories', () => {
+  if (!built)
+    it('Storybook build', () => {
+      throw new Error('the Storybook build failed (its output is above)');
+    });
   for (const visit of visits) it(visit.name, () => pool.use((page) => runVisit(page, visit)));
 });
 

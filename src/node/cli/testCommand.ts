@@ -5,7 +5,8 @@
  * mode, the cause), then `N passed, N failed`; exit 1 on any failure. `--reporter junit|json` with
  * `--output FILE` adds Vitest's report for CI systems.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serveFolder } from './serveFolder.ts';
@@ -13,6 +14,7 @@ import { writeVitestConfig } from './vitestConfig.ts';
 import { browserForTests } from './findChromium.ts';
 import { exitCodeOf, runStorybook, writeStorybookConfig } from './storybookProject.ts';
 import { summaryReporter } from './summaryReporter.ts';
+import { BUILD_FAILED, BUILD_OK } from './buildStatus.ts';
 
 export interface TestOptions {
   projectRoot: string;
@@ -31,45 +33,48 @@ export async function runTests(options: TestOptions): Promise<number> {
   }
   const configDir = writeStorybookConfig(options.projectRoot, options.folders);
   const work = mkdtempSync(path.join(tmpdir(), 'amo-workbench-test-'));
+  // The static build the checks and captures visit, built once: Storybook's build for test runners
+  // (`--test`: no docs, no source maps) of the preview alone (`--preview-only`: the tests open
+  // iframe.html, never the manager UI). Vitest and the browser start while it builds: the test file
+  // waits for the build's status file before it reads the build (storyCheck.vitest.ts).
+  const buildDir = path.join(work, 'storybook-static');
+  const statusFile = path.join(work, 'build-status');
+  const site = await serveFolder(buildDir);
+  let buildProcess: ChildProcess | undefined;
   try {
-    // The static build the checks and captures visit, built once: Storybook's build for test runners
-    // (`--test`: no docs, no source maps) of the preview alone (`--preview-only`: the tests open
-    // iframe.html, never the manager UI).
-    const buildDir = path.join(work, 'storybook-static');
-    const built = await exitCodeOf(
-      runStorybook(options.projectRoot, ['build', '--quiet', '--test', '--preview-only', '--config-dir', configDir, '-o', buildDir]),
-    );
-    if (built !== 0) {
-      options.log('amo-workbench test: the Storybook build failed (see above).');
-      options.log('0 passed, 1 failed');
-      return 1;
-    }
-    const site = await serveFolder(buildDir);
-    try {
-      const { startVitest } = await import('vitest/node');
-      const summary = summaryReporter(options.log);
-      Object.assign(process.env, {
-        AMO_WORKBENCH_BUILD: buildDir,
-        AMO_WORKBENCH_BUILD_URL: site.url,
-        AMO_WORKBENCH_BASELINES: path.join(options.projectRoot, '.amo-workbench', 'baselines'),
-        AMO_WORKBENCH_REPORTS: path.join(configDir, 'visual-report'),
-        AMO_WORKBENCH_UPDATE: options.update ? '1' : '',
-      });
-      const reporters: unknown[] = [summary, ...(process.env.AMO_WORKBENCH_VERBOSE ? ['verbose'] : [])];
-      if (options.reporter)
-        reporters.push([
-          options.reporter,
-          { outputFile: path.resolve(options.projectRoot, options.output ?? `amo-workbench-report.${options.reporter === 'junit' ? 'xml' : 'json'}`) },
-        ]);
-      const config = writeVitestConfig(configDir);
-      if (browser.executablePath) process.env.CHROMIUM_PATH = browser.executablePath;
-      const vitest = await startVitest('test', [], { root: options.projectRoot, config, watch: false, reporters: reporters as never });
-      await vitest?.close();
-      return summary.failed() || !summary.total() ? 1 : 0;
-    } finally {
-      await site.close();
-    }
+    const build = runStorybook(options.projectRoot, ['build', '--quiet', '--test', '--preview-only', '--config-dir', configDir, '-o', buildDir]);
+    buildProcess = build;
+    const building = exitCodeOf(build).then((code) => {
+      writeFileSync(statusFile, code === 0 ? BUILD_OK : BUILD_FAILED);
+      return code;
+    });
+    const { startVitest } = await import('vitest/node');
+    const summary = summaryReporter(options.log);
+    Object.assign(process.env, {
+      AMO_WORKBENCH_BUILD: buildDir,
+      AMO_WORKBENCH_BUILD_STATUS: statusFile,
+      AMO_WORKBENCH_BUILD_URL: site.url,
+      AMO_WORKBENCH_BASELINES: path.join(options.projectRoot, '.amo-workbench', 'baselines'),
+      AMO_WORKBENCH_REPORTS: path.join(configDir, 'visual-report'),
+      AMO_WORKBENCH_UPDATE: options.update ? '1' : '',
+    });
+    const reporters: unknown[] = [summary, ...(process.env.AMO_WORKBENCH_VERBOSE ? ['verbose'] : [])];
+    if (options.reporter)
+      reporters.push([
+        options.reporter,
+        { outputFile: path.resolve(options.projectRoot, options.output ?? `amo-workbench-report.${options.reporter === 'junit' ? 'xml' : 'json'}`) },
+      ]);
+    const config = writeVitestConfig(configDir);
+    if (browser.executablePath) process.env.CHROMIUM_PATH = browser.executablePath;
+    const vitest = await startVitest('test', [], { root: options.projectRoot, config, watch: false, reporters: reporters as never });
+    await vitest?.close();
+    // Settled by now (the test file waited for it), unless Vitest could not start.
+    await building;
+    return summary.failed() || !summary.total() ? 1 : 0;
   } finally {
+    // Still building only when Vitest failed to start: the build is of no use then.
+    if (buildProcess && buildProcess.exitCode === null) buildProcess.kill();
+    await site.close();
     rmSync(work, { recursive: true, force: true });
   }
 }
