@@ -127,23 +127,33 @@ export async function captureOpened(page: Page, selector?: string, expected?: Bu
 }
 
 /**
- * Shows another story on a page that already shows the preview with the same globals, as the
- * Storybook UI does (Storybook's `setCurrentStory` event): no reload, so it costs about a third of
- * openStory. Storybook tears the previous story down first, as on a switch in the UI.
+ * Shows another story on a page that already shows the preview, as the Storybook UI does
+ * (Storybook's `setCurrentStory` event): no reload, so it costs about a third of openStory.
+ * Storybook tears the previous story down first, as on a switch in the UI. With `globals` (all the
+ * keys the page was opened with, other values), the toolbar's globals change first, as when a
+ * reviewer picks another language before the next story, instead of a reload for a new mode.
  */
-export async function switchStory(page: Page, id: string): Promise<string> {
+export async function switchStory(page: Page, id: string, globals?: Readonly<Record<string, string>>): Promise<string> {
   // One round trip: the page switches and answers when Storybook says the story finished (its
   // storyFinished event, sent for a finished and for an errored render alike), rather than being
   // polled frame by frame from here.
-  const finished = (await page.evaluate(`new Promise((resolve) => {
+  const finished = (await page.evaluate(`(async () => {
     const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
-    const id = ${JSON.stringify(id)};
-    const done = (answer) => { channel.off('storyFinished', onFinished); clearTimeout(timer); resolve(answer); };
-    const onFinished = (event) => { if (event && event.storyId === id) done(${RENDER_PHASE} ?? 'unknown'); };
-    const timer = setTimeout(() => done(undefined), ${SWITCH_TIMEOUT_MS});
-    channel.on('storyFinished', onFinished);
-    channel.emit('setCurrentStory', { storyId: id, viewMode: 'story' });
-  })`)) as string | undefined;
+    const finishedOf = (storyId, start) => new Promise((resolve) => {
+      const done = (answer) => { channel.off('storyFinished', onFinished); clearTimeout(timer); resolve(answer); };
+      const onFinished = (event) => { if (event && event.storyId === storyId) done(${RENDER_PHASE} ?? 'unknown'); };
+      const timer = setTimeout(() => done(undefined), ${SWITCH_TIMEOUT_MS});
+      channel.on('storyFinished', onFinished);
+      start();
+    });
+    const globals = ${JSON.stringify(globals ?? null)};
+    const shown = window.__STORYBOOK_PREVIEW__?.currentRender?.id;
+    // Storybook renders the shown story again with the new globals; switching while that render is
+    // pending would make it reload the page, so the switch waits for it to finish.
+    if (globals && shown) await finishedOf(shown, () => channel.emit('updateGlobals', { globals }));
+    else if (globals) channel.emit('updateGlobals', { globals });
+    return finishedOf(${JSON.stringify(id)}, () => channel.emit('setCurrentStory', { storyId: ${JSON.stringify(id)}, viewMode: 'story' }));
+  })()`)) as string | undefined;
   if (finished) return finished;
   // No word from Storybook in time (an aborted render sends none): its render state decides.
   await page.waitForFunction(`window.__STORYBOOK_PREVIEW__?.currentRender?.id === ${JSON.stringify(id)} && ${RENDER_DONE}`, undefined, { timeout: 5_000 });
