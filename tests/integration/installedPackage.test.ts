@@ -67,6 +67,20 @@ describe('amo-workbench, installed from the packed tarball', () => {
     expect(command(['validate']).status).toBe(0);
   });
 
+  it('runs its Node code compiled, without a TypeScript loader', () => {
+    const installed = path.join(project, 'node_modules', 'amo-workbench');
+    const main = readFileSync(path.join(installed, 'dist', 'node', 'cli', 'main.js'), 'utf8');
+    expect(main).toContain("import('./testCommand.js')");
+    expect(main).not.toMatch(/from '\.{1,2}\/[^']*\.ts'/);
+    // The repository's own copy is removed after packing (postpack): it always runs its sources.
+    expect(() => readdirSync(path.join(root, 'dist'))).toThrow();
+    const help = command(['--help']);
+    expect(help.status, help.output).toBe(0);
+    // Written by the test command above.
+    const generated = readFileSync(path.join(project, 'amo-workbench-stories', 'main.ts'), 'utf8');
+    expect(generated).toContain(JSON.stringify(path.join(installed, 'dist', 'node', 'preset.js')));
+  });
+
   it('test exits 1 naming leaked-subscription for a widget that leaks one', () => {
     const file = path.join(project, 'personal_page.js');
     const original = readFileSync(file, 'utf8');

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { besideModule } from '../besideModule.ts';
 
 /** sha1 of the parts, in order, `\0` between them. */
 export function cacheKey(parts: readonly (string | Buffer)[]): string {
@@ -22,7 +22,7 @@ export function cacheKey(parts: readonly (string | Buffer)[]): string {
 export function codeParts(moduleUrl: string, sources: readonly string[], packages: readonly string[]): string[] {
   const require = createRequire(moduleUrl);
   return [
-    ...sources.map((file) => readFileSync(fileURLToPath(new URL(file, moduleUrl)), 'utf8')),
+    ...sources.map((file) => readFileSync(besideModule(moduleUrl, file), 'utf8')),
     ...packages.map((pkg) => `${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`),
   ];
 }

@@ -9,10 +9,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { packWidget } from '../widgets/packWidget.ts';
-import { formatValidation, validateWidget } from '../widgets/validateWidget.ts';
 import { devArguments } from './devArguments.ts';
-import { initWidget } from './init.ts';
 import { chooseWidgetFolders } from './widgetFolders.ts';
 // serve, dev, build and test load their modules (Storybook's, Vite's, Vitest's) when they run.
 
@@ -82,6 +79,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
 
   switch (command) {
     case 'validate': {
+      // Each command loads what it uses: `dev` starts Storybook sooner without zod and the zip library.
+      const { formatValidation, validateWidget } = await import('../widgets/validateWidget.ts');
       const validation = validateWidget(folder);
       if (values.json) {
         io.out(JSON.stringify({ folder: shown, errors: validation.errors, warnings: validation.warnings, problems: validation.lines }, null, 2));
@@ -99,6 +98,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         io.err(`amo-workbench pack: ${shown} does not exist.`);
         return 1;
       }
+      const [{ packWidget }, { formatValidation }] = await Promise.all([import('../widgets/packWidget.ts'), import('../widgets/validateWidget.ts')]);
       const result = packWidget(folder, output);
       for (const line of formatValidation(result.validation)) (result.archive ? io.out : io.err)(line);
       if (!result.archive) {
@@ -112,6 +112,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       return 0;
     }
     case 'init': {
+      const { initWidget } = await import('./init.ts');
       const result = initWidget(folder);
       if ('problem' in result) {
         io.err(`amo-workbench init: ${result.problem}`);

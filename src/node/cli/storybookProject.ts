@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../packageRoot.ts';
+import { besideModule } from '../besideModule.ts';
 import { GENERATED_FOLDER } from '../widgets/servedFiles.ts';
 
 const require = createRequire(import.meta.url);
@@ -26,7 +26,7 @@ export default {
   stories: [],
   framework: { name: '@storybook/html-vite', options: {} },
   core: { disableTelemetry: true },
-  addons: [{ name: ${JSON.stringify(path.join(PACKAGE_ROOT, 'src', 'node', 'preset.ts'))}, options: ${JSON.stringify(options)} }],
+  addons: [{ name: ${JSON.stringify(besideModule(import.meta.url, '../preset.ts'))}, options: ${JSON.stringify(options)} }],
 };
 `;
   const file = path.join(configDir, 'main.ts');

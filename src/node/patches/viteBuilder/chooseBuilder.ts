@@ -4,7 +4,7 @@
  * none any more, there is nothing to take away, so the patch says so once, naming itself, and
  * Storybook keeps the framework's own builder.
  */
-import { fileURLToPath } from 'node:url';
+import { besideModule } from '../../besideModule.ts';
 
 export const PATCH_WARNING = '[workbench] patch viteBuilder:';
 
@@ -13,5 +13,5 @@ export function chooseBuilder(builderVite: Record<string, unknown>, warn: (messa
     warn(`${PATCH_WARNING} @storybook/builder-vite exports no changeDetectionAdapter any more; Storybook's own builder is used as it is.`);
     return undefined;
   }
-  return fileURLToPath(new URL('./index.ts', import.meta.url));
+  return besideModule(import.meta.url, './index.ts');
 }
