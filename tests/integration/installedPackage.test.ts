@@ -97,6 +97,20 @@ describe('amo-workbench, installed from the packed tarball', () => {
     }
   });
 
+  it('test fails in one line when the Storybook build fails (a mocks file that does not parse)', () => {
+    const file = path.join(project, 'mocks', 'handlers.js');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, `${original}\nexport const broken = ;\n`);
+    try {
+      const test = command(['test']);
+      expect(test.status, test.output.slice(-3000)).toBe(1);
+      expect(test.output).toContain('FAIL stories: Storybook build: the Storybook build failed (its output is above)');
+      expect(test.output.trim().split('\n').at(-1)).toBe('0 passed, 1 failed');
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
   it('dev serves the widget’s story and none of the workbench’s own', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [bin, 'dev', '-p', String(port), '--ci'], { cwd: project, stdio: 'ignore', detached: true });
