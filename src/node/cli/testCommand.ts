@@ -5,7 +5,6 @@
  * mode, the cause), then `N passed, N failed`; exit 1 on any failure. `--reporter junit|json` with
  * `--output FILE` adds Vitest's report for CI systems.
  */
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,10 +39,8 @@ export async function runTests(options: TestOptions): Promise<number> {
   const buildDir = path.join(work, 'storybook-static');
   const statusFile = path.join(work, 'build-status');
   const site = await serveFolder(buildDir);
-  let buildProcess: ChildProcess | undefined;
+  const build = runStorybook(options.projectRoot, ['build', '--quiet', '--test', '--preview-only', '--config-dir', configDir, '-o', buildDir]);
   try {
-    const build = runStorybook(options.projectRoot, ['build', '--quiet', '--test', '--preview-only', '--config-dir', configDir, '-o', buildDir]);
-    buildProcess = build;
     const building = exitCodeOf(build).then((code) => {
       writeFileSync(statusFile, code === 0 ? BUILD_OK : BUILD_FAILED);
       return code;
@@ -73,7 +70,7 @@ export async function runTests(options: TestOptions): Promise<number> {
     return summary.failed() || !summary.total() ? 1 : 0;
   } finally {
     // Still building only when Vitest failed to start: the build is of no use then.
-    if (buildProcess && buildProcess.exitCode === null) buildProcess.kill();
+    if (build.exitCode === null) build.kill();
     await site.close();
     rmSync(work, { recursive: true, force: true });
   }
