@@ -55,6 +55,40 @@ export const LeakedListener = doctorStory(
 export const LeakedTimer = doctorStory('leaked-timer', 'doctor-leaked-timer', /left an interval \(60000 ms\) pending after its cleanups ran/, {
   cleanups: true,
 });
+/** Clients of the live.mocked.example sockets, open or not (for the stories below). */
+const liveClients: { url: string; open: boolean }[] = [];
+const live = ws.link(/^wss:\/\/live\.mocked\.example\//);
+const liveHandler = live.addEventListener('connection', ({ client }) => {
+  const record = { url: client.url.pathname, open: true };
+  liveClients.push(record);
+  client.addEventListener('close', () => (record.open = false));
+  client.send('42');
+});
+// A socket still open after the cleanups is named with its URL, without the query string (where
+// tokens go); the one the widget closed is no finding.
+export const LeakedConnection: Story = {
+  ...doctorStory(
+    'leaked-connection',
+    'doctor-leaked-socket',
+    /^doctor-leaked-socket left a WebSocket to wss:\/\/live\.mocked\.example\/prices open after its cleanups ran \(on a deal switch\); close it in a cleanup\.$/,
+    { cleanups: true },
+  ),
+  parameters: { workbench: { widgets: [fixtureWidget('doctor-leaked-socket')], doctor: ['leaked-connection'] }, msw: { handlers: [liveHandler] } },
+};
+/** When the story ends, the host closes what a widget left open: a leak never reaches the next story. */
+export const LeakReleasedOnUnmount: Story = {
+  parameters: LeakedConnection.parameters,
+  play: async ({ canvasElement }) => {
+    liveClients.length = 0;
+    const cabinet = await cabinetOf(canvasElement);
+    const slot = canvasElement.querySelector('[data-widget="doctor-leaked-socket"] .js-widgets-bar-item-container')!;
+    await waitFor(() => expect(slot).toHaveTextContent('live: 42'));
+    await expect(liveClients.map((c) => `${c.url} ${c.open}`).sort()).toEqual(['/presence true', '/prices true']);
+    await cabinet.unmount();
+    await expect(cabinet.doctor.findings.map((f) => f.code)).toEqual(['leaked-connection']);
+    await waitFor(() => expect(liveClients.filter((c) => c.open)).toEqual([]));
+  },
+};
 export const StrayDom = doctorStory('stray-dom', 'doctor-stray-dom', /left <div#doctor-stray-modal> in <body>, outside its slot/, { cleanups: true });
 // A React portal into <body>, rendered with flushSync: found although the insertion happens dozens
 // of React frames below the widget's code.

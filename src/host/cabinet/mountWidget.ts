@@ -7,7 +7,7 @@ import { HOST_MODULE_IDS } from '../../common/hostModuleIds';
 import { doctoredSdk, type DoctoredSdk } from '../doctor/doctoredSdk';
 import type { Doctor } from '../doctor/findings';
 import { problemsChanged } from '../doctor/problemSignal';
-import { forgetResources, resourcesOf } from '../doctor/resources';
+import { releaseResources, resourcesOf, type ConnectionRecord } from '../doctor/resources';
 import { registerOwner } from '../doctor/stackOwner';
 import { closestId } from '../lifecycle/closestId';
 import type { LifecycleLog } from '../lifecycle/lifecycleLog';
@@ -60,6 +60,8 @@ export function mountCabinetWidget(
    * it lives with the module, across deal switches, as in amoCRM; removed when the module's context ends.
    */
   const moduleNodes = new Set<Node>();
+  /** Likewise a socket its module opened: shared by every deal, closed when the module's context ends. */
+  const moduleConnections = new Set<ConnectionRecord>();
   const runner = new WidgetRunner({
     name: source.name,
     scriptUrl,
@@ -93,15 +95,19 @@ export function mountCabinetWidget(
     markEntered: () => {
       if (everEntered) return;
       everEntered = true;
-      const { nodes } = resourcesOf(owner);
+      const { nodes, connections } = resourcesOf(owner);
       for (const node of nodes) moduleNodes.add(node);
       nodes.clear();
+      for (const connection of connections) moduleConnections.add(connection);
+      connections.clear();
     },
     release: () => {
       release();
-      forgetResources(owner);
+      releaseResources(owner);
       for (const node of moduleNodes) if (node.parentNode) node.parentNode.removeChild(node);
       moduleNodes.clear();
+      for (const { connection } of moduleConnections) connection.close();
+      moduleConnections.clear();
     },
   };
 }

@@ -4,7 +4,7 @@
  * are not counted; everything else the widget holds then is reported, naming what and where.
  */
 import type { Doctor } from './findings';
-import type { WidgetResources } from './resources';
+import { isOpen, type WidgetResources } from './resources';
 
 export interface HeldByWidget {
   /** Entities of subscriptions made during initLead/slot and still active. */
@@ -34,6 +34,17 @@ export function checkCleanups(widget: string, moment: string, held: HeldByWidget
       `${widget} left ${t.kind === 'interval' ? 'an interval' : 'a timeout'} (${t.delay} ms) pending after its cleanups ran (${moment}); clear it in a cleanup.`,
     );
   }
+  for (const record of held.resources.connections) {
+    if (!isOpen(record.connection)) {
+      held.resources.connections.delete(record);
+      continue;
+    }
+    doctor.report(
+      'leaked-connection',
+      widget,
+      `${widget} left ${record.kind === 'WebSocket' ? 'a WebSocket' : 'an EventSource'} to ${withoutQuery(record.connection.url)} open after its cleanups ran (${moment}); close it in a cleanup.`,
+    );
+  }
   const connected = [...held.resources.nodes].filter((node) => node.isConnected);
   for (const node of connected) {
     // One finding per node the widget left: not another for a node inside it (a <style>'s text).
@@ -41,5 +52,15 @@ export function checkCleanups(widget: string, moment: string, held: HeldByWidget
     const name = node instanceof Element ? `<${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}>` : node.nodeName;
     const where = node.parentElement ? `<${node.parentElement.tagName.toLowerCase()}>` : 'the document';
     doctor.report('stray-dom', widget, `${widget} left ${name} in ${where}, outside its slot, after its cleanups ran (${moment}); remove it in a cleanup.`);
+  }
+}
+
+/** The URL as a message shows it: a token in the query string stays out of the console and the panel. */
+function withoutQuery(url: string): string {
+  try {
+    const { origin, pathname } = new URL(url);
+    return `${origin}${pathname}`;
+  } catch {
+    return url.split(/[?#]/)[0]!;
   }
 }

@@ -9,6 +9,7 @@ export const FINDING_CODES = [
   'leaked-subscription',
   'leaked-listener',
   'leaked-timer',
+  'leaked-connection',
   'stray-dom',
   'bad-callback',
   'async-init-lead',

@@ -1,7 +1,8 @@
 /**
  * What each widget holds on the page: listeners on window and document, pending timers, nodes it
- * put outside its slot, and the backend requests it started. Recorded by wrapping the browser APIs
- * once per page; attributed to a widget by its script URL in the call stack (stackOwner.ts).
+ * put outside its slot, the sockets and event streams it opened, and the backend requests it
+ * started. Recorded by wrapping the browser APIs once per page; attributed to a widget by its
+ * script URL in the call stack (stackOwner.ts).
  */
 import { onRequestStart } from '../backend/pageRequests';
 import { currentOwner } from './stackOwner';
@@ -18,11 +19,18 @@ export interface TimerRecord {
   delay: number;
 }
 
+export interface ConnectionRecord {
+  kind: 'WebSocket' | 'EventSource';
+  connection: WebSocket | EventSource;
+}
+
 export interface WidgetResources {
   listeners: ListenerRecord[];
   timers: Map<number, TimerRecord>;
   /** Nodes inserted by the widget's code into a parent outside any widget slot. */
   nodes: Set<Node>;
+  /** Sockets and event streams the widget's code opened (closed ones are dropped when checked). */
+  connections: Set<ConnectionRecord>;
   /** URLs of requests the widget's code started (for unmocked-request). */
   requests: Set<string>;
 }
@@ -32,12 +40,30 @@ let installed = false;
 
 export function resourcesOf(owner: string): WidgetResources {
   let r = resources.get(owner);
-  if (!r) resources.set(owner, (r = { listeners: [], timers: new Map(), nodes: new Set(), requests: new Set() }));
+  if (!r) resources.set(owner, (r = { listeners: [], timers: new Map(), nodes: new Set(), connections: new Set(), requests: new Set() }));
   return r;
 }
 
-export function forgetResources(owner: string): void {
+/**
+ * The widget is gone (its story unmounted, as when the real cabinet's page is left): what it still
+ * holds is let go, so a widget's leak never reaches the next story. Called after the doctor has
+ * reported it.
+ */
+export function releaseResources(owner: string): void {
+  const r = resources.get(owner);
   resources.delete(owner);
+  if (!r) return;
+  for (const l of r.listeners) {
+    const target = l.target === 'window' ? window : document;
+    target.removeEventListener(l.type, l.listener as EventListenerOrEventListenerObject, l.capture);
+  }
+  for (const timer of r.timers.values()) (timer.kind === 'interval' ? clearInterval : clearTimeout)(timer.id);
+  for (const { connection } of r.connections) connection.close();
+}
+
+/** Whether a socket or event stream is still connecting or open (0 and 1 in both APIs). */
+export function isOpen(connection: WebSocket | EventSource): boolean {
+  return connection.readyState <= 1;
 }
 
 /** The widget that started a request to this URL, if any. */
@@ -49,6 +75,7 @@ export function requestOwner(url: string): string | undefined {
 const SLOT_SELECTOR = '.js-widgets-bar-item-container';
 
 export function installResourceTracking(): void {
+  trackConnections();
   if (installed) return;
   installed = true;
   trackListeners(window, 'window');
@@ -57,6 +84,29 @@ export function installResourceTracking(): void {
   trackInsertions();
   trackRequests();
 }
+
+/**
+ * `new WebSocket(...)` and `new EventSource(...)` from a widget's code are recorded. Checked at each
+ * cabinet's start, not once: MSW puts its own WebSocket class on the page when its worker starts, and
+ * a constructor put there later must be wrapped too.
+ */
+function trackConnections(): void {
+  for (const kind of ['WebSocket', 'EventSource'] as const) {
+    const current = window[kind] as unknown as (new (...args: unknown[]) => WebSocket | EventSource) | undefined;
+    if (typeof current !== 'function' || trackedConstructors.has(current)) continue;
+    const tracked = new Proxy(current, {
+      construct(target, args, newTarget) {
+        const connection = Reflect.construct(target, args, newTarget) as WebSocket | EventSource;
+        const owner = currentOwner();
+        if (owner) resourcesOf(owner).connections.add({ kind, connection });
+        return connection;
+      },
+    });
+    trackedConstructors.add(tracked);
+    (window as unknown as Record<string, unknown>)[kind] = tracked;
+  }
+}
+const trackedConstructors = new WeakSet<object>();
 
 function trackListeners(target: Window | Document, name: 'window' | 'document'): void {
   const add = target.addEventListener.bind(target);
