@@ -41,13 +41,14 @@ export function initWidget(dir: string): InitResult | { problem: string } {
       files.push('package.json (scripts)');
     }
   } else {
+    // npm names are lowercase Latin: a folder named in another script ("Мой виджет #1") keeps a readable default.
+    const slug = path
+      .basename(dir)
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '');
     const pkg = {
-      name:
-        path
-          .basename(dir)
-          .toLowerCase()
-          .replace(/[^a-z0-9-]+/g, '-')
-          .replace(/^-+|-+$/g, '') || 'my-widget',
+      name: /[a-z]/.test(slug) ? slug : 'my-widget',
       private: true,
       scripts: SCRIPTS,
     };

@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { shellArgument } from './shellArgument.ts';
 import { devArguments } from './devArguments.ts';
 import { chooseWidgetFolders } from './widgetFolders.ts';
 // serve, dev, build and test load their modules (Storybook's, Vite's, Vitest's) when they run.
@@ -119,7 +120,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         return 1;
       }
       io.out(`A new widget in ${shown}: ${result.files.join(', ')}`);
-      io.out(`Next: cd ${shown} && npx amo-workbench dev   (then test, validate, pack)`);
+      io.out(`Next: cd ${shellArgument(shown)} && npx amo-workbench dev   (then test, validate, pack)`);
       return 0;
     }
     case 'serve': {
