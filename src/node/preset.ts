@@ -172,8 +172,14 @@ export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext
     // The addon is served as it is published, so its `msw/browser` import reaches the plugin above
     // rather than a second copy of MSW inside Vite's pre-bundle.
     optimizeDeps: { include: prebundledPackages, exclude: servedAsPublished },
-    // The size report gzips every chunk of the build again, only to print it (~0.15 s).
-    build: { reportCompressedSize: false },
+    build: {
+      // The size report gzips every chunk of the build again, only to print it (~0.15 s).
+      reportCompressedSize: false,
+      // Rolldown's slow-plugin report blamed the workbench's vendor plugin for the vendor bundle it
+      // makes on a first build (inside its resolveId), in every new user's first `test` or `build`
+      // output. Build times are measured by `npm run bench` instead.
+      rolldownOptions: { checks: { bundlerTimings: false } },
+    },
     // A build lists each of its ~300 files with its size, and Storybook's logger wraps every line.
     // Warnings and errors still print; the dev server keeps its info messages (HMR, host bundle).
     ...(options.configType === 'PRODUCTION' ? { logLevel: 'warn' as const } : {}),
