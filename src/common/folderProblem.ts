@@ -18,6 +18,8 @@ export type FolderProblemCode =
   | 'large-script'
   /** mocks/handlers exports something other than an array of handlers. */
   | 'bad-mocks'
+  /** mocks/handlers is under a path with `#` or `?`, which Vite cannot import from (the story runs without it). */
+  | 'mocks-path'
   /** workbench.states.json has a wrong key or value (the state is left out). */
   | 'bad-states'
   /** Another folder's name gives the same story id: this one got a suffix. */

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../support/findChromium';
-import { CLASHING_NAMES, LINE_SEPARATOR_NAME, SECRET, writeHostileFolders, type HostileSet } from '../support/hostileFolders';
+import { CLASHING_NAMES, LINE_SEPARATOR_NAME, SECRET, URL_MARK_NAMES, writeHostileFolders, type HostileSet } from '../support/hostileFolders';
 import { freePort, waitUntil } from '../support/processes';
 import { generatedStoriesDir } from '../../src/node/widgets/workbenchStories';
 
@@ -155,6 +155,23 @@ describe('safe on any network', () => {
     expect(await page.evaluate(() => (globalThis as { __hostileRan?: boolean }).__hostileRan)).toBeUndefined();
     await page.goto(`${baseUrl}/iframe.html?id=widgets-%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82--default&viewMode=story`);
     await page.locator('.js-widgets-bar-item-container', { hasText: 'привет' }).waitFor({ timeout: 30_000 });
+    await page.close();
+  });
+
+  it('runs a widget whose folder name a URL would read as a hash, a query or a separator; names mocks Vite cannot import', async () => {
+    const page = await browser.newPage();
+    const ids = Object.fromEntries(
+      Object.entries(await entries())
+        .filter(([id]) => id.endsWith('--default'))
+        .map(([id, e]) => [e.title, id]),
+    );
+    for (const name of URL_MARK_NAMES) {
+      await page.goto(`${baseUrl}/iframe.html?id=${encodeURIComponent(ids[`Widgets/${name}`]!)}&viewMode=story`);
+      await page.locator('.js-widgets-bar-item-container', { hasText: name }).waitFor({ timeout: 30_000 });
+      const problem = page.locator('[data-problem="mocks-path"]');
+      if (/[#?]/.test(name)) expect(await problem.textContent({ timeout: 10_000 })).toContain('which Vite cannot import from');
+      else expect(await problem.count()).toBe(0);
+    }
     await page.close();
   });
 

@@ -6,7 +6,7 @@
  * `build` output renders the widget under a sub-path.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +79,16 @@ describe('amo-workbench, installed from the packed tarball', () => {
     // Written by the test command above.
     const generated = readFileSync(path.join(project, 'amo-workbench-stories', 'main.ts'), 'utf8');
     expect(generated).toContain(JSON.stringify(path.join(installed, 'dist', 'node', 'preset.js')));
+  });
+
+  it('test passes on a widget whose folder name a URL reads as separators (served under a plain segment)', () => {
+    // A static server decodes paths with decodeURI (sirv does), which leaves %26 and %3B encoded:
+    // the script of a folder served under its own name was a 404 in every story.
+    const folder = path.join(work, 'Deals & Docs; v2');
+    for (const file of ['manifest.json', 'personal_page.js', 'script.js', 'i18n', 'images', 'mocks'])
+      cpSync(path.join(project, file), path.join(folder, file), { recursive: true });
+    const test = command(['test', folder], { CI: '' });
+    expect(test.output.trim().split('\n').at(-1), test.output.slice(-3000)).toBe('44 passed, 0 failed');
   });
 
   it('test exits 1 naming leaked-subscription for a widget that leaks one', () => {

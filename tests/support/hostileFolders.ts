@@ -30,6 +30,8 @@ function widget(dir: string, files: Record<string, string | Buffer | null> = {},
 /** Names that Storybook's ids or a file-name mapping cannot tell apart, and one with a line separator. */
 export const CLASHING_NAMES = ['привет', 'пример', 'my widget', 'my_widget', 'Foo', 'foo', 'a.b', 'a-b'];
 export const LINE_SEPARATOR_NAME = 'line\u2028globalThis.__hostileRan = true; x';
+/** `?` cannot be in a Windows file name. */
+export const URL_MARK_NAMES = ['deal #1', ...(process.platform === 'win32' ? [] : ['what?&why=1']), 'a&b;c'];
 
 export interface HostileSet {
   /** The WIDGETS_DIR value: the folder holding every case. */
@@ -68,6 +70,9 @@ export function writeHostileFolders(work: string, options: { huge?: boolean } = 
   // Names.
   for (const name of CLASHING_NAMES) widget(path.join(widgetsDir, name));
   widget(path.join(widgetsDir, LINE_SEPARATOR_NAME), {}, 'line separator');
+  // Characters a URL reads as a hash, a query or a separator: Vite cannot import the mocks of the
+  // first two, and a static server may leave any of them percent-encoded in a path.
+  for (const name of URL_MARK_NAMES) widget(path.join(widgetsDir, name), { 'mocks/handlers.js': 'export const handlers = [];' });
   // A symlinked widget folder (a link to a build output), and a link whose target does not exist.
   widget(path.join(outside, 'build-output'), {}, 'linked build output');
   symlinkSync(path.join(outside, 'build-output'), path.join(widgetsDir, 'linked-widget'));

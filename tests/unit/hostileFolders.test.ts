@@ -13,7 +13,7 @@ import { cachedCheckManifest } from '../../src/node/widgets/manifestCheckCache';
 import { discoverWidgets, type Discovery } from '../../src/node/widgets/discoverWidgets';
 import { listServedFiles, resolveServedFile } from '../../src/node/widgets/servedFiles';
 import { identifyWidgets, widgetStorySource, type IdentifiedWidget } from '../../src/node/widgets/widgetStoryFiles';
-import { CLASHING_NAMES, LINE_SEPARATOR_NAME, writeHostileFolders, type HostileSet } from '../support/hostileFolders';
+import { CLASHING_NAMES, LINE_SEPARATOR_NAME, URL_MARK_NAMES, writeHostileFolders, type HostileSet } from '../support/hostileFolders';
 
 let work: string;
 let set: HostileSet;
@@ -47,6 +47,22 @@ describe('bad folders become folder problems, never crashes', () => {
     const full = folderChecks(name)[0]!;
     expect(full.message).toContain(problem.file);
     expect(full.fix.length).toBeGreaterThan(10);
+  });
+
+  it('names mocks Vite cannot import (a path with # or ?), and the story runs without them', () => {
+    for (const name of URL_MARK_NAMES) {
+      const widget = discovery.widgets.find((w) => w.name === name)!;
+      const mark = name.includes('#') ? '#' : name.includes('?') ? '?' : undefined;
+      const problems = widget.problems.filter((p) => p.code === 'mocks-path');
+      if (!mark) {
+        expect(problems).toEqual([]);
+        expect(widget.mocksFile).toBeDefined();
+        continue;
+      }
+      expect(problems).toEqual([expect.objectContaining({ file: 'mocks/handlers.js', upload: 'warning' })]);
+      expect(problems[0]!.message).toContain(`holds "${mark}", which Vite cannot import from`);
+      expect(widget.mocksFile).toBeUndefined();
+    }
   });
 
   it('says where invalid UTF-8 starts and how deep the JSON goes', () => {
@@ -85,6 +101,15 @@ describe('every folder gets exactly one sidebar entry with a stable, unique id',
     const note = folderChecks('foo');
     expect(note).toEqual([expect.objectContaining({ code: 'duplicate-name', severity: 'warning' })]);
     expect(note[0]!.message).toContain('shown as "foo (2)"');
+  });
+
+  it('serves a name a URL would read as a hash, a query or a separator under ~ and its id; other names as they are', () => {
+    const byName = Object.fromEntries(entries.map((e) => [e.widget.name, e.identity]));
+    expect(URL_MARK_NAMES.map((name) => byName[name]!.segment)).toEqual(URL_MARK_NAMES.map((name) => `~${byName[name]!.id}`));
+    expect(byName['deal #1']).toMatchObject({ title: 'Widgets/deal #1', segment: '~widgets-deal-1' });
+    for (const name of ['привет', 'my widget', 'a.b']) expect(byName[name]!.segment).toBe(byName[name]!.key);
+    expect(byName['a.b']!.segment).toBe('a.b (2)');
+    expect(new Set(entries.map((e) => e.identity.segment)).size).toBe(entries.length);
   });
 
   it('gives the same ids on another run and in another order', () => {

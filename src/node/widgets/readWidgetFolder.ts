@@ -4,7 +4,7 @@
  * folder's own mocks, and every problem found, each with its fix.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { FolderProblem } from '../../common/folderProblem.ts';
 import { checkManifest, type CheckManifest } from './checkManifest.ts';
@@ -45,6 +45,35 @@ const MOCKS_FILES = ['handlers.ts', 'handlers.js', 'handlers.mjs'].map((file) =>
 
 export function findMocksFile(dir: string): string | undefined {
   return MOCKS_FILES.map((file) => path.join(dir, file)).find((file) => kindOf(file) === 'file');
+}
+
+/**
+ * The mocks file, unless its path holds `#` or `?`: Vite reads those as the start of a hash or a
+ * query, and does not support `#` in the paths of a project's own files (vitejs/vite#6763), so the
+ * generated story's import would break the page (`#`) or the whole build (`?`). The story runs
+ * without the handlers, and says why.
+ */
+function importableMocks(file: string | undefined, problems: FolderProblem[]): string | undefined {
+  if (!file) return undefined;
+  const paths = [file, realPathOf(file)];
+  const mark = paths.join('').match(/[#?]/)?.[0];
+  if (!mark) return file;
+  problems.push({
+    code: 'mocks-path',
+    upload: 'warning',
+    file: path.basename(path.dirname(file)) + '/' + path.basename(file),
+    message: `${path.basename(file)} is in a folder whose path holds "${mark}", which Vite cannot import from: the story runs without these handlers, so the widget's backend requests are unmocked.`,
+    fix: `Rename the folder (or the folder holding it) without "#" and "?".`,
+  });
+  return undefined;
+}
+
+function realPathOf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 /** A folder is a widget folder (perhaps a broken one) when it has a manifest.json or a personal_page.js. */
@@ -107,7 +136,7 @@ export function readWidgetFolder(dir: string, check: CheckManifest = checkManife
   }
 
   folder.i18n = readI18n(dir, problems);
-  folder.mocksFile = findMocksFile(dir);
+  folder.mocksFile = importableMocks(findMocksFile(dir), problems);
   const states = folderStates(dir, folder.mocksFile !== undefined);
   folder.states = states.states;
   problems.push(...states.problems);

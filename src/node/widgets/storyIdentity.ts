@@ -14,8 +14,15 @@ export interface StoryIdentity {
   title: string;
   /** The component id; the story is `<id>--default`. */
   id: string;
-  /** The URL segment the folder is served under: the name, or `<name> (2)`. */
+  /** The name the folder is shown under: its name, or `<name> (2)`. */
   key: string;
+  /**
+   * The URL path segment (and the build's folder) the folder's files are served under: the key, or
+   * `~` and the id when the key holds a character a static server may leave encoded (`#`, `&`,
+   * `?`, ...: sirv, behind `vite preview` and `amo-workbench test`, decodes paths with decodeURI,
+   * which keeps `%23` as it is). No plain key has a `~`, so the two kinds never meet.
+   */
+  segment: string;
   /** The generated CSF file's name: ASCII only, unique, the same on every machine. */
   fileName: string;
   /** Set when the name clashed with another folder's: the title of the folder that kept the plain id. */
@@ -74,7 +81,8 @@ export function storyIdentities(folders: readonly Named[], prefix: string, fileP
     }
     used.add(id);
     const title = `${prefix}/${key}`;
-    result[i] = { title, id, key, fileName: fileNameOf(prefix, id, title, filePrefix), ...(clashesWith ? { clashesWith } : {}) };
+    const segment = /^[^~#?&;,:@=+$/\\]+$/.test(key) ? key : `~${id}`;
+    result[i] = { title, id, key, segment, fileName: fileNameOf(prefix, id, title, filePrefix), ...(clashesWith ? { clashesWith } : {}) };
   }
   return result;
 }

@@ -64,7 +64,7 @@ export function folderInfo({ widget, identity }: IdentifiedWidget, urlPrefix = W
   return {
     name: widget.name,
     place: widget.place,
-    servedAt: `${urlPrefix}/${encodeURIComponent(identity.key)}`,
+    servedAt: `${urlPrefix}/${encodeURIComponent(identity.segment)}`,
     hasScript: widget.hasScript,
     scriptVersion: widget.scriptVersion ?? null,
     manifestName: widget.manifest?.widget.name ?? null,

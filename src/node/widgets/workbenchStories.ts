@@ -77,7 +77,7 @@ export function prepareWorkbenchStories(options: WorkbenchStoriesOptions): Workb
       mounts.splice(
         0,
         mounts.length,
-        ...entries.map(({ widget, identity }) => ({ segments: [...WIDGET_URL_PREFIX.split('/'), identity.key], dir: widget.dir })),
+        ...entries.map(({ widget, identity }) => ({ segments: [...WIDGET_URL_PREFIX.split('/'), identity.segment], dir: widget.dir })),
         // Fixture widgets of the workbench's own stories (errors, module probe).
         ...(options.fixtures
           ? [
