@@ -12,6 +12,7 @@ const config: StorybookConfig = {
   stories: ['../stories/*.stories.ts'],
   framework: { name: '@storybook/html-vite', options: {} },
   core: { disableTelemetry: true },
-  addons: [{ name: path.join(root, 'src/node/preset.ts'), options: workbench }, ...visualTestsAddons(root)],
+  // Storybook's Vitest addon: "Run tests" in the UI runs the storybook project of vitest.config.ts.
+  addons: [{ name: path.join(root, 'src/node/preset.ts'), options: workbench }, '@storybook/addon-vitest', ...visualTestsAddons(root)],
 };
 export default config;

@@ -58,11 +58,12 @@ function importableMocks(file: string | undefined, problems: FolderProblem[]): s
   const paths = [file, realPathOf(file)];
   const mark = paths.join('').match(/[#?]/)?.[0];
   if (!mark) return file;
+  const relative = `${path.basename(path.dirname(file))}/${path.basename(file)}`;
   problems.push({
     code: 'mocks-path',
     upload: 'warning',
-    file: path.basename(path.dirname(file)) + '/' + path.basename(file),
-    message: `${path.basename(file)} is in a folder whose path holds "${mark}", which Vite cannot import from: the story runs without these handlers, so the widget's backend requests are unmocked.`,
+    file: relative,
+    message: `${relative} is in a folder whose path holds "${mark}", which Vite cannot import from: the story runs without these handlers, so the widget's backend requests are unmocked.`,
     fix: `Rename the folder (or the folder holding it) without "#" and "?".`,
   });
   return undefined;
