@@ -89,6 +89,26 @@ export const LeakReleasedOnUnmount: Story = {
     await waitFor(() => expect(liveClients.filter((c) => c.open)).toEqual([]));
   },
 };
+// Errors thrown outside the callbacks and never caught: each one is the widget's, with a hint for
+// webpack's chunks looked for outside the widget's folder.
+export const UncaughtError: Story = {
+  parameters: {
+    workbench: { widgets: [fixtureWidget('doctor-uncaught-error')], doctor: ['uncaught-error'] },
+    // Storybook ends a render whose play saw an uncaught error in `errored`: these are expected.
+    test: { dangerouslyIgnoreUnhandledErrors: true },
+  },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    await waitFor(() => expect(cabinet.doctor.findings).toHaveLength(2));
+    const messages = cabinet.doctor.findings.map((f) => `${f.code} ${f.widget}: ${f.message}`).sort();
+    await expect(messages[0]).toMatch(
+      /^uncaught-error doctor-uncaught-error: doctor-uncaught-error left a promise rejection unhandled: ChunkLoadError: Loading chunk 407 failed\. \(error: .*\/assets\/chunks\/panel\.js\)\. The chunk was looked for outside the widget's folder: webpack's publicPath 'auto'/,
+    );
+    await expect(messages[1]).toMatch(
+      /^uncaught-error doctor-uncaught-error: doctor-uncaught-error threw outside its callbacks, uncaught: SyntaxError: .*JSON.*\.$/,
+    );
+  },
+};
 export const StrayDom = doctorStory('stray-dom', 'doctor-stray-dom', /left <div#doctor-stray-modal> in <body>, outside its slot/, { cleanups: true });
 // A React portal into <body>, rendered with flushSync: found although the insertion happens dozens
 // of React frames below the widget's code.

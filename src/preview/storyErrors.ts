@@ -1,12 +1,18 @@
 /**
  * What went wrong in each story's latest render, as Storybook's channel tells it: a render that threw,
- * a play function that threw, an errored phase. A render always ends in the `finished` phase, even
+ * a play function that threw, errors nobody caught while it ran, an errored phase. A render always ends in the `finished` phase, even
  * after an error, and a play function's exception leaves `storyFinished` saying "success"; so the
  * visual run and `amo-workbench test` ask here (`__amoWorkbench.storyError(id)`) before they compare a
  * capture or call a story passed.
  */
 import { addons } from 'storybook/preview-api';
-import { PLAY_FUNCTION_THREW_EXCEPTION, STORY_ERRORED, STORY_RENDER_PHASE_CHANGED, STORY_THREW_EXCEPTION } from 'storybook/internal/core-events';
+import {
+  PLAY_FUNCTION_THREW_EXCEPTION,
+  STORY_ERRORED,
+  STORY_RENDER_PHASE_CHANGED,
+  STORY_THREW_EXCEPTION,
+  UNHANDLED_ERRORS_WHILE_PLAYING,
+} from 'storybook/internal/core-events';
 
 const errors = new Map<string, string>();
 let current: string | undefined;
@@ -28,6 +34,10 @@ export function trackStoryErrors(): void {
       if (current) errors.set(current, messageOf(payload));
     });
   }
+  // Errors nobody caught while the play function ran (Storybook then ends the render in `errored`).
+  channel.on(UNHANDLED_ERRORS_WHILE_PLAYING, (payload: unknown[]) => {
+    if (current) errors.set(current, `uncaught: ${payload.map(messageOf).join('; ')}`);
+  });
 }
 
 /** The error of the story's latest render, if it had one. */

@@ -9,6 +9,7 @@ import type { Doctor } from '../doctor/findings';
 import { problemsChanged } from '../doctor/problemSignal';
 import { releaseResources, resourcesOf, type ConnectionRecord } from '../doctor/resources';
 import { registerOwner } from '../doctor/stackOwner';
+import { trackUncaughtErrors } from '../doctor/uncaughtErrors';
 import { closestId } from '../lifecycle/closestId';
 import type { LifecycleLog } from '../lifecycle/lifecycleLog';
 import { WidgetRunner } from '../lifecycle/widgetRunner';
@@ -55,6 +56,8 @@ export function mountCabinetWidget(
   amd.mapWidgetSdk(scriptUrl, key);
   const owner = `${amd.name}/${source.name}`;
   const release = registerOwner(scriptUrl, owner);
+  // From the first initLead on: an error while the script loads is the runner's (a load failure).
+  let stopErrorTracking = () => {};
   /**
    * DOM the widget added while its module was evaluated (a bundle's style-loader <style> in <head>):
    * it lives with the module, across deal switches, as in amoCRM; removed when the module's context ends.
@@ -95,6 +98,7 @@ export function mountCabinetWidget(
     markEntered: () => {
       if (everEntered) return;
       everEntered = true;
+      stopErrorTracking = trackUncaughtErrors(scriptUrl, source.name, (message) => doctor.report('uncaught-error', source.name, message));
       const { nodes, connections } = resourcesOf(owner);
       for (const node of nodes) moduleNodes.add(node);
       nodes.clear();
@@ -103,6 +107,7 @@ export function mountCabinetWidget(
     },
     release: () => {
       release();
+      stopErrorTracking();
       releaseResources(owner);
       for (const node of moduleNodes) if (node.parentNode) node.parentNode.removeChild(node);
       moduleNodes.clear();

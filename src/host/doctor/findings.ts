@@ -18,6 +18,7 @@ export const FINDING_CODES = [
   'mutated-snapshot',
   'unmocked-request',
   'unknown-module',
+  'uncaught-error',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -99,7 +99,7 @@ async function show(page: Page, visit: Visit): Promise<string> {
 
 async function runVisit(page: Page, visit: Visit): Promise<void> {
   const phase = await show(page, visit);
-  const error = phase === 'errored' ? 'the story errored' : await storyError(page, visit.id);
+  const error = (await storyError(page, visit.id)) ?? (phase === 'errored' ? 'the story errored' : undefined);
   if (error) {
     // The next story on this page starts from a fresh load.
     loadedWith.delete(page);
