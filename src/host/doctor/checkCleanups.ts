@@ -1,7 +1,8 @@
 /**
  * After a widget's cleanups ran (deal switch or unmount): what it still holds is a leak.
- * Subscriptions and DOM made at module load (outside initLead and the slot) live with the module and
- * are not counted; everything else the widget holds then is reported, naming what and where.
+ * Subscriptions, DOM and sockets made at module load (outside initLead and the slot) live with the
+ * module and are not counted, nor are stylesheets in <head> (a style cache) until one is added
+ * twice; everything else the widget holds then is reported, naming what and where.
  */
 import type { Doctor } from './findings';
 import { isOpen, type WidgetResources } from './resources';
@@ -46,13 +47,46 @@ export function checkCleanups(widget: string, moment: string, held: HeldByWidget
     );
   }
   const connected = [...held.resources.nodes].filter((node) => node.isConnected);
+  // A stylesheet in <head> is the widget's style cache (emotion, styled-components, MUI and antd keep
+  // theirs there for the page's life, style-loader too): no leak, unless the widget adds the same
+  // one again while the copy from before is still there, which grows with every deal.
+  const sheets = new Map<string, Node>();
   for (const node of connected) {
-    // One finding per node the widget left: not another for a node inside it (a <style>'s text).
-    if (connected.some((other) => other !== node && other.contains(node))) continue;
-    const name = node instanceof Element ? `<${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}>` : node.nodeName;
-    const where = node.parentElement ? `<${node.parentElement.tagName.toLowerCase()}>` : 'the document';
-    doctor.report('stray-dom', widget, `${widget} left ${name} in ${where}, outside its slot, after its cleanups ran (${moment}); remove it in a cleanup.`);
+    if (!isHeadStylesheet(node)) continue;
+    const key = sheetKey(node as HTMLStyleElement | HTMLLinkElement);
+    if (!sheets.has(key)) {
+      sheets.set(key, node);
+      continue;
+    }
+    doctor.report(
+      'stray-dom',
+      widget,
+      `${widget} added ${nameOf(node)} to <head> again while the one it added before is still there (${moment}): it grows with every deal; add it once, or remove it in a cleanup.`,
+    );
   }
+  for (const node of connected) {
+    if (isHeadStylesheet(node) || (node.parentNode !== null && isHeadStylesheet(node.parentNode))) continue;
+    // One finding per node the widget left: not another for a node inside it.
+    if (connected.some((other) => other !== node && other.contains(node))) continue;
+    const where = node.parentElement ? `<${node.parentElement.tagName.toLowerCase()}>` : 'the document';
+    doctor.report(
+      'stray-dom',
+      widget,
+      `${widget} left ${nameOf(node)} in ${where}, outside its slot, after its cleanups ran (${moment}); remove it in a cleanup.`,
+    );
+  }
+}
+
+const nameOf = (node: Node) => (node instanceof Element ? `<${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}>` : node.nodeName);
+
+function isHeadStylesheet(node: Node): boolean {
+  if (node.parentNode !== document.head) return false;
+  return node instanceof HTMLStyleElement || (node instanceof HTMLLinkElement && node.relList.contains('stylesheet'));
+}
+
+/** What makes two stylesheets the same: a link's address, a <style>'s id and CSS. */
+function sheetKey(node: HTMLStyleElement | HTMLLinkElement): string {
+  return node instanceof HTMLLinkElement ? `link ${node.href}` : `style #${node.id} ${node.textContent ?? ''}`;
 }
 
 /** The URL as a message shows it: a token in the query string stays out of the console and the panel. */

@@ -46,7 +46,7 @@ export function resourcesOf(owner: string): WidgetResources {
 
 /**
  * The widget is gone (its story unmounted, as when the real cabinet's page is left): what it still
- * holds is let go, so a widget's leak never reaches the next story. Called after the doctor has
+ * holds (listeners, timers, sockets, nodes outside its slot, its style cache) is let go, so a widget's leak never reaches the next story. Called after the doctor has
  * reported it.
  */
 export function releaseResources(owner: string): void {
@@ -59,6 +59,7 @@ export function releaseResources(owner: string): void {
   }
   for (const timer of r.timers.values()) (timer.kind === 'interval' ? clearInterval : clearTimeout)(timer.id);
   for (const { connection } of r.connections) connection.close();
+  for (const node of r.nodes) node.parentNode?.removeChild(node);
 }
 
 /** Whether a socket or event stream is still connecting or open (0 and 1 in both APIs). */
