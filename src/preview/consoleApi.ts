@@ -28,7 +28,10 @@ async function unmountAndListProblems(): Promise<string[]> {
   await new Promise((resolve) => setTimeout(resolve, 0));
   return [...document.querySelectorAll<HTMLElement>('.wb-strip li[data-problem]')]
     .filter((li) => li.dataset.severity === 'error' && !('expected' in li.dataset))
-    .map((li) => `${li.dataset.problem}: ${li.querySelector('.wb-strip__full')?.textContent ?? ''}`);
+    .map((li) => {
+      const fix = li.querySelector('.wb-strip__fix')?.textContent;
+      return `${li.dataset.problem}: ${li.querySelector('.wb-strip__full')?.textContent ?? ''}${fix ? ` Fix: ${fix}` : ''}`;
+    });
 }
 
 export function installConsoleApi(): void {

@@ -103,7 +103,7 @@ function renderStrip(strip: HTMLElement, records: readonly ProblemRecord[], lang
               ...(record.where ? [h('dt', {}, labels.where), h('dd', {}, h('code', {}, record.where))] : []),
               h('dt', {}, 'message'),
               h('dd', { class: 'wb-strip__full' }, record.message),
-              ...(record.fix ? [h('dt', {}, labels.fix), h('dd', {}, record.fix)] : []),
+              ...(record.fix ? [h('dt', {}, labels.fix), h('dd', { class: 'wb-strip__fix' }, record.fix)] : []),
             ),
           ),
         ),

@@ -91,6 +91,16 @@ describe('amo-workbench, installed from the packed tarball', () => {
     expect(test.output.trim().split('\n').at(-1), test.output.slice(-3000)).toBe('44 passed, 0 failed');
   });
 
+  it('test names an ES module instead of an AMD one, with the fix, on every failing line', () => {
+    const folder = path.join(work, 'esm-widget');
+    for (const file of ['manifest.json', 'i18n', 'images']) cpSync(path.join(project, file), path.join(folder, file), { recursive: true });
+    writeFileSync(path.join(folder, 'personal_page.js'), "import sdk from 'amocrm-sdk';\nexport default { initLead() {}, registerWidgetsBarSlot() {} };\n");
+    const test = command(['test', folder], { CI: '' });
+    const lines = test.output.split('\n').filter((line) => line.startsWith('FAIL '));
+    expect(lines.length, test.output.slice(-3000)).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/load-failure: .*Cannot use import statement outside a module.* Fix: personal_page\.js is an ES module; /);
+  });
+
   it('test exits 1 naming leaked-subscription for a widget that leaks one', () => {
     const file = path.join(project, 'personal_page.js');
     const original = readFileSync(file, 'utf8');

@@ -39,6 +39,13 @@ describe('describeLoadFailure', () => {
     expect(noDefine.reason).toBe('personal_page.js ran but never called define().');
   });
 
+  it('tells an ES module apart, with how to build AMD instead', async () => {
+    for (const message of ['Uncaught SyntaxError: Cannot use import statement outside a module', "Uncaught SyntaxError: Unexpected token 'export'"]) {
+      const failure = await describeLoadFailure(requireError('nodefine', [ctx().scriptUrl]), ctx({ scriptErrors: [{ message, line: 1, column: 1 }] }));
+      expect(failure.hint).toMatch(/^personal_page\.js is an ES module; .* Build it as AMD/);
+    }
+  });
+
   it('explains a timeout with the modules still waiting', async () => {
     const failure = await describeLoadFailure(requireError('timeout', ['a', 'b']), ctx());
     expect(failure.reason).toBe('requirejs gave up after 3 s waiting for: a, b.');

@@ -45,9 +45,11 @@ export async function describeLoadFailure(error: unknown, ctx: LoadFailureContex
         return fail(
           PHASES.load,
           `${thrown.message} (${fileName(scriptUrl)}:${thrown.line}:${thrown.column})`,
-          /syntax/i.test(thrown.message)
-            ? 'Fix the syntax error; the browser could not parse the script.'
-            : 'The script threw while it was evaluated, before it called define().',
+          /import statement outside a module|Unexpected token 'export'|import\.meta/.test(thrown.message)
+            ? 'personal_page.js is an ES module; the host loads it with require.js as a plain script. Build it as AMD: define([...host ids], factory) (webpack: output.library.type "amd"; Vite: build.lib formats ["umd"]).'
+            : /syntax/i.test(thrown.message)
+              ? 'Fix the syntax error; the browser could not parse the script.'
+              : 'The script threw while it was evaluated, before it called define().',
         );
       }
       return fail(
