@@ -11,7 +11,7 @@ import { register } from 'tsx/esm/api';
 register();
 const { devArguments } = await import('../src/node/cli/devArguments.ts');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { args, warning } = devArguments(process.argv.slice(2));
+const { args, warning } = devArguments(process.argv.slice(2), { interactive: Boolean(process.stdin.isTTY) });
 if (warning) console.warn(warning);
 const storybook = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'storybook.cmd' : 'storybook');
 const child = spawn(storybook, ['dev', ...args], { stdio: 'inherit', cwd: root, shell: process.platform === 'win32' });

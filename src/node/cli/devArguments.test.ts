@@ -8,6 +8,12 @@ describe('npm run storybook arguments', () => {
     expect(devArguments(['-p', '7000', '--host', 'localhost']).args).toEqual(['-p', '7000', '--host', 'localhost']);
   });
 
+  it('asks Storybook nothing without a terminal (--ci: a taken port becomes the next free one)', () => {
+    expect(devArguments(['-p', '7000'], { interactive: false }).args).toEqual(['-p', '7000', '--ci', '--host', '127.0.0.1']);
+    expect(devArguments(['--ci'], { interactive: false }).args.filter((a) => a === '--ci')).toHaveLength(1);
+    expect(devArguments(['-p', '7000'], { interactive: true }).args).not.toContain('--ci');
+  });
+
   it('warns, saying what is exposed, when another address is asked for', () => {
     const { args, warning } = devArguments(['--host', '0.0.0.0']);
     expect(args).toEqual(['--host', '0.0.0.0', '-p', '6006']);

@@ -168,7 +168,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         ...(values.open ? [] : ['--no-open']),
         ...(values.ci ? ['--ci'] : []),
       ];
-      const { args, warning } = devArguments(flags);
+      const { args, warning } = devArguments(flags, { interactive: Boolean(process.stdin.isTTY) });
       if (warning) io.err(warning);
       const child = runStorybook(io.cwd, ['dev', '--config-dir', configDir, ...args]);
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));
