@@ -46,8 +46,8 @@ export function resourcesOf(owner: string): WidgetResources {
 
 /**
  * The widget is gone (its story unmounted, as when the real cabinet's page is left): what it still
- * holds (listeners, timers, sockets, nodes outside its slot, its style cache) is let go, so a widget's leak never reaches the next story. Called after the doctor has
- * reported it.
+ * holds (listeners, timers, sockets, nodes outside its slot, its style cache) is let go, so a
+ * widget's leak never reaches the next story. Called after the doctor has reported it.
  */
 export function releaseResources(owner: string): void {
   const r = resources.get(owner);
