@@ -94,6 +94,20 @@ export const ModuleStylesAreNoLeak: Story = {
   },
 };
 
+// A bundle's chunk registry on window (webpack's webpackChunk<name>) goes with the cabinet: the
+// widget's next load (a re-render, a live reload after a rebuild) starts from no chunks, as after a
+// page load, instead of taking the old chunks' modules for its own.
+export const BundlerChunksGoWithTheirLoad: Story = {
+  tags: ['no-visual'],
+  parameters: { workbench: { widgets: [fixtureWidget('bundler-chunks')] } },
+  play: async ({ canvasElement }) => {
+    await cabinetOf(canvasElement);
+    await expect(canvasElement.querySelector('[data-widget="bundler-chunks"] .js-widgets-bar-item-container')).toHaveTextContent('fresh chunk registry');
+    await teardownStoryCabinets();
+    await expect('webpackChunkbundler_fixture' in window).toBe(false);
+  },
+};
+
 // A CSS-in-JS library's <style>, added by the slot callback on the first render and reused after,
 // is a cache: no stray-dom across deal switches; removed when the story ends.
 export const StyleCacheIsNoLeak: Story = {

@@ -10,6 +10,7 @@ import { problemsChanged } from '../doctor/problemSignal';
 import { releaseResources, resourcesOf, type ConnectionRecord } from '../doctor/resources';
 import { registerOwner } from '../doctor/stackOwner';
 import { trackUncaughtErrors } from '../doctor/uncaughtErrors';
+import { forgetNewBundlerGlobals } from './bundlerGlobals';
 import { closestId } from '../lifecycle/closestId';
 import type { LifecycleLog } from '../lifecycle/lifecycleLog';
 import { WidgetRunner } from '../lifecycle/widgetRunner';
@@ -56,6 +57,7 @@ export function mountCabinetWidget(
   amd.mapWidgetSdk(scriptUrl, key);
   const owner = `${amd.name}/${source.name}`;
   const release = registerOwner(scriptUrl, owner);
+  const forgetBundlerGlobals = forgetNewBundlerGlobals();
   // From the first initLead on: an error while the script loads is the runner's (a load failure).
   let stopErrorTracking = () => {};
   /**
@@ -108,6 +110,7 @@ export function mountCabinetWidget(
     release: () => {
       release();
       stopErrorTracking();
+      forgetBundlerGlobals();
       releaseResources(owner);
       for (const node of moduleNodes) if (node.parentNode) node.parentNode.removeChild(node);
       moduleNodes.clear();

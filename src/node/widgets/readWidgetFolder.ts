@@ -11,6 +11,7 @@ import { checkManifest, type CheckManifest } from './checkManifest.ts';
 import type { Manifest } from './manifestSchema.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { kindOf } from './readFolderFile.ts';
+import { listServedFiles } from './servedFiles.ts';
 import { checkUpload } from './uploadRules.ts';
 import type { StateSpec } from '../../common/stateSpec.ts';
 import { folderStates } from './widgetStates.ts';
@@ -45,6 +46,25 @@ const MOCKS_FILES = ['handlers.ts', 'handlers.js', 'handlers.mjs'].map((file) =>
 
 export function findMocksFile(dir: string): string | undefined {
   return MOCKS_FILES.map((file) => path.join(dir, file)).find((file) => kindOf(file) === 'file');
+}
+
+/**
+ * The version the story loads the widget under (`personal_page.js?v=...`): every file the folder
+ * serves, not only the script, so a rebuild that changes only a chunk whose name stays the same
+ * (webpack's default `[id].js`) loads the widget anew too. Source maps are left out. Bytes, not dates:
+ * the same folder gives the same generated story on every machine.
+ */
+function folderVersion(dir: string, script: Buffer): string {
+  const hash = createHash('sha256').update(script);
+  for (const file of listServedFiles(dir)) {
+    if (file.relative === 'personal_page.js' || file.relative.endsWith('.map')) continue;
+    try {
+      hash.update(`\0${file.relative}\0`).update(readFileSync(file.real));
+    } catch {
+      // unreadable: it has its own problem where it matters; the version goes on without it
+    }
+  }
+  return hash.digest('hex').slice(0, 12);
 }
 
 /**
@@ -110,7 +130,7 @@ export function readWidgetFolder(dir: string, check: CheckManifest = checkManife
     try {
       const bytes = readFileSync(script);
       folder.hasScript = true;
-      folder.scriptVersion = createHash('sha256').update(bytes).digest('hex').slice(0, 12);
+      folder.scriptVersion = folderVersion(dir, bytes);
       if (bytes.length === 0) {
         problems.push({ code: 'empty-file', file: 'personal_page.js', message: 'personal_page.js is empty: it defines no module.', fix: 'Write the widget module: define([...], function () { return { initLead, registerWidgetsBarSlot }; }).' });
       } else if (bytes.length > LARGE_SCRIPT_BYTES) {

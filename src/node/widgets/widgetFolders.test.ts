@@ -97,6 +97,15 @@ describe('folder checks', () => {
     expect(folder.scriptVersion).toMatch(/^[0-9a-f]{12}$/);
   });
 
+  it('versions the widget by every file it serves, so a rebuilt chunk under the same name loads anew; not by source maps', () => {
+    const dir = widget(tempDir(), 'w', { ...OK, 'chunks/1.js': 'one', 'personal_page.js.map': '{}' });
+    const before = readWidgetFolder(dir).scriptVersion;
+    writeFileSync(path.join(dir, 'personal_page.js.map'), '{"version":3}');
+    expect(readWidgetFolder(dir).scriptVersion).toBe(before);
+    writeFileSync(path.join(dir, 'chunks/1.js'), 'two');
+    expect(readWidgetFolder(dir).scriptVersion).not.toBe(before);
+  });
+
   it('personal_page missing from locations', () => {
     expect(problemsOf({ ...OK, 'manifest.json': manifest((m) => (m.locations = ['lcard-1'])) })).toEqual([
       {
