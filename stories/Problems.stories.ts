@@ -77,22 +77,31 @@ export const FindingAppearsLive: Story = {
   },
 };
 
-// A bundle's CSS, injected into <head> while its module is evaluated (style-loader), lives with the
-// module: no stray-dom on a deal switch, still styling the widget after it; removed on unmount.
+/** A stylesheet that lives with the widget: no finding across deal switches, still styling it; gone with the story. */
+function styleLivesWithTheWidget(folder: string, styled: string, color: string, sheet: string): Story {
+  return {
+    parameters: { workbench: { widgets: [fixtureWidget(folder)] } },
+    play: async ({ canvasElement }) => {
+      const cabinet = await cabinetOf(canvasElement);
+      await switchDeal(canvasElement);
+      await switchDeal(canvasElement);
+      await expect(cabinet.doctor.findings).toEqual([]);
+      await expect(document.head.querySelectorAll(sheet)).toHaveLength(1);
+      await expect(getComputedStyle(canvasElement.querySelector(styled)!).color).toBe(color);
+      await teardownStoryCabinets();
+      await expect(cabinet.doctor.findings).toEqual([]);
+      await expect(document.head.querySelectorAll(sheet)).toHaveLength(0);
+    },
+  };
+}
+// A bundle's CSS, injected into <head> while its module is evaluated (style-loader), lives with the module.
+// (Tags stay literal in each story: Storybook's indexer reads them from the source.)
 export const ModuleStylesAreNoLeak: Story = {
+  ...styleLivesWithTheWidget('module-styles', '.module-styles__label', 'rgb(0, 128, 0)', 'style[data-module-styles]'),
   tags: ['no-visual'],
-  parameters: { workbench: { widgets: [fixtureWidget('module-styles')] } },
-  play: async ({ canvasElement }) => {
-    const cabinet = await cabinetOf(canvasElement);
-    await switchDeal(canvasElement);
-    await switchDeal(canvasElement);
-    await expect(cabinet.doctor.findings).toEqual([]);
-    await expect(document.head.querySelectorAll('style[data-module-styles]')).toHaveLength(1);
-    await expect(getComputedStyle(canvasElement.querySelector('.module-styles__label')!).color).toBe('rgb(0, 128, 0)');
-    await teardownStoryCabinets();
-    await expect(document.head.querySelectorAll('style[data-module-styles]')).toHaveLength(0);
-  },
 };
+// A CSS-in-JS library's <style>, added by the slot callback on the first render and reused after, is a cache.
+export const StyleCacheIsNoLeak: Story = { ...styleLivesWithTheWidget('css-in-js', '.css-1x', 'rgb(0, 0, 128)', 'style[data-emotion]'), tags: ['no-visual'] };
 
 // A bundle's chunk registry on window (webpack's webpackChunk<name>) goes with the cabinet: the
 // widget's next load (a re-render, a live reload after a rebuild) starts from no chunks, as after a
@@ -105,23 +114,6 @@ export const BundlerChunksGoWithTheirLoad: Story = {
     await expect(canvasElement.querySelector('[data-widget="bundler-chunks"] .js-widgets-bar-item-container')).toHaveTextContent('fresh chunk registry');
     await teardownStoryCabinets();
     await expect('webpackChunkbundler_fixture' in window).toBe(false);
-  },
-};
-
-// A CSS-in-JS library's <style>, added by the slot callback on the first render and reused after,
-// is a cache: no stray-dom across deal switches; removed when the story ends.
-export const StyleCacheIsNoLeak: Story = {
-  tags: ['no-visual'],
-  parameters: { workbench: { widgets: [fixtureWidget('css-in-js')] } },
-  play: async ({ canvasElement }) => {
-    const cabinet = await cabinetOf(canvasElement);
-    await switchDeal(canvasElement);
-    await switchDeal(canvasElement);
-    await expect(cabinet.doctor.findings).toEqual([]);
-    await expect(getComputedStyle(canvasElement.querySelector('.css-1x')!).color).toBe('rgb(0, 0, 128)');
-    await teardownStoryCabinets();
-    await expect(cabinet.doctor.findings).toEqual([]);
-    await expect(document.head.querySelectorAll('style[data-emotion]')).toHaveLength(0);
   },
 };
 
