@@ -3,7 +3,7 @@
 // `amo-workbench` command and the generated Storybook configuration load without a TypeScript loader.
 // `postpack` (--clean): removes dist/ again, so this repository always runs its sources.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,4 +14,35 @@ if (!process.argv.includes('--clean')) {
   const typescript = path.dirname(createRequire(import.meta.url).resolve('typescript/package.json'));
   const tsc = path.join(typescript, 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'src/node/tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  // The types of the public entry points (src/tsconfig.types.json), with full relative paths.
+  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'src/tsconfig.types.json')], { cwd: root, stdio: 'inherit' });
+  const types = path.join(root, 'dist', 'types');
+  for (const file of declarationFiles(types)) writeFileSync(file, withFullPaths(readFileSync(file, 'utf8'), file, types));
+  // The host ids' ambient declarations name the package's types by the package's name: an ambient
+  // module may not import a relative path.
+  const hostModules = readFileSync(path.join(root, 'src', 'hostModules.d.ts'), 'utf8').replace(/from '\.\/host\/[^']+'/g, "from 'amo-workbench'");
+  writeFileSync(path.join(types, 'hostModules.d.ts'), hostModules);
+}
+
+function declarationFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.d.ts'))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/**
+ * `./x` as nodenext reads it: `./x.js` (or `./x/index.js` for a folder), each naming the .d.ts beside
+ * it; the sources' alias of the mocks becomes its relative path. Any moduleResolution reads that.
+ */
+function withFullPaths(text, file, types) {
+  const full = (spec) => {
+    if (spec === '@amocrm-workbench/mocks') spec = path.relative(path.dirname(file), path.join(types, 'host/backend/mocks/index')).split(path.sep).join('/');
+    if (!spec.startsWith('.')) return spec;
+    const bare = spec.replace(/\.(ts|js)$/, '');
+    const target = path.resolve(path.dirname(file), bare);
+    if (existsSync(`${target}.d.ts`)) return `${bare.startsWith('.') ? bare : `./${bare}`}.js`;
+    if (existsSync(path.join(target, 'index.d.ts'))) return `${bare}/index.js`;
+    throw new Error(`compileNode: ${path.relative(types, file)} imports ${spec}, which has no declaration file`);
+  };
+  return text.replace(/((?:from|import\()\s*)'([^']+)'/g, (match, before, spec) => `${before}'${full(spec)}'`);
 }

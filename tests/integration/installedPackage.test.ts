@@ -6,7 +6,7 @@
  * `build` output renders the widget under a sub-path.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +99,54 @@ describe('amo-workbench, installed from the packed tarball', () => {
     const lines = test.output.split('\n').filter((line) => line.startsWith('FAIL '));
     expect(lines.length, test.output.slice(-3000)).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(/load-failure: .*Cannot use import statement outside a module.* Fix: personal_page\.js is an ES module; /);
+  });
+
+  it("gives a TypeScript widget its types by the package's name, under nodenext (tsc --init's) and bundler resolution", () => {
+    const dir = path.join(project, 'typed');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'widget.ts'),
+      `/// <reference types="amo-workbench/host-modules" />
+import type { PersonalPageWidget, InitLeadParams } from 'amo-workbench';
+import initAmocrmWidgetSdk from 'amocrm-sdk';
+import { withVerifiedToken } from 'amo-workbench/mocks';
+const sdk = initAmocrmWidgetSdk({ version: '1.0.0' });
+export const widget: PersonalPageWidget = {
+  initLead(params: InitLeadParams) {
+    return () => console.log(params.token, sdk.methods.getState(sdk.constants.PUBLIC_STATE_ENTITIES.lead)?.id);
+  },
+  registerWidgetsBarSlot(el) {
+    el.textContent = 'typed';
+  },
+};
+export const resolver = withVerifiedToken(({ claims }) => Response.json({ account: claims.account_id }));
+`,
+    );
+    for (const resolution of ['nodenext', 'bundler']) {
+      const module = resolution === 'nodenext' ? 'nodenext' : 'esnext';
+      writeFileSync(
+        path.join(dir, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            module,
+            moduleResolution: resolution,
+            target: 'es2022',
+            lib: ['es2022', 'dom'],
+            noEmit: true,
+            skipLibCheck: false,
+            types: [],
+          },
+          files: ['widget.ts'],
+        }),
+      );
+      try {
+        execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8', stdio: 'pipe' });
+      } catch (error) {
+        const e = error as { stdout: string; stderr: string };
+        expect.fail(`tsc with moduleResolution ${resolution}:\n${e.stdout}${e.stderr}`);
+      }
+    }
   });
 
   it('test exits 1 naming leaked-subscription for a widget that leaks one', () => {
