@@ -36,7 +36,7 @@ const sideOf = (file: string) => path.relative(src, file).split(path.sep)[0];
 describe('where code runs', () => {
   it('splits src/ into common, host, preview and node, with nothing else but the public type entries', () => {
     const top = readdirSync(src).filter((name) => !(SIDES as readonly string[]).includes(name));
-    expect(top.sort()).toEqual(['hostModules.d.ts', 'index.ts', 'vite-env.d.ts']);
+    expect(top.sort()).toEqual(['hostModules.d.ts', 'index.ts', 'tsconfig.types.json', 'vite-env.d.ts']);
   });
 
   for (const side of SIDES) {
