@@ -32,15 +32,14 @@ function declarationFiles(dir) {
 
 /**
  * `./x` as nodenext reads it: `./x.js` (or `./x/index.js` for a folder), each naming the .d.ts beside
- * it; the sources' alias of the mocks becomes its relative path. Any moduleResolution reads that.
+ * it. Any moduleResolution reads that. Package names stay as they are.
  */
 function withFullPaths(text, file, types) {
   const full = (spec) => {
-    if (spec === '@amocrm-workbench/mocks') spec = path.relative(path.dirname(file), path.join(types, 'host/backend/mocks/index')).split(path.sep).join('/');
     if (!spec.startsWith('.')) return spec;
     const bare = spec.replace(/\.(ts|js)$/, '');
     const target = path.resolve(path.dirname(file), bare);
-    if (existsSync(`${target}.d.ts`)) return `${bare.startsWith('.') ? bare : `./${bare}`}.js`;
+    if (existsSync(`${target}.d.ts`)) return `${bare}.js`;
     if (existsSync(path.join(target, 'index.d.ts'))) return `${bare}/index.js`;
     throw new Error(`compileNode: ${path.relative(types, file)} imports ${spec}, which has no declaration file`);
   };
