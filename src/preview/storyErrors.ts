@@ -1,7 +1,8 @@
 /**
  * What went wrong in each story's latest render, as Storybook's channel tells it: a render that threw,
- * a play function that threw, errors nobody caught while it ran, an errored phase. A render always ends in the `finished` phase, even
- * after an error, and a play function's exception leaves `storyFinished` saying "success"; so the
+ * a play function that threw, errors nobody caught while it ran, an errored phase. A render always
+ * ends in the `finished` phase, even after an error, and a play function's exception leaves
+ * `storyFinished` saying "success"; so the
  * visual run and `amo-workbench test` ask here (`__amoWorkbench.storyError(id)`) before they compare a
  * capture or call a story passed.
  */

@@ -5,9 +5,16 @@
  */
 const owners = new Map<string, string>();
 
+/**
+ * A widget script's URL as stack frames (and error events' `filename`) name it: without the query
+ * (?v=...) the workbench adds for live reload.
+ */
+export function scriptKey(scriptUrl: string): string {
+  return scriptUrl.split('?')[0]!;
+}
+
 export function registerOwner(scriptUrl: string, owner: string): () => void {
-  // Frames name the URL without the query (?v=...) the workbench adds for live reload.
-  const key = scriptUrl.split('?')[0]!;
+  const key = scriptKey(scriptUrl);
   owners.set(key, owner);
   return () => {
     if (owners.get(key) === owner) owners.delete(key);

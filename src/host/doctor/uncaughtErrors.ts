@@ -6,12 +6,12 @@
  * report is stopped, so it does not fail unrelated stories as an "unhandled error" of the page.
  */
 import { messageOf } from '../lifecycle/widgetFailure';
+import { scriptKey } from './stackOwner';
 
 export function trackUncaughtErrors(scriptUrl: string, widget: string, report: (message: string) => void): () => void {
-  // Stack frames name the URL without the query (?v=...) the workbench adds for live reload.
-  const url = scriptUrl.split('?')[0]!;
+  const url = scriptKey(scriptUrl);
   const folder = url.slice(0, url.lastIndexOf('/') + 1);
-  const ours = (error: unknown, file?: string) => (file !== undefined && file.split('?')[0] === url) || stackOf(error).includes(url);
+  const ours = (error: unknown, file?: string) => (file !== undefined && scriptKey(file) === url) || stackOf(error).includes(url);
   const onError = (event: ErrorEvent) => {
     if (!ours(event.error, event.filename)) return;
     event.preventDefault();

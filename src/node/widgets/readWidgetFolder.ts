@@ -4,14 +4,14 @@
  * folder's own mocks, and every problem found, each with its fix.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FolderProblem } from '../../common/folderProblem.ts';
 import { checkManifest, type CheckManifest } from './checkManifest.ts';
 import type { Manifest } from './manifestSchema.ts';
 import { readJsonFile } from './readJsonFile.ts';
 import { kindOf } from './readFolderFile.ts';
-import { listServedFiles } from './servedFiles.ts';
+import { listServedFiles, realRoot } from './servedFiles.ts';
 import { checkUpload } from './uploadRules.ts';
 import type { StateSpec } from '../../common/stateSpec.ts';
 import { folderStates } from './widgetStates.ts';
@@ -75,7 +75,7 @@ function folderVersion(dir: string, script: Buffer): string {
  */
 function importableMocks(file: string | undefined, problems: FolderProblem[]): string | undefined {
   if (!file) return undefined;
-  const paths = [file, realPathOf(file)];
+  const paths = [file, realRoot(file) ?? file];
   const mark = paths.join('').match(/[#?]/)?.[0];
   if (!mark) return file;
   const relative = `${path.basename(path.dirname(file))}/${path.basename(file)}`;
@@ -87,14 +87,6 @@ function importableMocks(file: string | undefined, problems: FolderProblem[]): s
     fix: `Rename the folder (or the folder holding it) without "#" and "?".`,
   });
   return undefined;
-}
-
-function realPathOf(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return file;
-  }
 }
 
 /** A folder is a widget folder (perhaps a broken one) when it has a manifest.json or a personal_page.js. */
