@@ -10,10 +10,12 @@ const BUNDLER_GLOBAL = /^(webpackChunk|webpackJsonp|parcelRequire)/;
 
 /** Remembers the page's globals now; the returned function deletes the bundler globals added since. */
 export function forgetNewBundlerGlobals(): () => void {
-  const before = new Set(Object.getOwnPropertyNames(window));
+  const before = new Set(bundlerGlobals());
   return () => {
-    for (const name of Object.getOwnPropertyNames(window)) {
-      if (!before.has(name) && BUNDLER_GLOBAL.test(name)) delete (window as unknown as Record<string, unknown>)[name];
-    }
+    for (const name of bundlerGlobals()) if (!before.has(name)) delete (window as unknown as Record<string, unknown>)[name];
   };
+}
+
+function bundlerGlobals(): string[] {
+  return Object.getOwnPropertyNames(window).filter((name) => BUNDLER_GLOBAL.test(name));
 }

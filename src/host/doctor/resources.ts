@@ -170,7 +170,9 @@ function trackTimers(): void {
 
 function trackInsertions(): void {
   const record = (parent: Node | null, nodes: readonly unknown[]) => {
-    if (!parent) return;
+    // A node put into a tree that is not on the page is not on the page either (the cabinet builds
+    // its views that way, hundreds of nodes a render); it counts when that tree is inserted.
+    if (!parent?.isConnected) return;
     const parentElement = parent instanceof Element ? parent : parent.parentElement;
     if (parentElement?.closest(SLOT_SELECTOR)) return;
     // Last, as it is the costly check: it captures a stack (stackOwner.ts).
