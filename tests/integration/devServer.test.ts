@@ -92,6 +92,18 @@ describe('storybook dev with WIDGETS_DIR', () => {
     expect(requested.filter((url) => /^\/(src|mocks)\/.*\.ts$/.test(url) && url !== '/src/preview/preview.ts')).toEqual([]);
   });
 
+  it('serves the host bundle without its source map inlined, and the map apart, naming the served sources', async () => {
+    const code = await (await fetch(`${baseUrl}/@id/__x00__virtual:amo-workbench/host`)).text();
+    expect(code).not.toContain('sourceMappingURL=data:');
+    const mapUrl = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+    expect(mapUrl).toBe('/@amo-workbench/host-bundle.js.map');
+    const map = (await (await fetch(`${baseUrl}${mapUrl}`)).json()) as { sources: string[]; mappings: string };
+    expect(map.sources).toContain('/src/host/cabinet/createCabinet.ts');
+    expect((await fetch(`${baseUrl}/src/host/cabinet/createCabinet.ts`)).ok).toBe(true);
+    // Vite's edits of the module (import URLs) keep its lines: the map's line count is the module's.
+    expect(map.mappings.split(';').length).toBeLessThanOrEqual(code.split('\n').length);
+  });
+
   it('shows an edit of i18n/*.json and manifest.json in the accordion, without a restart', async () => {
     const dir = path.join(widgets, 'live-widget');
     const manifest = JSON.parse(MANIFEST) as { widget: Record<string, unknown> };

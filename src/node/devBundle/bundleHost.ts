@@ -63,10 +63,17 @@ export async function bundleHost({ root, entries, define, isBundled }: BundleHos
     ],
   });
   try {
-    const { output } = await build.generate({ format: 'es', sourcemap: true });
+    const { output } = await build.generate({
+      format: 'es',
+      sourcemap: true,
+      // Each source as the URL the dev server serves it at, wherever the map itself is served.
+      sourcemapPathTransform: (source, mapPath) => toServedUrl(root, path.resolve(path.dirname(mapPath), source)),
+    });
     const chunk = output.find((item) => item.type === 'chunk' && item.isEntry);
     if (!chunk || chunk.type !== 'chunk') throw new Error('rolldown produced no entry chunk for the host bundle');
-    return { code: chunk.code.replaceAll(`"${SERVED}`, '"'), map: chunk.map?.toString(), files };
+    // rolldown names a map file it never writes: the plugin serves the map and names its URL.
+    const code = chunk.code.replaceAll(`"${SERVED}`, '"').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+    return { code, map: chunk.map?.toString(), files };
   } finally {
     await build.close();
   }

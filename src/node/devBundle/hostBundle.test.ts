@@ -98,6 +98,9 @@ describe('the dev host bundle: entries and bundling', () => {
     writeFileSync(path.join(dir, 'src', 'limits.ts'), 'export const LIMIT = 3;\n');
     const bundle = await bundleHost({ root: dir, entries: new Map([[path.join(dir, 'src', 'a.ts'), 'm0']]), define: {}, isBundled: () => true });
     expect(bundle.code).not.toContain('limits');
+    // The plugin names the map's URL; rolldown's comment names a file nobody writes.
+    expect(bundle.code).not.toContain('sourceMappingURL');
+    expect(JSON.parse(bundle.map!).sources).toEqual(['/src/a.ts']);
     expect([...bundle.files].map((file) => path.relative(dir, file)).sort()).toEqual(['src/a.ts', 'src/limits.ts']);
   });
 });

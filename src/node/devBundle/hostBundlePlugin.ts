@@ -20,6 +20,12 @@ import { rewriteHostImports } from './rewriteHostImports.ts';
 
 export const HOST_BUNDLE_ID = 'virtual:amo-workbench/host';
 const RESOLVED_ID = `\0${HOST_BUNDLE_ID}`;
+/**
+ * The bundle's source map, served apart: handed to Vite, it was merged with Vite's own edits and
+ * inlined as base64 into the module (~440 KB of a ~610 KB response), at every start; the browser
+ * fetches it from here only when DevTools opens. Its sources are the files' own URLs.
+ */
+const MAP_PATH = '@amo-workbench/host-bundle.js.map';
 
 export interface HostBundleOptions {
   root: string;
@@ -61,6 +67,7 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
   // Where Vite serves from: the repository here, the developer's project when the workbench is installed.
   let viteRoot = root;
   let server: ViteDevServer | undefined;
+  let base = '/';
   let bundle: Promise<HostBundle> | undefined;
   // The files of the last bundle built, and whether the latest build failed (then any change to
   // a bundled folder may be the fix).
@@ -102,6 +109,7 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
     enforce: 'post',
     configResolved(config) {
       viteRoot = config.root;
+      base = config.base;
       define = {
         ...Object.fromEntries(Object.entries(config.define ?? {}).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])),
         // What Vite gives every module it serves (BASE_URL, MODE, DEV, the STORYBOOK_ variables, ...).
@@ -110,6 +118,14 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
     },
     configureServer(devServer) {
       server = devServer;
+      devServer.middlewares.use(`${base}${MAP_PATH}`, (_request, response, next) => {
+        currentBundle().then(({ map }) => {
+          if (!map) return next();
+          response.setHeader('Content-Type', 'application/json');
+          response.setHeader('Cache-Control', 'no-cache');
+          response.end(map);
+        }, next);
+      });
       for (const file of Object.values(aliases)) addEntry(path.resolve(root, file));
       for (const file of findHostImports(
         importers.map((p) => path.resolve(root, p)),
@@ -136,8 +152,9 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
     },
     async load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const { code, map } = await currentBundle();
-      return { code, map };
+      const { code } = await currentBundle();
+      // Vite's later edits (import URLs) stay on their lines: the map's lines still hold.
+      return { code: `${code.endsWith('\n') ? code : `${code}\n`}//# sourceMappingURL=${base}${MAP_PATH}\n`, map: null };
     },
     async transform(code, id) {
       if (id.startsWith('\0')) return undefined;
