@@ -7,7 +7,8 @@
  * `(3)`, ... in a fixed order (name by code point, then the folder's place), and a note.
  */
 import { createHash } from 'node:crypto';
-import { sanitize, storyNameFromExport, toId } from 'storybook/internal/csf';
+// csf-utils, not storybook/internal/csf: that index loads storybook/test (Testing Library, aria-query) into Node.
+import { sanitize, storyNameFromExport, toId } from 'storybook/internal/csf/csf-utils';
 
 export interface StoryIdentity {
   /** Sidebar title: `<prefix>/<name>` or `<prefix>/<name> (2)`. */
