@@ -5,8 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { kindOf } from '../widgets/readFolderFile.ts';
-import { looksLikeWidgetFolder } from '../widgets/readWidgetFolder.ts';
+import { kindOf, looksLikeWidgetFolder } from '../widgets/readFolderFile.ts';
 import { isHiddenSegment } from '../widgets/servedFiles.ts';
 
 export type FolderChoice = { folders: string[] } | { problem: string };

@@ -9,7 +9,8 @@ import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckManifest } from './checkManifest.ts';
 import { kindOf } from './readFolderFile.ts';
-import { looksLikeWidgetFolder, readWidgetFolder, type WidgetFolder } from './readWidgetFolder.ts';
+import { readWidgetFolder, type WidgetFolder } from './readWidgetFolder.ts';
+import { looksLikeWidgetFolder } from './readFolderFile.ts';
 import { isHiddenSegment } from './servedFiles.ts';
 
 export type { WidgetFolder } from './readWidgetFolder.ts';

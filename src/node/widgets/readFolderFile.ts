@@ -12,6 +12,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export type FileKind = 'missing' | 'file' | 'folder' | 'other';
 
+/**
+ * A folder is a widget folder (perhaps a broken one) when it has a manifest.json or a
+ * personal_page.js. Here, apart from the checks, so the command can choose folders without loading them.
+ */
+export function looksLikeWidgetFolder(dir: string): boolean {
+  return kindOf(path.join(dir, 'manifest.json')) !== 'missing' || kindOf(path.join(dir, 'personal_page.js')) !== 'missing';
+}
+
 export function kindOf(full: string): FileKind {
   try {
     const stat = statSync(full);

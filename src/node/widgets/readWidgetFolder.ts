@@ -89,11 +89,6 @@ function importableMocks(file: string | undefined, problems: FolderProblem[]): s
   return undefined;
 }
 
-/** A folder is a widget folder (perhaps a broken one) when it has a manifest.json or a personal_page.js. */
-export function looksLikeWidgetFolder(dir: string): boolean {
-  return existsSync(path.join(dir, 'manifest.json')) || existsSync(path.join(dir, 'personal_page.js'));
-}
-
 /** `check`: how manifest.json is checked (main.ts passes one with a disk cache, manifestCheckCache.ts). */
 export function readWidgetFolder(dir: string, check: CheckManifest = checkManifest, place = path.basename(dir)): WidgetFolder {
   const problems: FolderProblem[] = [];

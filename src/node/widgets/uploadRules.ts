@@ -5,13 +5,20 @@
  * Sources for every rule: docs/upload.md.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { imageSize } from 'image-size';
 import type { FolderProblem } from '../../common/folderProblem.ts';
 import { kindOf } from './readFolderFile.ts';
 import { shippedFiles } from './shippedFiles.ts';
 
 type Upload = NonNullable<FolderProblem['upload']>;
+
+/**
+ * image-size's CommonJS build, loaded on this thread when a logo is first read: Storybook imports the
+ * preset through ESM loader hooks on a worker thread, where each of its ~26 ESM files was a round trip.
+ */
+let imageSizeModule: typeof import('image-size') | undefined;
+const imageSize = (bytes: Uint8Array) => (imageSizeModule ??= createRequire(import.meta.url)('image-size') as typeof import('image-size')).imageSize(bytes);
 
 /** The locations amoCRM and Kommo document (a `-0` / `-1` suffix sets the right-hand column use). */
 export const KNOWN_LOCATIONS = [
