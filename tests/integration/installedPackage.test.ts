@@ -56,6 +56,8 @@ describe('amo-workbench, installed from the packed tarball', () => {
   it('init writes a widget, and test passes on it as written', () => {
     const init = command(['init']);
     expect(init.status, init.output).toBe(0);
+    // Written into the current folder: nothing to cd into.
+    expect(init.output).toContain('Next: npx amo-workbench dev');
     expect(JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')).scripts).toMatchObject({
       dev: 'amo-workbench dev',
       test: 'amo-workbench test',

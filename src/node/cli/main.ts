@@ -120,7 +120,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         return 1;
       }
       io.out(`A new widget in ${shown}: ${result.files.join(', ')}`);
-      io.out(`Next: cd ${shellArgument(shown)} && npx amo-workbench dev   (then test, validate, pack)`);
+      io.out(`Next: ${shown === '.' ? '' : `cd ${shellArgument(shown)} && `}npx amo-workbench dev   (then test, validate, pack)`);
       return 0;
     }
     case 'serve': {
