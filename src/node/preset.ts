@@ -31,6 +31,7 @@ import { hostBundlePlugin } from './devBundle/hostBundlePlugin.ts';
 import { VISUAL_TESTS_ADDON, visualTestsAddon } from './visual/visualTestsAddon.ts';
 import { cachedIndexers } from './patches/cachedIndexers.ts';
 import { cachedCheckManifest } from './widgets/manifestCheckCache.ts';
+import { cachedCheckStates } from './widgets/statesCheckCache.ts';
 import { MOCKS_ENTRY, MOCKS_IMPORT_ID, PACKAGE_MOCKS_ID } from './widgets/widgetImportsPlugin.ts';
 import { prepareWorkbenchStories, type WorkbenchStories } from './widgets/workbenchStories.ts';
 
@@ -65,8 +66,11 @@ function workbenchFor(options: PresetContext): WorkbenchStories {
       widgetsDir,
       projectWidgets: options.projectWidgets,
       fixtures: options.fixtures,
-      // Manifest checks are remembered across starts, so an unchanged folder costs no zod (manifestCheckCache.ts).
-      checkManifest: cachedCheckManifest(resolvePathInStorybookCache('amo-workbench-manifest-checks.json')),
+      // Checks are remembered across starts, so an unchanged folder costs no zod (checkResultCache.ts).
+      checks: {
+        manifest: cachedCheckManifest(resolvePathInStorybookCache('amo-workbench-manifest-checks.json')),
+        states: cachedCheckStates(resolvePathInStorybookCache('amo-workbench-states-checks.json')),
+      },
     });
     setups.set(key, setup);
   }

@@ -7,9 +7,8 @@
  */
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { CheckManifest } from './checkManifest.ts';
 import { kindOf } from './readFolderFile.ts';
-import { readWidgetFolder, type WidgetFolder } from './readWidgetFolder.ts';
+import { readWidgetFolder, type FolderChecks, type WidgetFolder } from './readWidgetFolder.ts';
 import { looksLikeWidgetFolder } from './readFolderFile.ts';
 import { isHiddenSegment } from './servedFiles.ts';
 
@@ -32,8 +31,8 @@ export interface DiscoverOptions {
   root: string;
   /** The raw WIDGETS_DIR value. */
   widgetsDirEnv?: string;
-  /** How manifest.json is checked (default: checkManifest, uncached). */
-  checkManifest?: CheckManifest;
+  /** How manifest.json and workbench.states.json are checked (default: uncached). */
+  checks?: FolderChecks;
   /** Search the project's own `widgets/` folder (this repository's examples); true by default. */
   projectWidgets?: boolean;
 }
@@ -67,7 +66,7 @@ export function discoverWidgets(options: DiscoverOptions): Discovery {
     if (!looksLikeWidgetFolder(dir)) return skipped.push({ dir: place, reason: 'neither manifest.json nor personal_page.js in it' });
     if (seen.has(dir)) return;
     seen.add(dir);
-    widgets.push(readWidgetFolder(dir, options.checkManifest, place));
+    widgets.push(readWidgetFolder(dir, options.checks, place));
   };
 
   for (const rootDir of roots) {

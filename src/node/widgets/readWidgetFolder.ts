@@ -14,7 +14,7 @@ import { kindOf } from './readFolderFile.ts';
 import { listServedFiles, realRoot } from './servedFiles.ts';
 import { checkUpload } from './uploadRules.ts';
 import type { StateSpec } from '../../common/stateSpec.ts';
-import { folderStates } from './widgetStates.ts';
+import { checkStates, folderStates, type CheckStates } from './widgetStates.ts';
 
 /** Above this, personal_page.js gets a warning: the cabinet downloads and evaluates it on every page. */
 export const LARGE_SCRIPT_BYTES = 5 * 1024 * 1024;
@@ -89,8 +89,16 @@ function importableMocks(file: string | undefined, problems: FolderProblem[]): s
   return undefined;
 }
 
-/** `check`: how manifest.json is checked (main.ts passes one with a disk cache, manifestCheckCache.ts). */
-export function readWidgetFolder(dir: string, check: CheckManifest = checkManifest, place = path.basename(dir)): WidgetFolder {
+/** How a folder's manifest.json and workbench.states.json are checked. */
+export interface FolderChecks {
+  manifest: CheckManifest;
+  states: CheckStates;
+}
+
+/** Without a cache (the preset passes cached ones: manifestCheckCache.ts, statesCheckCache.ts). */
+export const UNCACHED_CHECKS: FolderChecks = { manifest: checkManifest, states: checkStates };
+
+export function readWidgetFolder(dir: string, checks: FolderChecks = UNCACHED_CHECKS, place = path.basename(dir)): WidgetFolder {
   const problems: FolderProblem[] = [];
   const folder: WidgetFolder = { name: path.basename(dir), dir, place, hasScript: false, i18n: {}, states: [], problems };
 
@@ -98,7 +106,7 @@ export function readWidgetFolder(dir: string, check: CheckManifest = checkManife
     const raw = readJsonFile(dir, 'manifest.json', problems);
     if (raw !== undefined) {
       folder.rawManifest = raw;
-      const checked = check(raw);
+      const checked = checks.manifest(raw);
       folder.manifest = checked.manifest;
       problems.push(...checked.problems);
     }
@@ -145,7 +153,7 @@ export function readWidgetFolder(dir: string, check: CheckManifest = checkManife
 
   folder.i18n = readI18n(dir, problems);
   folder.mocksFile = importableMocks(findMocksFile(dir), problems);
-  const states = folderStates(dir, folder.mocksFile !== undefined);
+  const states = folderStates(dir, folder.mocksFile !== undefined, checks.states);
   folder.states = states.states;
   problems.push(...states.problems);
   // The upload's rules too: warnings here, each with its own weight for validate and pack.

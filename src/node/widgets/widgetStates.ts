@@ -120,17 +120,38 @@ const describeIssue = (issue: zod.core.$ZodIssue) => {
   return `${where || '(the value)'}: ${issue.message}`;
 };
 
+export interface StatesInput {
+  /** The JSON of the folder's workbench.states.json. */
+  raw: unknown;
+  /** Whether the folder has mocks/handlers (the backend states). */
+  hasBackend: boolean;
+}
+
+/** How workbench.states.json is checked (the preset passes one with a disk cache, statesCheckCache.ts). */
+export type CheckStates = (input: StatesInput) => FolderStates;
+
 /**
  * The states of one folder, in sidebar order: Default, the host states, the backend states (with
  * `hasBackend`), then the folder's own; one of the folder's with a built-in name takes its place.
  */
-export function folderStates(dir: string, hasBackend: boolean): FolderStates {
+export function folderStates(dir: string, hasBackend: boolean, check: CheckStates = checkStates): FolderStates {
   const problems: FolderProblem[] = [];
-  const builtIn = [...HOST_STATES, ...(hasBackend ? BACKEND_STATES : [])];
   const file = path.join(dir, STATES_FILE);
-  if (kindOf(file) === 'missing') return { states: [...builtIn], problems };
+  if (kindOf(file) === 'missing') return { states: builtInStates(hasBackend), problems };
   const raw = readJsonFile(dir, STATES_FILE, problems);
-  if (raw === undefined) return { states: [...builtIn], problems };
+  if (raw === undefined) return { states: builtInStates(hasBackend), problems };
+  const checked = check({ raw, hasBackend });
+  return { states: checked.states, problems: [...problems, ...checked.problems] };
+}
+
+function builtInStates(hasBackend: boolean): StateSpec[] {
+  return [...HOST_STATES, ...(hasBackend ? BACKEND_STATES : [])];
+}
+
+/** The states a folder's workbench.states.json gives (its JSON), and a problem for each wrong key or value. */
+export function checkStates({ raw, hasBackend }: StatesInput): FolderStates {
+  const problems: FolderProblem[] = [];
+  const builtIn = builtInStates(hasBackend);
   schema ??= buildSchema();
   const bad = (message: string) =>
     problems.push({ code: 'bad-states', file: STATES_FILE, message, fix: `Correct ${STATES_FILE}: see "Every state of your widget" in the workbench's README for its keys.` });

@@ -8,9 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import type { CheckManifest } from './checkManifest.ts';
 import { discoverWidgets, formatProblems, formatSkipped, type Discovery } from './discoverWidgets.ts';
-import { readWidgetFolder } from './readWidgetFolder.ts';
+import { readWidgetFolder, type FolderChecks } from './readWidgetFolder.ts';
 import { kindOf } from './readFolderFile.ts';
 import { GENERATED_FOLDER, realRoot } from './servedFiles.ts';
 import { FIXTURE_URL_PREFIX, FOLDER_CHECKS_URL_PREFIX, WIDGET_URL_PREFIX } from '../../common/servedPaths.ts';
@@ -39,7 +38,7 @@ export interface WorkbenchStoriesOptions {
   /** This repository's own fixtures: the fixture widgets' mount and the folder-check stories. */
   fixtures?: boolean;
   /** How manifest.json files are checked (a disk cache, manifestCheckCache.ts). */
-  checkManifest?: CheckManifest;
+  checks?: FolderChecks;
 }
 
 /**
@@ -55,7 +54,7 @@ export function generatedStoriesDir(projectRoot: string, widgetsDir?: string): s
 }
 
 export function prepareWorkbenchStories(options: WorkbenchStoriesOptions): WorkbenchStories {
-  const { packageRoot, projectRoot, checkManifest } = options;
+  const { packageRoot, projectRoot, checks } = options;
   const generatedDir = generatedStoriesDir(projectRoot, options.widgetsDir);
   const srcDir = path.join(packageRoot, 'src');
   const mounts: FolderMount[] = [];
@@ -67,13 +66,13 @@ export function prepareWorkbenchStories(options: WorkbenchStoriesOptions): Workb
     generatedDir,
     plugins: [],
     refresh() {
-      const discovery = discoverWidgets({ root: projectRoot, widgetsDirEnv: options.widgetsDir, checkManifest, projectWidgets: options.projectWidgets ?? false });
+      const discovery = discoverWidgets({ root: projectRoot, widgetsDirEnv: options.widgetsDir, checks, projectWidgets: options.projectWidgets ?? false });
       const entries = identifyWidgets(discovery.widgets);
       const lines = [...formatSkipped(discovery.skipped), ...formatProblems(discovery.widgets)];
       if (lines.join('\n') !== reported) lines.forEach((line) => console.warn(line));
       reported = lines.join('\n');
       writeWidgetStories(entries, generatedDir, srcDir);
-      if (options.fixtures) writeCheckStories(packageRoot, generatedDir, srcDir, checkManifest);
+      if (options.fixtures) writeCheckStories(packageRoot, generatedDir, srcDir, checks);
       mounts.splice(
         0,
         mounts.length,
@@ -114,12 +113,12 @@ function ignoreInGit(dir: string): void {
  * The folder-check fixtures (tests/fixtures/widget-folders): a story each, titled
  * `Folder checks/<case>`, expecting the problems its expected-problems.json lists.
  */
-function writeCheckStories(packageRoot: string, generatedDir: string, srcDir: string, checkManifest?: CheckManifest): void {
+function writeCheckStories(packageRoot: string, generatedDir: string, srcDir: string, checks?: FolderChecks): void {
   const fixtures = path.join(packageRoot, 'tests', 'fixtures', 'widget-folders');
   if (kindOf(fixtures) !== 'folder') return;
   const folders = readdirSync(fixtures, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => readWidgetFolder(path.join(fixtures, entry.name), checkManifest, `tests/fixtures/widget-folders/${entry.name}`));
+    .map((entry) => readWidgetFolder(path.join(fixtures, entry.name), checks, `tests/fixtures/widget-folders/${entry.name}`));
   writeWidgetStories(identifyWidgets(folders, 'Folder checks', '__checks-'), generatedDir, srcDir, {
     titlePrefix: 'Folder checks',
     filePrefix: '__checks-',
