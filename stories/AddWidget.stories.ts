@@ -43,7 +43,8 @@ export const FromUrl: StoryObj = {
   play: async ({ canvasElement, step }) => {
     const canvas = within(canvasElement);
     await step('only the added widget is shown, with the token as given', async () => {
-      await waitFor(() => expect(canvas.getByText('Hello world!')).toBeVisible());
+      // Added after the story's own widget, and hello-world loads jQuery: over a second on a busy machine.
+      await waitFor(() => expect(canvas.getByText('Hello world!')).toBeVisible(), { timeout: 5000 });
       await expect(canvasElement.querySelector('[data-widget="lifecycle-logger"]')).toBeNull();
       await expect(console.warn).toHaveBeenCalledWith('WIDGET: initLead with token: ', 'foo');
       const cabinet = findCabinet(canvasElement)!;
@@ -67,7 +68,7 @@ export const EmptyToken: StoryObj = {
     return () => warn.mockRestore();
   },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(within(canvasElement).getByText('Hello world!')).toBeVisible());
+    await waitFor(() => expect(within(canvasElement).getByText('Hello world!')).toBeVisible(), { timeout: 5000 });
     await expect(console.warn).toHaveBeenCalledWith('WIDGET: initLead with token: ', '');
   },
 };

@@ -113,6 +113,20 @@ export const StrayDom = doctorStory('stray-dom', 'doctor-stray-dom', /left <div#
 // A React portal into <body>, rendered with flushSync: found although the insertion happens dozens
 // of React frames below the widget's code.
 export const StrayPortal = doctorStory('stray-dom', 'doctor-stray-portal', /left <div#doctor-stray-portal> in <body>, outside its slot/, { cleanups: true });
+// Two nodes put into <body> at once through a DocumentFragment, as jQuery's append of several nodes
+// does: each is found (the fragment itself is empty once inserted).
+export const StrayFragment: Story = {
+  parameters: { workbench: { widgets: [fixtureWidget('doctor-stray-fragment')], doctor: ['stray-dom'] } },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    await switchDeal(canvasElement);
+    const stray = () => cabinet.doctor.findings.filter((f) => f.code === 'stray-dom').map((f) => f.message);
+    await waitFor(() => expect(stray()).toHaveLength(2));
+    const [backdrop, toast] = stray().sort();
+    await expect(backdrop).toMatch(/left <div#doctor-stray-backdrop> in <body>, outside its slot/);
+    await expect(toast).toMatch(/left <div#doctor-stray-toast> in <body>, outside its slot/);
+  },
+};
 export const BadCallback: Story = {
   ...doctorStory('bad-callback', 'doctor-bad-callback', /initLead returned a number \(42\); it must return a cleanup function or nothing/),
   play: async ({ canvasElement }) => {

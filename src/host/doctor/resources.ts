@@ -171,14 +171,19 @@ function trackTimers(): void {
 function trackInsertions(): void {
   const record = (parent: Node | null, nodes: readonly unknown[]) => {
     // A node put into a tree that is not on the page is not on the page either (the cabinet builds
-    // its views that way, hundreds of nodes a render); it counts when that tree is inserted.
+    // its views that way, hundreds of nodes a render); it counts when that tree is inserted, or,
+    // for a fragment (jQuery's append of several nodes), its children do.
     if (!parent?.isConnected) return;
     const parentElement = parent instanceof Element ? parent : parent.parentElement;
     if (parentElement?.closest(SLOT_SELECTOR)) return;
     // Last, as it is the costly check: it captures a stack (stackOwner.ts).
     const owner = currentOwner();
     if (!owner) return;
-    for (const node of nodes) if (node instanceof Node) resourcesOf(owner).nodes.add(node);
+    const { nodes: owned } = resourcesOf(owner);
+    for (const node of nodes) {
+      if (node instanceof DocumentFragment) for (const child of node.childNodes) owned.add(child);
+      else if (node instanceof Node) owned.add(node);
+    }
   };
   const proto = Node.prototype;
   const appendChild = proto.appendChild;
