@@ -113,16 +113,18 @@ export const StrayDom = doctorStory('stray-dom', 'doctor-stray-dom', /left <div#
 // A React portal into <body>, rendered with flushSync: found although the insertion happens dozens
 // of React frames below the widget's code.
 export const StrayPortal = doctorStory('stray-dom', 'doctor-stray-portal', /left <div#doctor-stray-portal> in <body>, outside its slot/, { cleanups: true });
-// Two nodes put into <body> at once through a DocumentFragment, as jQuery's append of several nodes
-// does: each is found (the fragment itself is empty once inserted).
+// Nodes put into <body> other than one by one: two at once through a DocumentFragment, as jQuery's
+// append of several nodes does (each is found; the fragment is empty once inserted), and one built
+// apart and inserted with insertAdjacentElement.
 export const StrayFragment: Story = {
   parameters: { workbench: { widgets: [fixtureWidget('doctor-stray-fragment')], doctor: ['stray-dom'] } },
   play: async ({ canvasElement }) => {
     const cabinet = await cabinetOf(canvasElement);
     await switchDeal(canvasElement);
     const stray = () => cabinet.doctor.findings.filter((f) => f.code === 'stray-dom').map((f) => f.message);
-    await waitFor(() => expect(stray()).toHaveLength(2));
-    const [backdrop, toast] = stray().sort();
+    await waitFor(() => expect(stray()).toHaveLength(3));
+    const [badge, backdrop, toast] = stray().sort((a, b) => a.localeCompare(b));
+    await expect(badge).toMatch(/left <aside#doctor-stray-badge> in <body>, outside its slot/);
     await expect(backdrop).toMatch(/left <div#doctor-stray-backdrop> in <body>, outside its slot/);
     await expect(toast).toMatch(/left <div#doctor-stray-toast> in <body>, outside its slot/);
   },

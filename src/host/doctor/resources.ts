@@ -196,13 +196,31 @@ function trackInsertions(): void {
     record(this, [node]);
     return insertBefore.call(this, node, child) as T;
   };
-  for (const method of ['append', 'prepend'] as const) {
+  const replaceChild = proto.replaceChild;
+  proto.replaceChild = function <T extends Node>(this: Node, node: Node, child: T): T {
+    record(this, [node]);
+    return replaceChild.call(this, node, child) as T;
+  };
+  // Every other way to put nodes on the page: a tree built apart counts only once inserted.
+  for (const method of ['append', 'prepend', 'replaceChildren'] as const) {
     const original = Element.prototype[method];
     Element.prototype[method] = function (this: Element, ...nodes: (Node | string)[]) {
       record(this, nodes);
       return original.apply(this, nodes);
     };
   }
+  for (const method of ['before', 'after', 'replaceWith'] as const) {
+    const original = Element.prototype[method];
+    Element.prototype[method] = function (this: Element, ...nodes: (Node | string)[]) {
+      record(this.parentNode, nodes);
+      return original.apply(this, nodes);
+    };
+  }
+  const insertAdjacentElement = Element.prototype.insertAdjacentElement;
+  Element.prototype.insertAdjacentElement = function (this: Element, where: InsertPosition, element: Element) {
+    record(/^(beforebegin|afterend)$/i.test(where) ? this.parentNode : this, [element]);
+    return insertAdjacentElement.call(this, where, element);
+  };
 }
 
 function trackRequests(): void {
