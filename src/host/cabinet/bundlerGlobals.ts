@@ -8,7 +8,7 @@
  */
 const BUNDLER_GLOBAL = /^(webpackChunk|webpackJsonp|parcelRequire)/;
 
-/** Remembers the page's globals now; the returned function deletes the bundler globals added since. */
+/** Remembers the page's bundler globals now; the returned function deletes the ones added since. */
 export function forgetNewBundlerGlobals(): () => void {
   const before = new Set(bundlerGlobals());
   return () => {

@@ -22,8 +22,8 @@ export const HOST_BUNDLE_ID = 'virtual:amo-workbench/host';
 const RESOLVED_ID = `\0${HOST_BUNDLE_ID}`;
 /**
  * The bundle's source map, served apart: handed to Vite, it was merged with Vite's own edits and
- * inlined as base64 into the module (~440 KB of a ~610 KB response), at every start; the browser
- * fetches it from here only when DevTools opens. Its sources are the files' own URLs.
+ * inlined as base64 into the module (most of its bytes), at every start; the browser fetches it from
+ * here only when DevTools opens. Its sources are the files' own URLs.
  */
 const MAP_PATH = '@amo-workbench/host-bundle.js.map';
 
