@@ -7,7 +7,7 @@ import { HOST_MODULE_IDS } from '../../common/hostModuleIds';
 import { doctoredSdk, type DoctoredSdk } from '../doctor/doctoredSdk';
 import type { Doctor } from '../doctor/findings';
 import { problemsChanged } from '../doctor/problemSignal';
-import { releaseResources, resourcesOf, type ConnectionRecord } from '../doctor/resources';
+import { letGo, releaseResources, resourcesOf, type ConnectionRecord } from '../doctor/resources';
 import { registerOwner } from '../doctor/stackOwner';
 import { trackUncaughtErrors } from '../doctor/uncaughtErrors';
 import { forgetNewBundlerGlobals } from './bundlerGlobals';
@@ -61,12 +61,11 @@ export function mountCabinetWidget(
   // From the first initLead on: an error while the script loads is the runner's (a load failure).
   let stopErrorTracking = () => {};
   /**
-   * DOM the widget added while its module was evaluated (a bundle's style-loader <style> in <head>):
-   * it lives with the module, across deal switches, as in amoCRM; removed when the module's context ends.
+   * DOM the widget added while its module was evaluated (a bundle's style-loader <style> in <head>)
+   * and sockets its module opened: they live with the module, across deal switches, as in amoCRM;
+   * let go when the module's context ends.
    */
-  const moduleNodes = new Set<Node>();
-  /** Likewise a socket its module opened: shared by every deal, closed when the module's context ends. */
-  const moduleConnections = new Set<ConnectionRecord>();
+  const moduleHeld = { nodes: new Set<Node>(), connections: new Set<ConnectionRecord>() };
   const runner = new WidgetRunner({
     name: source.name,
     scriptUrl,
@@ -102,9 +101,9 @@ export function mountCabinetWidget(
       everEntered = true;
       stopErrorTracking = trackUncaughtErrors(scriptUrl, source.name, (message) => doctor.report('uncaught-error', source.name, message));
       const { nodes, connections } = resourcesOf(owner);
-      for (const node of nodes) moduleNodes.add(node);
+      for (const node of nodes) moduleHeld.nodes.add(node);
       nodes.clear();
-      for (const connection of connections) moduleConnections.add(connection);
+      for (const connection of connections) moduleHeld.connections.add(connection);
       connections.clear();
     },
     release: () => {
@@ -112,10 +111,7 @@ export function mountCabinetWidget(
       stopErrorTracking();
       forgetBundlerGlobals();
       releaseResources(owner);
-      for (const node of moduleNodes) if (node.parentNode) node.parentNode.removeChild(node);
-      moduleNodes.clear();
-      for (const { connection } of moduleConnections) connection.close();
-      moduleConnections.clear();
+      letGo(moduleHeld);
     },
   };
 }

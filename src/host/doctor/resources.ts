@@ -58,8 +58,15 @@ export function releaseResources(owner: string): void {
     target.removeEventListener(l.type, l.listener as EventListenerOrEventListenerObject, l.capture);
   }
   for (const timer of r.timers.values()) (timer.kind === 'interval' ? clearInterval : clearTimeout)(timer.id);
-  for (const { connection } of r.connections) connection.close();
-  for (const node of r.nodes) node.parentNode?.removeChild(node);
+  letGo(r);
+}
+
+/** Closes the sockets and removes the nodes: what a widget still held, or what its module kept. */
+export function letGo(held: Pick<WidgetResources, 'nodes' | 'connections'>): void {
+  for (const { connection } of held.connections) connection.close();
+  held.connections.clear();
+  for (const node of held.nodes) node.parentNode?.removeChild(node);
+  held.nodes.clear();
 }
 
 /** Whether a socket or event stream is still connecting or open (0 and 1 in both APIs). */
