@@ -2,9 +2,9 @@
  * (Node) A check of a widget folder's file behind a disk cache, keyed by the input (as JSON) and by
  * the checker itself (a fingerprint of its sources and the versions of the packages it uses), so an
  * edit to either checks again. Used for manifest.json and workbench.states.json: their checks need
- * zod, and loading zod is ~40-75 ms of every `storybook dev` and `storybook build` start (the widget
- * folders are read when the preset loads, before anything else can run), while the files rarely
- * change between starts (the folder-check fixtures, broken on purpose, never do).
+ * zod, whose loading every `storybook dev` and `storybook build` start would wait for (the widget
+ * folders are read when the preset loads, before anything else can run; docs/performance.md has the
+ * cost), while the files rarely change between starts (the folder-check fixtures, broken on purpose, never do).
  */
 import { readFileSync } from 'node:fs';
 import { cacheKey } from '../build/cacheKey.ts';
