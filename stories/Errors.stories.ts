@@ -45,6 +45,12 @@ export const SyntaxError = failureStory('syntax-error', PHASES.load, /SyntaxErro
 
 export const NoDefine = failureStory('no-define', PHASES.load, /personal_page\.js ran but never called define\(\)/);
 
+export const NamedDefine = failureStory(
+  'named-define',
+  PHASES.load,
+  /personal_page\.js called define\(\) with a module id of its own \("named-define-widget"\)/,
+);
+
 export const ThrowsBeforeDefine = failureStory('throws-before-define', PHASES.load, /TypeError.*apiUrl.*personal_page\.js:2:\d+/);
 
 export const FactoryThrows = failureStory('factory-throws', PHASES.factory, /the define\(\) factory threw: API_URL is not configured/);

@@ -16,6 +16,7 @@ import { loadPreviewOrConfigFile, resolvePathInStorybookCache, versions } from '
 import type { Indexer } from 'storybook/internal/types';
 import { mergeConfig, type InlineConfig, type Plugin } from 'vite';
 import { hostLibrariesPlugin } from './vite/hostLibrariesPlugin.ts';
+import { fakeTimersUtilPlugin } from './vite/fakeTimersUtilPlugin.ts';
 import { prebundledPackages, servedAsPublished } from './vite/prebundledPackages.ts';
 import { clientSecretDefine } from './clientSecret.ts';
 import { mswBrowserBundlePlugin } from './vite/mswBrowserBundlePlugin.ts';
@@ -162,6 +163,8 @@ export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext
       // The libraries behind the host modules; React & co. bundled on first use in dev (src/node/vite/hostLibrariesPlugin.ts).
       hostLibrariesPlugin({ root: PACKAGE_ROOT }),
       mswWorkerPlugin(),
+      // The clock's package asks for Node's `util`, which it never calls in a browser (src/node/vite/fakeTimersUtilPlugin.ts).
+      fakeTimersUtilPlugin(),
       // msw and msw/browser come from MSW's own browser bundle (src/node/vite/mswBrowserBundlePlugin.ts).
       mswBrowserBundlePlugin(),
       // The dev server serves the host emulator as one module (src/node/devBundle/hostBundlePlugin.ts).

@@ -5,6 +5,7 @@
  */
 import requireJsSource from 'requirejs/require.js?raw';
 import { macrotask } from './macrotask';
+import { recordNamedDefines } from './namedDefines';
 
 /** The parts of require.js internals the workbench relies on (documented hooks and the context API). */
 export interface RequireContext {
@@ -44,5 +45,6 @@ export function ensureRequireJs(): RequireJsGlobal {
   // 4 ms keeps the order and the asynchrony, and a widget loads on a story switch without waiting on
   // a clamped timer behind the cabinet's first frame.
   installed.nextTick = macrotask;
+  recordNamedDefines(amdGlobals);
   return installed;
 }

@@ -39,6 +39,14 @@ describe('describeLoadFailure', () => {
     expect(noDefine.reason).toBe('personal_page.js ran but never called define().');
   });
 
+  it('tells a named define apart from a missing one, naming the ids', async () => {
+    const failure = await describeLoadFailure(requireError('nodefine', [ctx().scriptUrl]), ctx({ namedDefines: ['my-widget'] }));
+    expect(failure.reason).toBe(
+      'personal_page.js called define() with a module id of its own ("my-widget"), never anonymously: the host loads the script by its URL and never asks for that id.',
+    );
+    expect(failure.hint).toMatch(/rollup without output\.amd\.id/);
+  });
+
   it('tells an ES module apart, with how to build AMD instead', async () => {
     for (const message of ['Uncaught SyntaxError: Cannot use import statement outside a module', "Uncaught SyntaxError: Unexpected token 'export'"]) {
       const failure = await describeLoadFailure(requireError('nodefine', [ctx().scriptUrl]), ctx({ scriptErrors: [{ message, line: 1, column: 1 }] }));

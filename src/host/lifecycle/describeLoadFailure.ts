@@ -13,6 +13,8 @@ export interface LoadFailureContext {
   scriptUrl: string;
   unknownIds: ReadonlySet<string>;
   scriptErrors: readonly TrappedScriptError[];
+  /** Ids the script passed to define() (namedDefines.ts): a named module is never the one loaded. */
+  namedDefines?: readonly string[];
   waitSeconds: number;
 }
 
@@ -50,6 +52,14 @@ export async function describeLoadFailure(error: unknown, ctx: LoadFailureContex
             : /syntax/i.test(thrown.message)
               ? 'Fix the syntax error; the browser could not parse the script.'
               : 'The script threw while it was evaluated, before it called define().',
+        );
+      }
+      const named = ctx.namedDefines ?? [];
+      if (named.length) {
+        return fail(
+          PHASES.load,
+          `${fileName(ids[0] ?? scriptUrl)} called define() with a module id of its own (${named.map((id) => `"${id}"`).join(', ')}), never anonymously: the host loads the script by its URL and never asks for that id.`,
+          'Build the AMD module without a name, define([...host ids], factory): rollup without output.amd.id, webpack with output.library { type: "amd" } and no name.',
         );
       }
       return fail(

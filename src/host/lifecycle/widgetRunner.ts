@@ -7,6 +7,7 @@
  */
 import { GLOBAL_CLASS_NAMES } from '../../common/constants';
 import type { AmdContext } from '../amd/amdContext';
+import { namedDefinesOf } from '../amd/namedDefines';
 import { REQUIRED_CALLBACKS, type Cleanup, type PersonalPageWidget } from './contract';
 import { describeLoadFailure } from './describeLoadFailure';
 import type { LifecycleLog } from './lifecycleLog';
@@ -72,6 +73,7 @@ export class WidgetRunner {
               scriptUrl,
               unknownIds: amd.unknownIds,
               scriptErrors: trap.errors,
+              namedDefines: namedDefinesOf(scriptUrl),
               waitSeconds: this.options.waitSeconds,
             });
       this.state = 'failed';

@@ -76,7 +76,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   const folderArg = positionals[0] ?? '.';
   const folder = path.resolve(io.cwd, folderArg);
   const shown = path.relative(io.cwd, folder) || '.';
-  const widgetFolders = () => chooseWidgetFolders(io.cwd, [...positionals, ...(values.widgets ?? [])]);
+  const widgetFolders = () => chooseWidgetFolders(io.cwd, [...positionals, ...(values.widgets ?? [])], command);
 
   switch (command) {
     case 'validate': {

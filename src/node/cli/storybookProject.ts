@@ -48,9 +48,15 @@ export function storybookBin(): string {
   return path.join(path.dirname(pkgFile), relative);
 }
 
-/** Runs `storybook <args>` in the project with this Node, output passed through. */
-export function runStorybook(projectRoot: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
-  return spawn(process.execPath, [storybookBin(), ...args], { cwd: projectRoot, stdio: 'inherit', env: { ...env, STORYBOOK_DISABLE_TELEMETRY: '1' } });
+/** Runs `storybook <args>` in the project with this Node, output passed through (or kept, with `captured`). */
+export function runStorybook(projectRoot: string, args: string[], env: NodeJS.ProcessEnv = process.env, captured?: { output: string }): ChildProcess {
+  const child = spawn(process.execPath, [storybookBin(), ...args], {
+    cwd: projectRoot,
+    stdio: captured ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    env: { ...env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+  });
+  if (captured) for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => (captured.output += chunk.toString()));
+  return child;
 }
 
 export function exitCodeOf(child: ChildProcess): Promise<number> {

@@ -39,9 +39,17 @@ export async function runTests(options: TestOptions): Promise<number> {
   const buildDir = path.join(work, 'storybook-static');
   const statusFile = path.join(work, 'build-status');
   const site = await serveFolder(buildDir);
-  const build = runStorybook(options.projectRoot, ['build', '--quiet', '--test', '--preview-only', '--config-dir', configDir, '-o', buildDir]);
+  // The build's own output is the workbench's business, shown only when the build fails.
+  const buildLog = { output: '' };
+  const build = runStorybook(
+    options.projectRoot,
+    ['build', '--quiet', '--test', '--preview-only', '--config-dir', configDir, '-o', buildDir],
+    process.env,
+    buildLog,
+  );
   try {
     const building = exitCodeOf(build).then((code) => {
+      if (code !== 0) options.log(`The Storybook build of the widgets failed:\n${buildLog.output.trimEnd()}`);
       writeFileSync(statusFile, code === 0 ? BUILD_OK : BUILD_FAILED);
       return code;
     });
