@@ -3,7 +3,6 @@
  * doctor's ownership of what it adds, and the WidgetRunner that loads it and runs its lifecycle.
  */
 import { type AmdContext } from '../amd/amdContext';
-import { HOST_MODULE_IDS } from '../../common/hostModuleIds';
 import { doctoredSdk, type DoctoredSdk } from '../doctor/doctoredSdk';
 import type { Doctor } from '../doctor/findings';
 import { problemsChanged } from '../doctor/problemSignal';
@@ -11,7 +10,7 @@ import { letGo, releaseResources, resourcesOf, type ConnectionRecord } from '../
 import { registerOwner } from '../doctor/stackOwner';
 import { trackUncaughtErrors } from '../doctor/uncaughtErrors';
 import { forgetNewBundlerGlobals } from './bundlerGlobals';
-import { closestId } from '../lifecycle/closestId';
+import { unknownModuleAdvice } from '../lifecycle/unknownModuleAdvice';
 import type { LifecycleLog } from '../lifecycle/lifecycleLog';
 import { WidgetRunner } from '../lifecycle/widgetRunner';
 import type { WidgetFailure } from '../lifecycle/widgetFailure';
@@ -80,7 +79,7 @@ export function mountCabinetWidget(
       // Only this widget's load failure names its unknown module (the context is shared).
       const unknown = failure.phase === 'load' ? [...amd.unknownIds].filter((id) => failure.reason.includes(`"${id}"`)) : [];
       for (const id of unknown) {
-        const near = closestId(id, HOST_MODULE_IDS);
+        const near = unknownModuleAdvice(id).suggestion;
         doctor.report(
           'unknown-module',
           source.name,

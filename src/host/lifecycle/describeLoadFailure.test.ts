@@ -23,6 +23,19 @@ describe('describeLoadFailure', () => {
     expect(failure.hint).toContain(HOST_MODULE_IDS.join(', '));
   });
 
+  it('tells a subpath of a host package what to name or bundle instead', async () => {
+    const client = await describeLoadFailure(requireError('nodefine', ['react-dom/client']), ctx({ unknownIds: new Set(['react-dom/client']) }));
+    expect(client.reason).toBe('define() asks for module "react-dom/client", which the host does not provide.');
+    expect(client.hint).toMatch(/^The host’s "react-dom" is react-dom merged with react-dom\/client .* output\.paths \{ "react-dom\/client": "react-dom" \}/);
+    expect(client.hint).not.toContain('Bundle anything else');
+    const jsx = await describeLoadFailure(requireError('nodefine', ['react/jsx-runtime']), ctx({ unknownIds: new Set(['react/jsx-runtime']) }));
+    expect(jsx.hint).toMatch(/^"react\/jsx-runtime" is not a host module: bundle it/);
+    const lodash = await describeLoadFailure(requireError('nodefine', ['lodash/debounce']), ctx({ unknownIds: new Set(['lodash/debounce']) }));
+    expect(lodash.hint).toBe(
+      'The host provides "lodash" as a whole, not "lodash/debounce": import from "lodash", or bundle "lodash/debounce" into personal_page.js.',
+    );
+  });
+
   it('gives no suggestion when nothing is close', async () => {
     const failure = await describeLoadFailure(requireError('nodefine', ['moment']), ctx({ unknownIds: new Set(['moment']) }));
     expect(failure.hint).not.toContain('Did you mean');
@@ -37,6 +50,9 @@ describe('describeLoadFailure', () => {
     expect(syntax.hint).toMatch(/syntax error/);
     const noDefine = await describeLoadFailure(requireError('nodefine', [ctx().scriptUrl]), ctx());
     expect(noDefine.reason).toBe('personal_page.js ran but never called define().');
+    const versioned = `${ctx().scriptUrl}?v=1a2b`;
+    const noDefineVersioned = await describeLoadFailure(requireError('nodefine', [versioned]), ctx({ scriptUrl: versioned }));
+    expect(noDefineVersioned.reason).toBe('personal_page.js ran but never called define().');
   });
 
   it('tells a named define apart from a missing one, naming the ids', async () => {

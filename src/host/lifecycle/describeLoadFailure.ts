@@ -2,10 +2,10 @@
  * Turns a require.js error (its `requireType`, `requireModules`, `originalError`) into what the
  * developer needs: the phase, the cause in words, and the fix.
  */
-import { HOST_MODULE_IDS, isHostModuleId } from '../../common/hostModuleIds';
-import { closestId } from './closestId';
+import { isHostModuleId } from '../../common/hostModuleIds';
 import { PHASES } from './phases';
 import type { TrappedScriptError } from './scriptErrorTrap';
+import { unknownModuleAdvice } from './unknownModuleAdvice';
 import { WidgetFailure, messageOf } from './widgetFailure';
 
 export interface LoadFailureContext {
@@ -26,12 +26,7 @@ export async function describeLoadFailure(error: unknown, ctx: LoadFailureContex
 
   const unknown = ids.find((id) => ctx.unknownIds.has(id));
   if (unknown) {
-    const suggestion = closestId(unknown, HOST_MODULE_IDS);
-    return fail(
-      PHASES.load,
-      `define() asks for module "${unknown}", which the host does not provide.`,
-      `${suggestion ? `Did you mean "${suggestion}"? ` : ''}The host provides: ${HOST_MODULE_IDS.join(', ')}. ` + 'Bundle anything else into personal_page.js.',
-    );
+    return fail(PHASES.load, `define() asks for module "${unknown}", which the host does not provide.`, unknownModuleAdvice(unknown).hint);
   }
 
   switch (requireError.requireType) {
@@ -101,6 +96,8 @@ async function fetchOutcome(url: string): Promise<string> {
   }
 }
 
+/** `personal_page.js` of its URL, without the `?v=` the workbench adds for live reload. */
 function fileName(url: string): string {
-  return url.slice(url.lastIndexOf('/') + 1) || url;
+  const path = url.split(/[?#]/)[0]!;
+  return path.slice(path.lastIndexOf('/') + 1) || url;
 }

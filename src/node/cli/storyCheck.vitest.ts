@@ -105,27 +105,26 @@ async function runVisit(page: Page, visit: Visit): Promise<void> {
     loadedWith.delete(page);
     throw new Error(`the story failed while rendering or in its play function: ${error} (open it in amo-workbench dev to see it)`);
   }
-  const failures: string[] = [];
-  if (visit.capture) {
-    const baseline = readBaseline(store, nameOf(visit));
-    const failure = compare(visit, await captureOpened(page, visit.target, baseline), baseline);
+  // Captured first: the checks unmount the cabinet.
+  const baseline = visit.capture ? readBaseline(store, nameOf(visit)) : undefined;
+  const image = visit.capture ? await captureOpened(page, visit.target, baseline) : undefined;
+  // Runs in the page (src/preview/consoleApi.ts), typed there with the DOM.
+  const failures = visit.check ? ((await page.evaluate('window.__amoWorkbench?.unmountAndListProblems() ?? []')) as string[]) : [];
+  if (image) {
+    const failure = compare(visit, image, baseline, failures.length === 0);
     if (failure) failures.push(failure);
-  }
-  if (visit.check) {
-    // Runs in the page (src/preview/consoleApi.ts), typed there with the DOM.
-    const problems = (await page.evaluate('window.__amoWorkbench?.unmountAndListProblems() ?? []')) as string[];
-    failures.unshift(...problems);
   }
   if (failures.length) throw new Error(failures.join(' | '));
 }
 
 const nameOf = ({ id, mode }: Visit) => `${id}--${mode}`;
 
-/** Compares a capture with its baseline (or writes it); returns the failure, if any. */
-function compare(visit: Visit, image: Buffer, baseline: Buffer | undefined): string | undefined {
-  const outcome = checkBaseline(store, nameOf(visit), image, baseline);
+/** Compares a capture with its baseline (or writes it, when the story passed its checks); returns the failure, if any. */
+function compare(visit: Visit, image: Buffer, baseline: Buffer | undefined, passed: boolean): string | undefined {
+  const outcome = checkBaseline(store, nameOf(visit), image, baseline, passed);
   if (outcome.kind === 'missing')
     return `no baseline ${path.relative(process.cwd(), outcome.file)}: run \`npx amo-workbench test --update\` and commit .amo-workbench/baselines/`;
+  if (outcome.kind === 'not-written') return `no baseline written for a story that fails: fix the failure, then run \`npx amo-workbench test --update\``;
   if (outcome.kind !== 'differs') return undefined;
   return `differs from its baseline in ${outcome.diffPixels} pixels (${(outcome.ratio * 100).toFixed(3)}%); see ${path.relative(process.cwd(), outcome.diffFile)}, or accept it with --update`;
 }

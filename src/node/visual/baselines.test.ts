@@ -32,6 +32,14 @@ describe('a capture against its baseline', () => {
     expect(existsSync(path.join(s.dir, 'a--en.png'))).toBe(false);
   });
 
+  it('never writes the capture of a story that failed its checks, new or with --update', () => {
+    for (const s of [store(), store({ update: true })]) {
+      const outcome = checkBaseline(s, 'a--en', png(10), undefined, false);
+      expect(outcome).toEqual({ kind: 'not-written', file: path.join(s.dir, 'a--en.png') });
+      expect(existsSync(path.join(s.dir, 'a--en.png'))).toBe(false);
+    }
+  });
+
   it('reports a difference with its pixel count and leaves the actual and diff images in the report folder', () => {
     const s = store();
     checkBaseline(s, 'a--en', png(10));

@@ -18,7 +18,11 @@ export interface BaselineStore {
 }
 
 export type BaselineOutcome =
-  { kind: 'written' } | { kind: 'missing'; file: string } | { kind: 'matches' } | { kind: 'differs'; diffPixels: number; ratio: number; diffFile: string };
+  | { kind: 'written' }
+  | { kind: 'missing'; file: string }
+  | { kind: 'not-written'; file: string }
+  | { kind: 'matches' }
+  | { kind: 'differs'; diffPixels: number; ratio: number; diffFile: string };
 
 const fileOf = (store: BaselineStore, name: string) => path.join(store.dir, `${name}.png`);
 
@@ -28,11 +32,15 @@ export function readBaseline(store: BaselineStore, name: string): Buffer | undef
   return !store.update && existsSync(file) ? readFileSync(file) : undefined;
 }
 
-/** `baseline`: the one readBaseline gave for this capture, so the file is read once. */
-export function checkBaseline(store: BaselineStore, name: string, image: Buffer, baseline = readBaseline(store, name)): BaselineOutcome {
+/**
+ * `baseline`: the one readBaseline gave for this capture, so the file is read once. `mayWrite`
+ * false (the story failed its checks): a broken render never becomes what later runs compare with.
+ */
+export function checkBaseline(store: BaselineStore, name: string, image: Buffer, baseline = readBaseline(store, name), mayWrite = true): BaselineOutcome {
   if (!baseline) {
     const file = fileOf(store, name);
     if (!store.update && store.inCi) return { kind: 'missing', file };
+    if (!mayWrite) return { kind: 'not-written', file };
     mkdirSync(store.dir, { recursive: true });
     writeFileSync(file, image);
     return { kind: 'written' };
