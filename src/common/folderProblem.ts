@@ -16,7 +16,7 @@ export type FolderProblemCode =
   | 'empty-file'
   | 'json-too-deep'
   | 'large-script'
-  /** mocks/handlers exports something other than an array of handlers. */
+  /** mocks/handlers does not parse, imports what is not there, or exports something other than an array of handlers. */
   | 'bad-mocks'
   /** mocks/handlers is under a path with `#` or `?`, which Vite cannot import from (the story runs without it). */
   | 'mocks-path'
@@ -62,3 +62,9 @@ export function isError(problem: FolderProblem): boolean {
 export function uploadSeverity(problem: FolderProblem): 'error' | 'warning' | 'note' {
   return problem.upload ?? problem.severity ?? 'error';
 }
+
+/**
+ * The key of the marker a mocks file that cannot be built is replaced by (its `handlers` export,
+ * src/node/widgets/mocksGuardPlugin.ts): the reason, shown as the story's `bad-mocks` problem.
+ */
+export const MOCKS_PROBLEM_KEY = 'amoWorkbenchMocksProblem';

@@ -5,7 +5,7 @@
  */
 import type { RequestHandler } from 'msw';
 import type { WidgetSource } from '../host/cabinet/createCabinet';
-import type { FolderProblem, FolderProblemCode } from '../common/folderProblem';
+import { MOCKS_PROBLEM_KEY, type FolderProblem, type FolderProblemCode } from '../common/folderProblem';
 import { WIDGET_URL_PREFIX } from '../common/servedPaths';
 import { localeModes } from '../common/localeModes';
 import type { WorkbenchParameters } from './parameters';
@@ -44,6 +44,20 @@ export function folderWidget(folder: WidgetFolderInfo): WidgetSource {
   };
 }
 
+/** Why the folder's handlers are not used: a file that could not be built (mocksGuardPlugin.ts), or a wrong export. */
+function badMocksProblem(handlers: unknown): FolderProblem {
+  const unbuilt = (handlers as Record<string, unknown> | null)?.[MOCKS_PROBLEM_KEY];
+  if (typeof unbuilt === 'string') {
+    return { code: 'bad-mocks', file: 'mocks', message: unbuilt, fix: 'Fix the file; the story picks the handlers up on the next save.' };
+  }
+  return {
+    code: 'bad-mocks',
+    file: 'mocks/handlers',
+    message: `mocks/handlers exports "handlers" as ${handlers === null ? 'null' : typeof handlers}, not an array of MSW handlers; the story runs without them.`,
+    fix: 'Export an array: export const handlers = [http.get(...), ...].',
+  };
+}
+
 /**
  * `handlers`: the folder's own MSW handlers (its mocks/handlers file), under `msw.handlers.widget`.
  * `expectProblems`: the folder problems a fixture folder shows on purpose.
@@ -51,17 +65,7 @@ export function folderWidget(folder: WidgetFolderInfo): WidgetSource {
 export function widgetFolderParameters(folder: WidgetFolderInfo, handlers?: unknown, options: { expectProblems?: FolderProblemCode[] } = {}) {
   // A problem on the story, not a throw: a throw here would be Storybook's error screen instead of the cabinet.
   const badHandlers = handlers !== undefined && !Array.isArray(handlers);
-  const problems: FolderProblem[] = badHandlers
-    ? [
-        ...folder.problems,
-        {
-          code: 'bad-mocks',
-          file: 'mocks/handlers',
-          message: `mocks/handlers exports "handlers" as ${handlers === null ? 'null' : typeof handlers}, not an array of MSW handlers; the story runs without them.`,
-          fix: 'Export an array: export const handlers = [http.get(...), ...].',
-        },
-      ]
-    : folder.problems;
+  const problems: FolderProblem[] = badHandlers ? [...folder.problems, badMocksProblem(handlers)] : folder.problems;
   const workbench: WorkbenchParameters = {
     widgets: folder.hasScript ? [folderWidget(folder)] : [],
     folderProblems: problems,

@@ -60,6 +60,19 @@ beforeAll(async () => {
     ];`,
   );
   cpSync(path.join(root, 'tests/fixtures/widgets/probe'), path.join(widgets, 'probe'), { recursive: true });
+  // Mocks that do not parse, and mocks that import a package nobody installed: that widget's problem, not the build's.
+  for (const [name, mocks] of [
+    ['broken-mocks', "import { http } from 'msw';\nexport const handlers = [http.get('https://x.example', () => {})\n"],
+    ['uninstalled-mocks', "import { faker } from '@faker-js/faker';\nexport const handlers = [];\n"],
+  ]) {
+    mkdirSync(path.join(widgets, name!, 'mocks'), { recursive: true });
+    writeFileSync(path.join(widgets, name!, 'manifest.json'), JSON.stringify({ widget: { name }, locations: ['personal_page'] }));
+    writeFileSync(
+      path.join(widgets, name!, 'personal_page.js'),
+      `define([], function () { return { initLead: function () {}, registerWidgetsBarSlot: function (el) { el.textContent = 'Widget ${name}'; } }; });`,
+    );
+    writeFileSync(path.join(widgets, name!, 'mocks', 'handlers.js'), mocks!);
+  }
   // A folder whose name needs URL encoding, holding what must never reach a build: a dotfile and a link out.
   const spaced = path.join(widgets, 'мой виджет');
   mkdirSync(spaced);
@@ -142,6 +155,19 @@ describe('storybook build', () => {
       for (const machinePath of machinePaths) if (machinePath.test(text)) offenders.push(`${path.relative(outDir, file)} contains ${machinePath.source}`);
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('builds despite a widget whose mocks do not parse or import what is not installed, showing each as that story’s problem', async () => {
+    for (const [id, reason] of [
+      ['widgets-broken-mocks--default', /mocks\/handlers\.js does not parse: .* \(line 3, column \d+\); the story runs without the folder's handlers\./],
+      ['widgets-uninstalled-mocks--default', /mocks\/handlers\.js imports "@faker-js\/faker", which is not installed; .* \(npm i -D @faker-js\/faker\)\./],
+    ] as const) {
+      const { page } = await openStory(id);
+      await page.locator('.js-widgets-bar-item-container', { hasText: `Widget ${id.split('--')[0]!.slice('widgets-'.length)}` }).waitFor();
+      const problem = page.locator('.wb-strip [data-problem="bad-mocks"]');
+      expect(await problem.textContent()).toMatch(reason);
+      await page.close();
+    }
   });
 
   it('renders a widget from a folder named with spaces and Cyrillic letters', async () => {

@@ -32,7 +32,7 @@ describe('describeLoadFailure', () => {
     expect(jsx.hint).toMatch(/^"react\/jsx-runtime" is not a host module: bundle it/);
     const lodash = await describeLoadFailure(requireError('nodefine', ['lodash/debounce']), ctx({ unknownIds: new Set(['lodash/debounce']) }));
     expect(lodash.hint).toBe(
-      'The host provides "lodash" as a whole, not "lodash/debounce": import from "lodash", or bundle "lodash/debounce" into personal_page.js.',
+      'The host provides "lodash" as a whole, not "lodash/debounce": use "lodash" itself, or bundle "lodash/debounce" into personal_page.js.',
     );
   });
 

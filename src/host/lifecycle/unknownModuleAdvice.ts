@@ -33,7 +33,7 @@ export function unknownModuleAdvice(id: string): UnknownModuleAdvice {
     };
   }
   if (base) {
-    return { suggestion: base, hint: `The host provides "${base}" as a whole, not "${id}": import from "${base}", or bundle "${id}" into personal_page.js.` };
+    return { suggestion: base, hint: `The host provides "${base}" as a whole, not "${id}": use "${base}" itself, or bundle "${id}" into personal_page.js.` };
   }
   const suggestion = closestId(id, HOST_MODULE_IDS);
   return { suggestion, hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}${PROVIDED} Bundle anything else into personal_page.js.` };

@@ -15,6 +15,7 @@ import { GENERATED_FOLDER, realRoot } from './servedFiles.ts';
 import { FIXTURE_URL_PREFIX, FOLDER_CHECKS_URL_PREFIX, WIDGET_URL_PREFIX } from '../../common/servedPaths.ts';
 import { widgetFilesPlugin, type FolderMount } from './widgetFilesPlugin.ts';
 import { widgetImportsPlugin } from './widgetImportsPlugin.ts';
+import { mocksGuardPlugin } from './mocksGuardPlugin.ts';
 import { identifyWidgets, writeWidgetStories } from './widgetStoryFiles.ts';
 
 export interface WorkbenchStories {
@@ -93,9 +94,24 @@ export function prepareWorkbenchStories(options: WorkbenchStoriesOptions): Workb
     widgetFilesPlugin(() => mounts),
     // Vite resolves a symlinked folder's files to their real paths: both name the folder.
     widgetImportsPlugin(packageRoot, () => state.discovery.widgets.flatMap((w) => [w.dir, realRoot(w.dir) ?? w.dir])),
+    // A mocks file that cannot be built is that widget's problem, not the whole build's.
+    mocksGuardPlugin(() => mocksFiles(state.discovery)),
     widgetWatchPlugin(state),
   ];
   return state;
+}
+
+/** Each widget's mocks file and its folder, under their own paths and their real ones (Vite resolves links). */
+function mocksFiles(discovery: Discovery): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const widget of discovery.widgets) {
+    if (!widget.mocksFile) continue;
+    files.set(widget.mocksFile, widget.dir);
+    const realDir = realRoot(widget.dir);
+    const realFile = realRoot(widget.mocksFile);
+    if (realFile) files.set(realFile, realDir ?? widget.dir);
+  }
+  return files;
 }
 
 /** A folder of generated files keeps itself out of git: a `.gitignore` of `*` inside it. */

@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mocksProblem } from './mocksGuardPlugin';
+
+const folder = mkdtempSync(path.join(tmpdir(), 'wb-mocks-guard-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+mkdirSync(path.join(folder, 'mocks'));
+const handlers = path.join(folder, 'mocks', 'handlers.ts');
+writeFileSync(path.join(folder, 'mocks', 'data.ts'), 'export const documents: string[] = [];\n');
+writeFileSync(path.join(folder, 'mocks', 'broken.js'), 'export const x = ;\n');
+
+// Resolves as Vite would here: files that exist, and the packages this test says are installed.
+const resolver = {
+  async resolve(source: string, importer: string) {
+    if (!/^[./]/.test(source)) return ['msw', '@amocrm-workbench/mocks'].includes(source) ? { id: `/node_modules/${source}/index.js` } : null;
+    for (const ext of ['', '.ts', '.js']) {
+      const file = path.resolve(path.dirname(importer), source + ext);
+      if (existsSync(file)) return { id: file };
+    }
+    return null;
+  },
+};
+
+describe('a widget’s mocks file that cannot be built', () => {
+  it('passes one that parses and whose imports resolve, type-only imports and helpers included', async () => {
+    const code = "import { http } from 'msw';\nimport type { Thing } from 'not-installed-types';\nimport { documents } from './data';\nexport const handlers = [];\n";
+    expect(await mocksProblem(code, handlers, folder, resolver)).toBeUndefined();
+  });
+
+  it('names a syntax error with its line and column', async () => {
+    expect(await mocksProblem("import { http } from 'msw';\nexport const handlers = [;\n", handlers, folder, resolver)).toBe(
+      "mocks/handlers.ts does not parse: Unexpected token (line 2, column 26); the story runs without the folder's handlers.",
+    );
+  });
+
+  it('names an import that is not there, a package that is not installed, and a helper that does not parse', async () => {
+    expect(await mocksProblem("import { x } from './missing';\n", handlers, folder, resolver)).toBe(
+      `mocks/handlers.ts imports "./missing", which is not there; the story runs without the folder's handlers.`,
+    );
+    expect(await mocksProblem("import { faker } from '@faker-js/faker/locale/ru';\n", handlers, folder, resolver)).toBe(
+      `mocks/handlers.ts imports "@faker-js/faker/locale/ru", which is not installed; the story runs without the folder's handlers. Install it in your project (npm i -D @faker-js/faker).`,
+    );
+    expect(await mocksProblem("export { x } from './broken';\n", handlers, folder, resolver)).toMatch(/^mocks\/broken\.js does not parse: Unexpected token \(line 1, column 18\)/);
+  });
+});
