@@ -65,6 +65,8 @@ describe('amo-workbench, installed from the packed tarball', () => {
     const test = command(['test'], { CI: '' });
     expect(test.output.trim().split('\n').at(-1), test.output.slice(-3000)).toBe('44 passed, 0 failed'); // 11 states x 4 languages, each checked and captured
     expect(test.status).toBe(0);
+    // The workbench's own steps (the Storybook build) print nothing when they go well.
+    expect(test.output).not.toContain('Building storybook');
     expect(readdirSync(path.join(project, '.amo-workbench', 'baselines')).length).toBe(1);
     expect(command(['validate']).status).toBe(0);
   });
@@ -167,13 +169,32 @@ export const resolver = withVerifiedToken(({ claims }) => Response.json({ accoun
     }
   });
 
-  it('test fails in one line when the Storybook build fails (a mocks file that does not parse)', () => {
+  it('test fails each story with bad-mocks, not the build, for a mocks file that does not parse', () => {
     const file = path.join(project, 'mocks', 'handlers.js');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, `${original}\nexport const broken = ;\n`);
     try {
       const test = command(['test']);
       expect(test.status, test.output.slice(-3000)).toBe(1);
+      expect(test.output, test.output.slice(-2000)).toMatch(
+        /^FAIL stories: Widgets\/my-widget › Default \[ru\]: bad-mocks: mocks\/handlers\.js does not parse: Unexpected token \(line \d+, column 23\)/m,
+      );
+      // Only the stories whose captures still match pass: none, as the handlers are gone.
+      expect(test.output.trim().split('\n').at(-1)).toBe('0 passed, 44 failed');
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
+  it('test fails in one line, with the build’s own output, when the Storybook build fails (a mocks import of a name nobody exports)', () => {
+    const file = path.join(project, 'mocks', 'handlers.js');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, `import { noSuchHelper } from '@amocrm-workbench/mocks';\n${original}\nnoSuchHelper();\n`);
+    try {
+      const test = command(['test']);
+      expect(test.status, test.output.slice(-3000)).toBe(1);
+      expect(test.output).toContain('The Storybook build of the widgets failed:');
+      expect(test.output).toContain('noSuchHelper');
       expect(test.output).toContain('FAIL stories: Storybook build: the Storybook build failed (its output is above)');
       expect(test.output.trim().split('\n').at(-1)).toBe('0 passed, 1 failed');
     } finally {
