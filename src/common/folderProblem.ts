@@ -24,6 +24,8 @@ export type FolderProblemCode =
   | 'bad-states'
   /** Another folder's name gives the same story id: this one got a suffix. */
   | 'duplicate-name'
+  /** A hand-written story names a widget folder the workbench does not know (folderParameters). */
+  | 'unknown-folder'
   // The upload rules (uploadRules.ts): warnings on the story, their own severity for validate and pack.
   | 'manifest-not-at-root'
   | 'no-script-js'

@@ -33,7 +33,7 @@ import { VISUAL_TESTS_ADDON, visualTestsAddon } from './visual/visualTestsAddon.
 import { cachedIndexers } from './patches/cachedIndexers.ts';
 import { cachedCheckManifest } from './widgets/manifestCheckCache.ts';
 import { cachedCheckStates } from './widgets/statesCheckCache.ts';
-import { MOCKS_ENTRY, MOCKS_IMPORT_ID, PACKAGE_MOCKS_ID } from './widgets/widgetImportsPlugin.ts';
+import { MOCKS_ENTRY, MOCKS_IMPORT_ID, PACKAGE_MOCKS_ID, STORY_API_FILES } from './widgets/widgetImportsPlugin.ts';
 import { prepareWorkbenchStories, type WorkbenchStories } from './widgets/workbenchStories.ts';
 
 import { PACKAGE_ROOT } from './packageRoot.ts';
@@ -171,7 +171,9 @@ export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext
       hostBundlePlugin({
         root: PACKAGE_ROOT,
         bundled: ['src/host', 'src/preview', 'src/common'],
-        importers: ['src/preview/preview.ts', 'stories', path.relative(PACKAGE_ROOT, workbench.generatedDir)],
+        // The story API stays a module Vite serves, as a story does: it reads the generated folder
+        // list, whose mocks read the bundle, which must not import them back (a cycle).
+        importers: ['src/preview/preview.ts', ...STORY_API_FILES, 'stories', path.relative(PACKAGE_ROOT, workbench.generatedDir)],
         aliases: { [MOCKS_IMPORT_ID]: MOCKS_ENTRY, [PACKAGE_MOCKS_ID]: MOCKS_ENTRY },
       }),
     ],

@@ -260,4 +260,73 @@ export const resolver = withVerifiedToken(({ claims }) => Response.json({ accoun
       await site.close();
     }
   });
+
+  it('the preset in a Storybook of the developer’s own: hand-written stories by the package’s names, with the folder’s parameters', async () => {
+    // A Storybook configured by hand, beside the widget folder (the project's root).
+    const configDir = path.join(project, '.storybook');
+    mkdirSync(configDir, { recursive: true });
+    mkdirSync(path.join(project, 'stories'), { recursive: true });
+    writeFileSync(
+      path.join(configDir, 'main.ts'),
+      `export default { framework: '@storybook/html-vite', stories: ['../stories/*.stories.ts'], addons: [{ name: 'amo-workbench/preset', options: { widgets: ['.'] } }] };\n`,
+    );
+    writeFileSync(
+      path.join(project, 'stories', 'Mine.stories.ts'),
+      `import type { Meta, StoryObj } from '@storybook/html-vite';
+import { folderParameters, withWorkbench, type WorkbenchParameters } from 'amo-workbench/story';
+const meta = { title: 'Mine', parameters: folderParameters('my-widget') } satisfies Meta;
+export default meta;
+export const InCabinet: StoryObj = {};
+export const ServerError: StoryObj = { parameters: { workbench: { backend: { scenario: 'server-error' } } satisfies WorkbenchParameters } };
+export const OwnRender: StoryObj = { decorators: [withWorkbench], render: () => Object.assign(document.createElement('p'), { className: 'mine', textContent: 'My own render' }) };
+export const Typo: StoryObj = { parameters: folderParameters('my-widgit') };
+`,
+    );
+    const port = await freePort();
+    const storybook = path.join(project, 'node_modules', '.bin', 'storybook');
+    let output = '';
+    const child = spawn(storybook, ['dev', '-p', String(port), '--host', '127.0.0.1', '--ci', '--no-open'], {
+      cwd: project,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    children.push(child);
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      await waitUntil(
+        async () => (await fetch(`${url}/index.json`)).ok,
+        120_000,
+        () => `storybook dev did not start:\n${output.slice(-3000)}`,
+      );
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      const open = async (id: string) => {
+        // The first page may wait for Vite's optimizer: the waits below allow for it (and for a reload).
+        await page.goto(`${url}/iframe.html?id=mine--${id}&viewMode=story`);
+      };
+      await open('in-cabinet');
+      await page.locator('.js-widgets-bar-item-container', { hasText: 'Hello, account 31000001!' }).waitFor({ timeout: 60_000 });
+      await open('server-error');
+      await page.locator('.js-widgets-bar-item-container', { hasText: 'Сервер не ответил' }).waitFor({ timeout: 30_000 });
+      await open('own-render');
+      await page.locator('p.mine').waitFor({ timeout: 30_000 });
+      await page.locator('.js-widgets-bar-item-container', { hasText: 'Hello, account 31000001!' }).waitFor({ timeout: 30_000 });
+      await open('typo');
+      expect(await page.locator('.wb-strip [data-problem="unknown-folder"]').textContent({ timeout: 30_000 })).toContain(
+        'folderParameters("my-widgit"): no widget folder of that name among the workbench\'s folders ("my-widget")',
+      );
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      rmSync(configDir, { recursive: true, force: true });
+      rmSync(path.join(project, 'stories'), { recursive: true, force: true });
+    }
+  });
 });

@@ -6,13 +6,17 @@
  */
 export const TEMPLATE_LANGS = ['ru', 'en', 'es', 'pt'] as const;
 
-const TEXTS: Record<(typeof TEMPLATE_LANGS)[number], { name: string; description: string; short: string; status: string; loading: string; failed: string }> = {
+const TEXTS: Record<
+  (typeof TEMPLATE_LANGS)[number],
+  { name: string; description: string; short: string; status: string; loading: string; empty: string; failed: string }
+> = {
   ru: {
     name: 'Мой виджет',
     description: 'Виджет кабинета клиента: показывает статус сделки и приветствие с сервера.',
     short: 'Статус сделки и приветствие.',
     status: 'Статус',
     loading: 'Загрузка…',
+    empty: 'Приветствия пока нет',
     failed: 'Сервер не ответил',
   },
   en: {
@@ -21,6 +25,7 @@ const TEXTS: Record<(typeof TEMPLATE_LANGS)[number], { name: string; description
     short: 'Deal status and a greeting.',
     status: 'Status',
     loading: 'Loading…',
+    empty: 'No greeting yet',
     failed: 'The backend did not answer',
   },
   es: {
@@ -29,6 +34,7 @@ const TEXTS: Record<(typeof TEMPLATE_LANGS)[number], { name: string; description
     short: 'Estado del negocio y un saludo.',
     status: 'Estado',
     loading: 'Cargando…',
+    empty: 'Aún no hay saludo',
     failed: 'El servidor no respondió',
   },
   pt: {
@@ -37,6 +43,7 @@ const TEXTS: Record<(typeof TEMPLATE_LANGS)[number], { name: string; description
     short: 'Status do negócio e uma saudação.',
     status: 'Status',
     loading: 'Carregando…',
+    empty: 'Ainda não há saudação',
     failed: 'O servidor não respondeu',
   },
 };
@@ -69,7 +76,7 @@ export function templateFiles(name: string): Record<string, string> {
   for (const lang of TEMPLATE_LANGS) {
     const t = TEXTS[lang];
     files[`i18n/${lang}.json`] =
-      `${JSON.stringify({ widget: { name: t.name, description: t.description, short_description: t.short }, ui: { status: t.status, loading: t.loading, failed: t.failed } }, null, 2)}\n`;
+      `${JSON.stringify({ widget: { name: t.name, description: t.description, short_description: t.short }, ui: { status: t.status, loading: t.loading, empty: t.empty, failed: t.failed } }, null, 2)}\n`;
   }
   files['README.md'] =
     `# ${name}\n\nA client-cabinet (personal_page) widget for amoCRM, made with \`amo-workbench init\`.\n\n- \`npx amo-workbench dev\`: the widget in a local client cabinet (Storybook).\n- \`npx amo-workbench test\`: its stories as tests, and the visual comparison.\n- \`npx amo-workbench pack\`: the widget.zip to upload.\n\nThe logos in images/ are placeholders of the right sizes: replace them before you upload.\n`;
@@ -84,10 +91,10 @@ define(['amocrm-sdk'], function (initAmocrmWidgetSdk) {
   var token = '';
 
   var TEXTS = {
-    ru: { status: 'Статус', loading: 'Загрузка…', failed: 'Сервер не ответил' },
-    en: { status: 'Status', loading: 'Loading…', failed: 'The backend did not answer' },
-    es: { status: 'Estado', loading: 'Cargando…', failed: 'El servidor no respondió' },
-    pt: { status: 'Status', loading: 'Carregando…', failed: 'O servidor não respondeu' },
+    ru: { status: 'Статус', loading: 'Загрузка…', empty: 'Приветствия пока нет', failed: 'Сервер не ответил' },
+    en: { status: 'Status', loading: 'Loading…', empty: 'No greeting yet', failed: 'The backend did not answer' },
+    es: { status: 'Estado', loading: 'Cargando…', empty: 'Aún no hay saludo', failed: 'El servidor no respondió' },
+    pt: { status: 'Status', loading: 'Carregando…', empty: 'Ainda não há saudação', failed: 'O servidor não respondeu' },
   };
 
   return {
@@ -115,7 +122,7 @@ define(['amocrm-sdk'], function (initAmocrmWidgetSdk) {
         var lead = sdk.methods.getState(ENTITIES.lead);
         var selected = lead && lead.statuses.filter(function (s) { return s.selected; })[0];
         status.textContent = texts().status + ': ' + (selected ? selected.name : '—');
-        message.textContent = failed ? texts().failed : greeting || texts().loading;
+        message.textContent = failed ? texts().failed : greeting === null ? texts().loading : greeting || texts().empty;
       }
 
       var unsubscribeLead = sdk.methods.subscribe(ENTITIES.lead, render);

@@ -39,6 +39,8 @@ export const prebundledPackages = [
 /**
  * Packages the preview imports that Vite serves as published (`optimizeDeps.exclude`): the addon,
  * so its `msw/browser` import reaches mswBrowserBundlePlugin rather than a second MSW inside a
- * pre-bundle.
+ * pre-bundle; and the workbench itself, which a hand-written story imports by name
+ * (`amo-workbench/story`): pre-bundled, it would be a second host beside the preview's, and its
+ * `?raw` and CSS imports fail Vite's optimizer.
  */
-export const servedAsPublished = ['msw-storybook-addon'];
+export const servedAsPublished = ['msw-storybook-addon', 'amo-workbench'];

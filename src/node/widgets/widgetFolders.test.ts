@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discoverWidgets, formatSkipped } from './discoverWidgets';
 import { readWidgetFolder } from './readWidgetFolder';
-import { identifyWidgets, writeWidgetStories } from './widgetStoryFiles';
+import { FOLDER_LIST_FILE, identifyWidgets, writeWidgetStories } from './widgetStoryFiles';
 
 const temps: string[] = [];
 afterEach(() => temps.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -190,7 +190,9 @@ describe('writeWidgetStories', () => {
     const b = readWidgetFolder(widget(tempDir(), 'b', OK));
     const [ea, eb] = identifyWidgets([a, b]);
     writeWidgetStories([ea!, eb!], out, src);
-    expect(readdirSync(out).sort()).toEqual([eb!.identity.fileName, ea!.identity.fileName].sort());
+    // Beside the stories, the folder list hand-written stories read (folderParameters).
+    expect(readdirSync(out).sort()).toEqual([eb!.identity.fileName, ea!.identity.fileName, FOLDER_LIST_FILE].sort());
+    expect(readFileSync(path.join(out, FOLDER_LIST_FILE), 'utf8')).toContain('"name":"hello-world"');
     expect(ea!.identity.fileName).toMatch(/^widgets-hello-world-[0-9a-f]{8}\.stories\.ts$/);
     const source = readFileSync(path.join(out, ea!.identity.fileName), 'utf8');
     expect(source).toContain('title: "Widgets/hello-world"');
@@ -199,6 +201,7 @@ describe('writeWidgetStories', () => {
     expect(source).toContain('export const DealWithoutCompany: StoryObj = { name: "Deal without company", tags: ["widget-state"]');
     expect(source).toContain(`"scriptVersion": "${a.scriptVersion}"`);
     writeWidgetStories([eb!], out, src);
-    expect(readdirSync(out)).toEqual([eb!.identity.fileName]);
+    expect(readdirSync(out).sort()).toEqual([eb!.identity.fileName, FOLDER_LIST_FILE].sort());
+    expect(readFileSync(path.join(out, FOLDER_LIST_FILE), 'utf8')).not.toContain('"name":"hello-world"');
   });
 });

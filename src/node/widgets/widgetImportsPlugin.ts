@@ -11,6 +11,8 @@ export const MOCKS_IMPORT_ID = '@amocrm-workbench/mocks';
 export const PACKAGE_MOCKS_ID = 'amo-workbench/mocks';
 /** The file `@amocrm-workbench/mocks` stands for, relative to the repository. */
 export const MOCKS_ENTRY = 'src/host/backend/mocks/index.ts';
+/** What hand-written stories import as `amo-workbench/story`, and the module of it that reads the widget folders. */
+export const STORY_API_FILES = ['src/preview/storyApi.ts', 'src/preview/folderParameters.ts'];
 
 export function widgetImportsPlugin(root: string, externalDirs: () => readonly string[]): Plugin {
   const rootImporter = path.join(root, 'package.json');

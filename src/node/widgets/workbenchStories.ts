@@ -16,7 +16,7 @@ import { FIXTURE_URL_PREFIX, FOLDER_CHECKS_URL_PREFIX, WIDGET_URL_PREFIX } from 
 import { widgetFilesPlugin, type FolderMount } from './widgetFilesPlugin.ts';
 import { widgetImportsPlugin } from './widgetImportsPlugin.ts';
 import { mocksGuardPlugin } from './mocksGuardPlugin.ts';
-import { identifyWidgets, writeWidgetStories } from './widgetStoryFiles.ts';
+import { FOLDER_LIST_FILE, identifyWidgets, writeWidgetStories } from './widgetStoryFiles.ts';
 
 export interface WorkbenchStories {
   discovery: Discovery;
@@ -96,9 +96,21 @@ export function prepareWorkbenchStories(options: WorkbenchStoriesOptions): Workb
     widgetImportsPlugin(packageRoot, () => state.discovery.widgets.flatMap((w) => [w.dir, realRoot(w.dir) ?? w.dir])),
     // A mocks file that cannot be built is that widget's problem, not the whole build's.
     mocksGuardPlugin(() => mocksFiles(state.discovery)),
+    folderListPlugin(path.join(generatedDir, FOLDER_LIST_FILE)),
     widgetWatchPlugin(state),
   ];
   return state;
+}
+
+/** `virtual:amo-workbench/widget-folders`, which folderParameters (src/preview/folderParameters.ts) reads: this Storybook's list. */
+function folderListPlugin(file: string): Plugin {
+  return {
+    name: 'amo-workbench:widget-folder-list',
+    resolveId: {
+      filter: { id: /^virtual:amo-workbench\/widget-folders$/ },
+      handler: () => file,
+    },
+  };
 }
 
 /** Each widget's mocks file and its folder, under their own paths and their real ones (Vite resolves links). */
