@@ -18,7 +18,14 @@ export interface LeftOut {
 }
 
 /** Files of the project around a widget (when the widget folder is the project), never the widget's. */
-const PROJECT_FILES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'tsconfig.json', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+const PROJECT_FILES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+/**
+ * The build's and the editor's configuration at the project's root: a bundler's (webpack.prod.js
+ * too), TypeScript's, a linter's or test runner's. The browser never loads them; shipped, they
+ * publish how the widget is built.
+ */
+const PROJECT_CONFIG =
+  /^(?:(?:webpack|vite|vitest|rollup|rolldown|esbuild|tsup|babel|jest|postcss|tailwind|eslint|prettier|stylelint|playwright|svelte)\.config\.[cm]?[jt]s|webpack\.[\w.-]+\.[cm]?js|[jt]sconfig(?:\.[\w-]+)?\.json|biome\.jsonc?)$/;
 
 /** Files the operating system leaves in folders. */
 const OS_LITTER = new Set(['Thumbs.db', 'ehthumbs.db', 'desktop.ini', 'Desktop.ini', '__MACOSX']);
@@ -34,7 +41,7 @@ export function shippedFiles(dir: string): { files: ServedFile[]; leftOut: LeftO
     const first = file.relative.split('/')[0]!;
     const name = file.relative.split('/').at(-1)!;
     if (first === 'mocks') continue; // listed once below
-    if (PROJECT_FILES.has(file.relative)) {
+    if (PROJECT_FILES.has(file.relative) || PROJECT_CONFIG.test(file.relative)) {
       leftOut.push({ relative: file.relative, reason: 'a project file, not part of the widget', severity: 'note' });
       continue;
     }

@@ -291,6 +291,9 @@ describe('pack', () => {
       writeFileSync(path.join(d, 'mocks/handlers.js'), 'export const handlers = [];');
       writeFileSync(path.join(d, 'personal_page.js.map'), '{}');
       writeFileSync(path.join(d, 'Thumbs.db'), '');
+      // The project around the widget, when the widget folder is the project's root.
+      for (const file of ['package.json', 'webpack.config.js', 'webpack.prod.js', 'vite.config.mts', 'tsconfig.build.json', 'eslint.config.mjs', 'bun.lock'])
+        writeFileSync(path.join(d, file), '{}');
     });
     const first = await pack(dir, path.join(work, 'one', 'widget.zip'));
     expect(first.code).toBe(0);
