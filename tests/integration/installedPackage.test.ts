@@ -48,7 +48,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const child of children) if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  for (const child of children) {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already stopped by its test
+    }
+  }
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
