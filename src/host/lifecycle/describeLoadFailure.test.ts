@@ -70,6 +70,17 @@ describe('describeLoadFailure', () => {
     }
   });
 
+  it('tells a CommonJS bundle apart, with how to build AMD instead', async () => {
+    for (const message of [
+      'Uncaught ReferenceError: module is not defined',
+      'Uncaught ReferenceError: exports is not defined',
+      'Uncaught ReferenceError: require is not defined',
+    ]) {
+      const failure = await describeLoadFailure(requireError('nodefine', [ctx().scriptUrl]), ctx({ scriptErrors: [{ message, line: 1, column: 1 }] }));
+      expect(failure.hint).toMatch(/^personal_page\.js is a CommonJS bundle .* Build it as AMD/);
+    }
+  });
+
   it('explains a timeout with the modules still waiting', async () => {
     const failure = await describeLoadFailure(requireError('timeout', ['a', 'b']), ctx());
     expect(failure.reason).toBe('requirejs gave up after 3 s waiting for: a, b.');

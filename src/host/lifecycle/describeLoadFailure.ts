@@ -44,9 +44,11 @@ export async function describeLoadFailure(error: unknown, ctx: LoadFailureContex
           `${thrown.message} (${fileName(scriptUrl)}:${thrown.line}:${thrown.column})`,
           /import statement outside a module|Unexpected token 'export'|import\.meta/.test(thrown.message)
             ? 'personal_page.js is an ES module; the host loads it with require.js as a plain script. Build it as AMD: define([...host ids], factory) (webpack: output.library.type "amd"; Vite: build.lib formats ["umd"]).'
-            : /syntax/i.test(thrown.message)
-              ? 'Fix the syntax error; the browser could not parse the script.'
-              : 'The script threw while it was evaluated, before it called define().',
+            : /\b(?:module|exports|require) is not defined\b/.test(thrown.message)
+              ? 'personal_page.js is a CommonJS bundle (module.exports, require); the host loads it with require.js as a plain script. Build it as AMD: define([...host ids], factory) (webpack: output.library.type "amd"; Vite: build.lib formats ["umd"]).'
+              : /syntax/i.test(thrown.message)
+                ? 'Fix the syntax error; the browser could not parse the script.'
+                : 'The script threw while it was evaluated, before it called define().',
         );
       }
       const named = ctx.namedDefines ?? [];
