@@ -175,6 +175,8 @@ export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext
         // list, whose mocks read the bundle, which must not import them back (a cycle).
         importers: ['src/preview/preview.ts', ...STORY_API_FILES, 'stories', path.relative(PACKAGE_ROOT, workbench.generatedDir)],
         aliases: { [MOCKS_IMPORT_ID]: MOCKS_ENTRY, [PACKAGE_MOCKS_ID]: MOCKS_ENTRY },
+        // One per widget-folder list, like the generated stories: two Storybooks of a project never take turns rewriting it.
+        cacheFile: path.join(projectRoot, 'node_modules/.cache/amo-workbench', `host-bundle-${path.basename(workbench.generatedDir)}.json`),
       }),
     ],
     define: {

@@ -9,13 +9,15 @@
  * they are found by reading those files when the server starts (bundleEntries.ts), and an entry
  * first met later rebuilds the bundle and reloads the page. Imports of entries are rewritten to
  * read from the bundle (rewriteHostImports.ts), so the page holds one instance of every module.
- * A change to a bundled file rebuilds the bundle and reloads the page.
+ * A change to a bundled file rebuilds the bundle and reloads the page. The bundle is kept on disk
+ * between starts (hostBundleCache.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { findHostImports } from './bundleEntries.ts';
 import { bundleHost, type HostBundle, resolveRelativeImport } from './bundleHost.ts';
+import { hostBundleCache } from './hostBundleCache.ts';
 import { rewriteHostImports } from './rewriteHostImports.ts';
 
 export const HOST_BUNDLE_ID = 'virtual:amo-workbench/host';
@@ -35,6 +37,8 @@ export interface HostBundleOptions {
   importers: string[];
   /** Package-like ids of bundled files (e.g. `@amocrm-workbench/mocks`, which widget folders import). */
   aliases: Record<string, string>;
+  /** Where the bundle is kept between starts (hostBundleCache.ts); none: built at every start. */
+  cacheFile?: string;
 }
 
 /**
@@ -60,7 +64,7 @@ export function bundledFileRule(root: string, bundled: string[], importers: stri
   };
 }
 
-export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBundleOptions): Plugin {
+export function hostBundlePlugin({ root, bundled, importers, aliases, cacheFile }: HostBundleOptions): Plugin {
   const { dirs: bundledDirs, isBundled, forget } = bundledFileRule(root, bundled, importers);
   const entries = new Map<string, string>();
   let define: Record<string, string> = {};
@@ -79,8 +83,16 @@ export function hostBundlePlugin({ root, bundled, importers, aliases }: HostBund
     if (!name) entries.set(file, (name = `m${entries.size}`));
     return name;
   };
+  const readOrBuild = async (): Promise<HostBundle> => {
+    const cache = cacheFile ? hostBundleCache(cacheFile, { root: viteRoot, define, base, bundled, importers, aliases }) : undefined;
+    const cached = cache?.read(entries);
+    if (cached) return cached;
+    const built = await bundleHost({ root: viteRoot, entries, define, isBundled });
+    cache?.write(entries, built);
+    return built;
+  };
   const currentBundle = () =>
-    (bundle ??= bundleHost({ root: viteRoot, entries, define, isBundled }).then(
+    (bundle ??= readOrBuild().then(
       (built) => {
         bundledFiles = built.files;
         failed = false;
