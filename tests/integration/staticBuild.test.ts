@@ -64,6 +64,7 @@ beforeAll(async () => {
   for (const [name, mocks] of [
     ['broken-mocks', "import { http } from 'msw';\nexport const handlers = [http.get('https://x.example', () => {})\n"],
     ['uninstalled-mocks', "import { faker } from '@faker-js/faker';\nexport const handlers = [];\n"],
+    ['misnamed-mocks', "import { http, HttpRespons } from 'msw';\nexport const handlers = [];\n"],
   ]) {
     mkdirSync(path.join(widgets, name!, 'mocks'), { recursive: true });
     writeFileSync(path.join(widgets, name!, 'manifest.json'), JSON.stringify({ widget: { name }, locations: ['personal_page'] }));
@@ -157,9 +158,10 @@ describe('storybook build', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('builds despite a widget whose mocks do not parse or import what is not installed, showing each as that story’s problem', async () => {
+  it('builds despite a widget whose mocks do not parse, import what is not installed or a name nobody exports, showing each as that story’s problem', async () => {
     for (const [id, reason] of [
       ['widgets-broken-mocks--default', /mocks\/handlers\.js does not parse: .* \(line 3, column \d+\); the story runs without the folder's handlers\./],
+      ['widgets-misnamed-mocks--default', /mocks\/handlers\.js imports "HttpRespons" \(did you mean "HttpResponse"\?\) from "msw", which does not export it/],
       ['widgets-uninstalled-mocks--default', /mocks\/handlers\.js imports "@faker-js\/faker", which is not installed; .* \(npm i -D @faker-js\/faker\)\./],
     ] as const) {
       const { page } = await openStory(id);

@@ -41,6 +41,14 @@ export function mswBrowserModule(iife: string, version: string, mapUrl?: string)
   return `${code}export const { ${names.join(', ')} } = MockServiceWorker;\n${mapUrl ? `//# sourceMappingURL=${mapUrl}\n` : ''}`;
 }
 
+let exportNames: string[] | undefined;
+
+/** What `msw` and `msw/browser` export here (the names of MSW's browser bundle). */
+export function mswExportNames(): string[] {
+  exportNames ??= [...(/export const \{ ([^}]*) \} = MockServiceWorker;/.exec(loadMswBrowserModule())?.[1] ?? '').split(', ')];
+  return exportNames;
+}
+
 /** MSW's browser bundle as one ES module. */
 export function loadMswBrowserModule(mapUrl?: string): string {
   const { packageDir, file } = mswBrowserFile();

@@ -10,6 +10,12 @@ mkdirSync(path.join(folder, 'mocks'));
 const handlers = path.join(folder, 'mocks', 'handlers.ts');
 writeFileSync(path.join(folder, 'mocks', 'data.ts'), 'export const documents: string[] = [];\n');
 writeFileSync(path.join(folder, 'mocks', 'broken.js'), 'export const x = ;\n');
+writeFileSync(
+  path.join(folder, 'mocks', 'helpers.ts'),
+  "export { documents } from './data';\nexport function withToken() {}\nexport type Claims = { a: number };\nexport default 1;\n",
+);
+writeFileSync(path.join(folder, 'mocks', 'everything.js'), "export * from './data';\n");
+writeFileSync(path.join(folder, 'mocks', 'commonjs.js'), 'module.exports = { a: 1 };\n');
 
 // Resolves as Vite would here: files that exist, and the packages this test says are installed.
 const resolver = {
@@ -24,6 +30,21 @@ const resolver = {
 };
 
 describe('a widget’s mocks file that cannot be built', () => {
+  it('names an imported name the module does not export, with the closest one', async () => {
+    const ok = "import helpers, { documents, withToken, type Claims } from './helpers';\nimport type { Other } from './helpers';\nexport const handlers = [];\n";
+    expect(await mocksProblem(ok, handlers, folder, resolver)).toBeUndefined();
+    expect(await mocksProblem("import { withTokn } from './helpers';\n", handlers, folder, resolver)).toBe(
+      `mocks/handlers.ts imports "withTokn" (did you mean "withToken"?) from "./helpers", which does not export it; the story runs without the folder's handlers.`,
+    );
+    // MSW's names, as the plugin knows them.
+    const withMsw = { ...resolver, exportsOf: (source: string) => (source === 'msw' ? ['http', 'HttpResponse', 'delay'] : undefined) };
+    expect(await mocksProblem("import { http, HttpRespons } from 'msw';\n", handlers, folder, withMsw)).toBe(
+      `mocks/handlers.ts imports "HttpRespons" (did you mean "HttpResponse"?) from "msw", which does not export it; the story runs without the folder's handlers.`,
+    );
+    // Exports it cannot list (export *, CommonJS) are not second-guessed.
+    expect(await mocksProblem("import { anything } from './everything';\nimport { a } from './commonjs';\n", handlers, folder, resolver)).toBeUndefined();
+  });
+
   it('passes one that parses and whose imports resolve, type-only imports and helpers included', async () => {
     const code = "import { http } from 'msw';\nimport type { Thing } from 'not-installed-types';\nimport { documents } from './data';\nexport const handlers = [];\n";
     expect(await mocksProblem(code, handlers, folder, resolver)).toBeUndefined();

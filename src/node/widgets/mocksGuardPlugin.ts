@@ -11,13 +11,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { parseAst } from 'rolldown/parseAst';
+import { closest, distance } from 'fastest-levenshtein';
 import { MOCKS_PROBLEM_KEY } from '../../common/folderProblem.ts';
+import { MSW_IMPORT, mswExportNames } from '../vite/mswBrowserBundlePlugin.ts';
 
 /** What a widget folder's mocks may be written in, and how each is parsed. */
 const LANGS: Record<string, 'js' | 'jsx' | 'ts' | 'tsx'> = { '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.jsx': 'jsx', '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx' };
 
 interface Resolver {
   resolve(source: string, importer: string): Promise<{ id: string; external?: boolean | 'absolute' | 'relative' } | null>;
+  /** The names an import that is not a file of the project exports (`msw`, whichever way it is served), when known. */
+  exportsOf?(source: string): readonly string[] | undefined;
 }
 
 /** `mocks`: each widget's mocks file and its widget folder (their real paths too, as Vite resolves links). */
@@ -33,7 +37,10 @@ export function mocksGuardPlugin(mocks: () => ReadonlyMap<string, string>): Plug
         const file = path.resolve(id.split('?')[0]!);
         const folder = mocks().get(file);
         if (folder === undefined) return null;
-        const problem = await mocksProblem(code, file, folder, { resolve: (source, importer) => this.resolve(source, importer, { skipSelf: true }) });
+        const problem = await mocksProblem(code, file, folder, {
+        resolve: (source, importer) => this.resolve(source, importer, { skipSelf: true }),
+        exportsOf: (source) => (MSW_IMPORT.test(source) ? mswExportNames() : undefined),
+      });
         if (!problem) return null;
         this.warn(problem);
         return { code: `export const handlers = { ${MOCKS_PROBLEM_KEY}: ${JSON.stringify(problem)} };\n`, map: null };
@@ -43,40 +50,47 @@ export function mocksGuardPlugin(mocks: () => ReadonlyMap<string, string>): Plug
 }
 
 /**
- * Why the mocks file cannot be built, if it cannot: a syntax error, or an import that does not
- * resolve, in it or in a file of its widget folder that it imports (followed down).
+ * Why the mocks file cannot be built, if it cannot: a syntax error, an import that does not
+ * resolve, or a name the imported module does not export (when its exports are all spelled out),
+ * in it or in a file of its widget folder that it imports (followed down).
  */
 export async function mocksProblem(code: string, file: string, folder: string, resolver: Resolver): Promise<string | undefined> {
   const seen = new Set<string>();
   const visit = async (text: string, current: string): Promise<string | undefined> => {
     seen.add(current);
     const shown = path.relative(folder, current).split(path.sep).join('/');
-    let sources: string[];
+    let imports: ModuleImport[];
     try {
-      sources = importSources(text, current);
+      imports = moduleImports(text, current);
     } catch (error) {
       const { loc, message } = error as { loc?: { line: number; column: number }; message?: string };
       const cause = String(message ?? error).split('\n')[1] ?? String(message ?? error);
       return `${shown} does not parse: ${cause}${loc ? ` (line ${loc.line}, column ${loc.column + 1})` : ''}; the story runs without the folder's handlers.`;
     }
-    for (const source of sources) {
+    for (const { source, names } of imports) {
       const resolved = await resolver.resolve(source, current);
       if (!resolved) {
         return /^[./]/.test(source)
           ? `${shown} imports "${source}", which is not there; the story runs without the folder's handlers.`
           : `${shown} imports "${source}", which is not installed; the story runs without the folder's handlers. Install it in your project (npm i -D ${packageOf(source)}).`;
       }
+      const known = resolver.exportsOf?.(source);
+      const unknownName = known ? names.find((name) => !known.includes(name)) : undefined;
+      if (unknownName !== undefined) return `${shown} imports ${nameWithHint(unknownName, known!)} from "${source}", which does not export it; the story runs without the folder's handlers.`;
+      if (known) continue;
       const target = path.resolve(resolved.id.split('?')[0]!);
-      // A helper of the same folder is followed; packages are theirs to get right.
-      if (resolved.external || seen.has(target) || !target.startsWith(folder + path.sep) || target.split(path.sep).includes('node_modules')) continue;
-      if (!(path.extname(target) in LANGS)) continue;
-      let helper: string;
+      if (resolved.external || resolved.id.startsWith('\0') || !(path.extname(target) in LANGS)) continue;
+      let targetCode: string;
       try {
-        helper = readFileSync(target, 'utf8');
+        targetCode = readFileSync(target, 'utf8');
       } catch {
         continue;
       }
-      const problem = await visit(helper, target);
+      const missing = names.length ? missingNames(names, targetCode, target) : undefined;
+      if (missing) return `${shown} imports ${missing} from "${source}", which does not export it; the story runs without the folder's handlers.`;
+      // A helper of the same folder is followed; packages are theirs to get right.
+      if (seen.has(target) || !target.startsWith(folder + path.sep) || target.split(path.sep).includes('node_modules')) continue;
+      const problem = await visit(targetCode, target);
       if (problem) return problem;
     }
     return undefined;
@@ -84,15 +98,89 @@ export async function mocksProblem(code: string, file: string, folder: string, r
   return visit(code, file);
 }
 
-/** The modules a file imports statically (type-only imports are erased, so never resolved). */
-function importSources(code: string, file: string): string[] {
+interface ModuleImport {
+  source: string;
+  /** The names taken from it by name (`default` for a default import); type-only ones are erased. */
+  names: string[];
+}
+
+/** The modules a file imports statically, and the names it takes from each. */
+function moduleImports(code: string, file: string): ModuleImport[] {
   const program = parseAst(code, { lang: LANGS[path.extname(file)] ?? 'js' }, file);
-  const sources: string[] = [];
+  const imports: ModuleImport[] = [];
   for (const node of program.body) {
-    if (node.type === 'ImportDeclaration' && node.importKind !== 'type') sources.push(node.source.value);
-    else if ((node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') && node.source && node.exportKind !== 'type') sources.push(node.source.value);
+    if (node.type === 'ImportDeclaration' && node.importKind !== 'type') {
+      const names = node.specifiers.flatMap((spec) =>
+        spec.type === 'ImportDefaultSpecifier' ? ['default'] : spec.type === 'ImportSpecifier' && spec.importKind !== 'type' ? [nameOf(spec.imported)] : [],
+      );
+      imports.push({ source: node.source.value, names });
+    } else if (node.type === 'ExportNamedDeclaration' && node.source && node.exportKind !== 'type') {
+      imports.push({ source: node.source.value, names: node.specifiers.filter((spec) => spec.exportKind !== 'type').map((spec) => nameOf(spec.local)) });
+    } else if (node.type === 'ExportAllDeclaration' && node.exportKind !== 'type') {
+      imports.push({ source: node.source.value, names: [] });
+    }
   }
-  return sources;
+  return imports;
+}
+
+/** The first of `names` the module does not export, with the closest one it does; undefined when all are there or its exports are not all known. */
+function missingNames(names: readonly string[], code: string, file: string): string | undefined {
+  let exported: Set<string> | undefined;
+  try {
+    exported = exportedNames(code, file);
+  } catch {
+    return undefined; // not for this check to say
+  }
+  if (!exported) return undefined;
+  const missing = names.find((name) => !exported.has(name));
+  return missing === undefined ? undefined : nameWithHint(missing, [...exported]);
+}
+
+/** `"withTokn" (did you mean "withToken"?)`, when one of `names` is that close. */
+function nameWithHint(name: string, names: readonly string[]): string {
+  const near = names.length ? closest(name, [...names]) : undefined;
+  return `"${name}"${near && distance(name, near) <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean "${near}"?)` : ''}`;
+}
+
+/** Every name an ES module exports, types included; undefined when they cannot all be read (export *, CommonJS). */
+function exportedNames(code: string, file: string): Set<string> | undefined {
+  const program = parseAst(code, { lang: LANGS[path.extname(file)] ?? 'js' }, file);
+  const names = new Set<string>();
+  let esm = false;
+  for (const node of program.body) {
+    if (node.type === 'ExportDefaultDeclaration') {
+      esm = true;
+      names.add('default');
+    } else if (node.type === 'ExportAllDeclaration') {
+      if (!node.exported) return undefined;
+      esm = true;
+      names.add(nameOf(node.exported));
+    } else if (node.type === 'ExportNamedDeclaration') {
+      esm = true;
+      for (const spec of node.specifiers) names.add(nameOf(spec.exported));
+      const declaration = node.declaration;
+      if (!declaration) continue;
+      if (declaration.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type !== 'Identifier') return undefined; // a destructured export: not read here
+          names.add(declarator.id.name);
+        }
+      } else if ('id' in declaration && declaration.id && 'name' in declaration.id) {
+        names.add(declaration.id.name);
+      } else {
+        return undefined;
+      }
+    } else if (node.type === 'ImportDeclaration') {
+      esm = true;
+    } else if (node.type === 'TSExportAssignment') {
+      return undefined;
+    }
+  }
+  return esm ? names : undefined;
+}
+
+function nameOf(node: { type: string; name?: string; value?: unknown }): string {
+  return node.type === 'Identifier' ? node.name! : String(node.value);
 }
 
 /** `@scope/name` or `name` of a bare import. */
