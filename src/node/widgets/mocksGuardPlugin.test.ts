@@ -16,6 +16,8 @@ writeFileSync(
 );
 writeFileSync(path.join(folder, 'mocks', 'everything.js'), "export * from './data';\n");
 writeFileSync(path.join(folder, 'mocks', 'commonjs.js'), 'module.exports = { a: 1 };\n');
+writeFileSync(path.join(folder, 'mocks', 'documents.json'), '[{ "name": "Contract" },]\n');
+writeFileSync(path.join(folder, 'mocks', 'fine.json'), '[{ "name": "Contract" }]\n');
 
 // Resolves as Vite would here: files that exist, and the packages this test says are installed.
 const resolver = {
@@ -48,6 +50,13 @@ describe('a widget’s mocks file that cannot be built', () => {
   it('passes one that parses and whose imports resolve, type-only imports and helpers included', async () => {
     const code = "import { http } from 'msw';\nimport type { Thing } from 'not-installed-types';\nimport { documents } from './data';\nexport const handlers = [];\n";
     expect(await mocksProblem(code, handlers, folder, resolver)).toBeUndefined();
+  });
+
+  it('names a JSON fixture that does not parse', async () => {
+    expect(await mocksProblem("import fine from './fine.json';\n", handlers, folder, resolver)).toBeUndefined();
+    expect(await mocksProblem("import documents from './documents.json';\n", handlers, folder, resolver)).toMatch(
+      /^mocks\/documents\.json is not valid JSON \(.+\); the story runs without the folder's handlers\.$/,
+    );
   });
 
   it('names a syntax error with its line and column', async () => {

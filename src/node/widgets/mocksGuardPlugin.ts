@@ -51,8 +51,8 @@ export function mocksGuardPlugin(mocks: () => ReadonlyMap<string, string>): Plug
 
 /**
  * Why the mocks file cannot be built, if it cannot: a syntax error, an import that does not
- * resolve, or a name the imported module does not export (when its exports are all spelled out),
- * in it or in a file of its widget folder that it imports (followed down).
+ * resolve, a JSON file that does not parse, or a name the imported module does not export (when its
+ * exports are all spelled out), in it or in a file of its widget folder that it imports (followed down).
  */
 export async function mocksProblem(code: string, file: string, folder: string, resolver: Resolver): Promise<string | undefined> {
   const seen = new Set<string>();
@@ -79,6 +79,11 @@ export async function mocksProblem(code: string, file: string, folder: string, r
       if (unknownName !== undefined) return `${shown} imports ${nameWithHint(unknownName, known!)} from "${source}", which does not export it; the story runs without the folder's handlers.`;
       if (known) continue;
       const target = path.resolve(resolved.id.split('?')[0]!);
+      if (!resolved.external && path.extname(target) === '.json' && !resolved.id.includes('?')) {
+        const problem = jsonProblem(target, folder);
+        if (problem) return problem;
+        continue;
+      }
       if (resolved.external || resolved.id.startsWith('\0') || !(path.extname(target) in LANGS)) continue;
       let targetCode: string;
       try {
@@ -96,6 +101,23 @@ export async function mocksProblem(code: string, file: string, folder: string, r
     return undefined;
   };
   return visit(code, file);
+}
+
+/** A JSON file the mocks import (fixtures) that Vite's JSON plugin would refuse. */
+function jsonProblem(file: string, folder: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const shown = path.relative(folder, file).split(path.sep).join('/');
+    return `${shown} is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ').trim()}); the story runs without the folder's handlers.`;
+  }
 }
 
 interface ModuleImport {
