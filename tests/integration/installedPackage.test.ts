@@ -192,24 +192,22 @@ export const resolver = withVerifiedToken(({ claims }) => Response.json({ accoun
     }
   });
 
-  it('test fails in one line, with the build’s own output, when the Storybook build fails (mocks importing a shared file outside the folder that does not parse)', () => {
+  it('test fails in one line, with the build’s own output, when the Storybook build fails (a YAML fixture and no plugin to read it)', () => {
     const file = path.join(project, 'mocks', 'handlers.js');
     const original = readFileSync(file, 'utf8');
-    const shared = path.join(work, 'shared-mocks.js');
-    writeFileSync(shared, 'export const noSuchHelper = ;\n');
-    writeFileSync(
-      file,
-      `import { noSuchHelper } from ${JSON.stringify(path.relative(path.dirname(file), shared).split(path.sep).join('/'))};\n${original}\nnoSuchHelper();\n`,
-    );
+    const fixture = path.join(project, 'mocks', 'documents.yaml');
+    writeFileSync(fixture, 'documents:\n  - name: Contract one\n');
+    writeFileSync(file, `import documents from './documents.yaml';\n${original}\nconsole.log(documents);\n`);
     try {
       const test = command(['test']);
       expect(test.status, test.output.slice(-3000)).toBe(1);
       expect(test.output).toContain('The Storybook build of the widgets failed:');
-      expect(test.output).toContain('shared-mocks.js:1:29');
+      expect(test.output).toContain('documents.yaml:2:');
       expect(test.output).toContain('FAIL stories: Storybook build: the Storybook build failed (its output is above)');
       expect(test.output.trim().split('\n').at(-1)).toBe('0 passed, 1 failed');
     } finally {
       writeFileSync(file, original);
+      rmSync(fixture);
     }
   });
 

@@ -52,6 +52,18 @@ describe('a widget’s mocks file that cannot be built', () => {
     expect(await mocksProblem(code, handlers, folder, resolver)).toBeUndefined();
   });
 
+  it('follows a helper outside the widget folder (shared mocks), not the workbench’s own code', async () => {
+    const shared = mkdtempSync(path.join(tmpdir(), 'wb-shared-mocks-'));
+    writeFileSync(path.join(shared, 'broken.js'), 'export const x = ;\n');
+    const source = `import { x } from ${JSON.stringify(path.relative(path.dirname(handlers), path.join(shared, 'broken')))};\n`;
+    try {
+      expect(await mocksProblem(source, handlers, folder, resolver)).toMatch(/broken\.js does not parse: Unexpected token/);
+      expect(await mocksProblem(source, handlers, folder, resolver, shared)).toBeUndefined();
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
+  });
+
   it('names a JSON fixture that does not parse', async () => {
     expect(await mocksProblem("import fine from './fine.json';\n", handlers, folder, resolver)).toBeUndefined();
     expect(await mocksProblem("import documents from './documents.json';\n", handlers, folder, resolver)).toMatch(

@@ -2,10 +2,10 @@
  * (Node) Keeps one widget's broken mocks file to that widget. Its generated story imports the
  * folder's mocks/handlers statically; a file that does not parse, or that imports what cannot be
  * found, failed the whole static build (every widget's stories in `amo-workbench test` and `build`)
- * and showed Storybook's error screen in dev. Such a file (or a helper it imports from its widget
- * folder) is served as a module whose `handlers` is a marker carrying the reason; the story shows
- * it as a `bad-mocks` problem (src/preview/widgetFolderStory.ts) beside a cabinet that runs without
- * the handlers, and the next edit that fixes the file brings them back.
+ * and showed Storybook's error screen in dev. Such a file (or a helper it imports) is served as a
+ * module whose `handlers` is a marker carrying the reason; the story shows it as a `bad-mocks`
+ * problem (src/preview/widgetFolderStory.ts) beside a cabinet that runs without the handlers, and
+ * the next edit that fixes the file brings them back.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,7 @@ interface Resolver {
 }
 
 /** `mocks`: each widget's mocks file and its widget folder (their real paths too, as Vite resolves links). */
-export function mocksGuardPlugin(mocks: () => ReadonlyMap<string, string>): Plugin {
+export function mocksGuardPlugin(mocks: () => ReadonlyMap<string, string>, workbenchSources?: string): Plugin {
   return {
     name: 'amo-workbench:mocks-guard',
     // Before Vite's own transforms: a TypeScript file that does not parse would fail there first.
@@ -40,7 +40,7 @@ export function mocksGuardPlugin(mocks: () => ReadonlyMap<string, string>): Plug
         const problem = await mocksProblem(code, file, folder, {
         resolve: (source, importer) => this.resolve(source, importer, { skipSelf: true }),
         exportsOf: (source) => (MSW_IMPORT.test(source) ? mswExportNames() : undefined),
-      });
+      }, workbenchSources);
         if (!problem) return null;
         this.warn(problem);
         return { code: `export const handlers = { ${MOCKS_PROBLEM_KEY}: ${JSON.stringify(problem)} };\n`, map: null };
@@ -52,9 +52,10 @@ export function mocksGuardPlugin(mocks: () => ReadonlyMap<string, string>): Plug
 /**
  * Why the mocks file cannot be built, if it cannot: a syntax error, an import that does not
  * resolve, a JSON file that does not parse, or a name the imported module does not export (when its
- * exports are all spelled out), in it or in a file of its widget folder that it imports (followed down).
+ * exports are all spelled out), in it or in a file it imports (followed down; not into packages, nor
+ * into `skipUnder`, the workbench's own code).
  */
-export async function mocksProblem(code: string, file: string, folder: string, resolver: Resolver): Promise<string | undefined> {
+export async function mocksProblem(code: string, file: string, folder: string, resolver: Resolver, skipUnder?: string): Promise<string | undefined> {
   const seen = new Set<string>();
   const visit = async (text: string, current: string): Promise<string | undefined> => {
     seen.add(current);
@@ -93,8 +94,9 @@ export async function mocksProblem(code: string, file: string, folder: string, r
       }
       const missing = names.length ? missingNames(names, targetCode, target) : undefined;
       if (missing) return `${shown} imports ${missing} from "${source}", which does not export it; the story runs without the folder's handlers.`;
-      // A helper of the same folder is followed; packages are theirs to get right.
-      if (seen.has(target) || !target.startsWith(folder + path.sep) || target.split(path.sep).includes('node_modules')) continue;
+      // A helper is followed, in the widget folder or beside it (a repository's shared mocks);
+      // packages, and the workbench's own helpers, are theirs to get right.
+      if (seen.has(target) || target.split(path.sep).includes('node_modules') || (skipUnder !== undefined && target.startsWith(skipUnder + path.sep))) continue;
       const problem = await visit(targetCode, target);
       if (problem) return problem;
     }

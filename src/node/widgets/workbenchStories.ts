@@ -95,7 +95,7 @@ export function prepareWorkbenchStories(options: WorkbenchStoriesOptions): Workb
     // Vite resolves a symlinked folder's files to their real paths: both name the folder.
     widgetImportsPlugin(packageRoot, () => state.discovery.widgets.flatMap((w) => [w.dir, realRoot(w.dir) ?? w.dir])),
     // A mocks file that cannot be built is that widget's problem, not the whole build's.
-    mocksGuardPlugin(() => mocksFiles(state.discovery)),
+    mocksGuardPlugin(() => mocksFiles(state.discovery), srcDir),
     folderListPlugin(path.join(generatedDir, FOLDER_LIST_FILE)),
     widgetWatchPlugin(state),
   ];
