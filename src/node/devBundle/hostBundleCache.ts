@@ -6,7 +6,6 @@
  * server starts with under the same names; its further entries (met late by an earlier start) come
  * with it. Anything else builds again, and the result replaces the cache.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cacheKey, codeParts } from '../build/cacheKey.ts';
 import { writeCacheFile } from '../build/writeCacheFile.ts';
@@ -63,7 +62,7 @@ export function hostBundleCache(cacheFile: string, options: unknown): HostBundle
 
 function hashOf(file: string): string | undefined {
   try {
-    return createHash('sha1').update(readFileSync(file)).digest('hex');
+    return cacheKey([readFileSync(file)]);
   } catch {
     return undefined;
   }

@@ -26,6 +26,16 @@ const BUNDLE_ID = '\0amo-workbench:msw-browser-bundle';
 
 /** `lib/iife/index.js` is `var MockServiceWorker = (() => { ... __export(index_exports, { a: () => a, ... }) ... })();` */
 export function mswBrowserModule(iife: string, version: string, mapUrl?: string): string {
+  const names = exportedNamesOf(iife, version);
+  // MSW's own comment names the map relative to the file, which means nothing next to a virtual
+  // module: it is replaced by `mapUrl`, or dropped. The export line goes after the last line of the
+  // bundle, so the map stays valid.
+  const code = iife.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
+  return `${code}export const { ${names.join(', ')} } = MockServiceWorker;\n${mapUrl ? `//# sourceMappingURL=${mapUrl}\n` : ''}`;
+}
+
+/** The names in the bundle's `__export(index_exports, { name: () => name, ... })` list; a bundle of another shape throws. */
+function exportedNamesOf(iife: string, version: string): string[] {
   const exportsBlock = /__export\(index_exports, \{([^}]*)\}\);/.exec(iife)?.[1];
   const names = exportsBlock ? [...exportsBlock.matchAll(/(\w+): \(\) =>/g)].map((match) => match[1]!) : [];
   if (!/^var MockServiceWorker = /m.test(iife) || !names.includes('setupWorker') || !names.includes('http')) {
@@ -34,26 +44,27 @@ export function mswBrowserModule(iife: string, version: string, mapUrl?: string)
         'Update src/node/vite/mswBrowserBundlePlugin.ts for this msw version, or pin msw to the version in package.json.',
     );
   }
-  // MSW's own comment names the map relative to the file, which means nothing next to a virtual
-  // module: it is replaced by `mapUrl`, or dropped. The export line goes after the last line of the
-  // bundle, so the map stays valid.
-  const code = iife.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
-  return `${code}export const { ${names.join(', ')} } = MockServiceWorker;\n${mapUrl ? `//# sourceMappingURL=${mapUrl}\n` : ''}`;
+  return names;
 }
 
 let exportNames: string[] | undefined;
 
 /** What `msw` and `msw/browser` export here (the names of MSW's browser bundle). */
 export function mswExportNames(): string[] {
-  exportNames ??= [...(/export const \{ ([^}]*) \} = MockServiceWorker;/.exec(loadMswBrowserModule())?.[1] ?? '').split(', ')];
+  exportNames ??= exportedNamesOf(...readMswBrowserFile());
   return exportNames;
 }
 
 /** MSW's browser bundle as one ES module. */
 export function loadMswBrowserModule(mapUrl?: string): string {
+  return mswBrowserModule(...readMswBrowserFile(), mapUrl);
+}
+
+/** The bundle's text and MSW's version. */
+function readMswBrowserFile(): [iife: string, version: string] {
   const { packageDir, file } = mswBrowserFile();
   const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
-  return mswBrowserModule(readFileSync(file, 'utf8'), version, mapUrl);
+  return [readFileSync(file, 'utf8'), version];
 }
 
 function mswBrowserFile(): { packageDir: string; file: string } {

@@ -7,9 +7,8 @@
  */
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { kindOf } from './readFolderFile.ts';
+import { kindOf, looksLikeWidgetFolder } from './readFolderFile.ts';
 import { readWidgetFolder, type FolderChecks, type WidgetFolder } from './readWidgetFolder.ts';
-import { looksLikeWidgetFolder } from './readFolderFile.ts';
 import { isHiddenSegment } from './servedFiles.ts';
 
 export type { WidgetFolder } from './readWidgetFolder.ts';

@@ -37,10 +37,11 @@ export function mocksGuardPlugin(mocks: () => ReadonlyMap<string, string>, workb
         const file = path.resolve(id.split('?')[0]!);
         const folder = mocks().get(file);
         if (folder === undefined) return null;
-        const problem = await mocksProblem(code, file, folder, {
-        resolve: (source, importer) => this.resolve(source, importer, { skipSelf: true }),
-        exportsOf: (source) => (MSW_IMPORT.test(source) ? mswExportNames() : undefined),
-      }, workbenchSources);
+        const resolver: Resolver = {
+          resolve: (source, importer) => this.resolve(source, importer, { skipSelf: true }),
+          exportsOf: (source) => (MSW_IMPORT.test(source) ? mswExportNames() : undefined),
+        };
+        const problem = await mocksProblem(code, file, folder, resolver, workbenchSources);
         if (!problem) return null;
         this.warn(problem);
         return { code: `export const handlers = { ${MOCKS_PROBLEM_KEY}: ${JSON.stringify(problem)} };\n`, map: null };
@@ -57,18 +58,32 @@ export function mocksGuardPlugin(mocks: () => ReadonlyMap<string, string>, workb
  */
 export async function mocksProblem(code: string, file: string, folder: string, resolver: Resolver, skipUnder?: string): Promise<string | undefined> {
   const seen = new Set<string>();
+  // Each file parsed once: a helper is read for its exports, then followed.
+  const parsed = new Map<string, Parsed>();
+  const parse = (text: string, current: string): Parsed => {
+    let result = parsed.get(current);
+    if (!result) {
+      try {
+        result = { program: parseAst(text, { lang: LANGS[path.extname(current)] ?? 'js' }, current) };
+      } catch (error) {
+        result = { error };
+      }
+      parsed.set(current, result);
+    }
+    return result;
+  };
+  const shownPath = (target: string) => path.relative(folder, target).split(path.sep).join('/');
   const visit = async (text: string, current: string): Promise<string | undefined> => {
     seen.add(current);
-    const shown = path.relative(folder, current).split(path.sep).join('/');
-    let imports: ModuleImport[];
-    try {
-      imports = moduleImports(text, current);
-    } catch (error) {
+    const shown = shownPath(current);
+    const result = parse(text, current);
+    if ('error' in result) {
+      const { error } = result;
       const { loc, message } = error as { loc?: { line: number; column: number }; message?: string };
       const cause = String(message ?? error).split('\n')[1] ?? String(message ?? error);
       return `${shown} does not parse: ${cause}${loc ? ` (line ${loc.line}, column ${loc.column + 1})` : ''}; the story runs without the folder's handlers.`;
     }
-    for (const { source, names } of imports) {
+    for (const { source, names } of moduleImports(result.program)) {
       const resolved = await resolver.resolve(source, current);
       if (!resolved) {
         return /^[./]/.test(source)
@@ -81,7 +96,7 @@ export async function mocksProblem(code: string, file: string, folder: string, r
       if (known) continue;
       const target = path.resolve(resolved.id.split('?')[0]!);
       if (!resolved.external && path.extname(target) === '.json' && !resolved.id.includes('?')) {
-        const problem = jsonProblem(target, folder);
+        const problem = jsonProblem(target, shownPath(target));
         if (problem) return problem;
         continue;
       }
@@ -92,7 +107,8 @@ export async function mocksProblem(code: string, file: string, folder: string, r
       } catch {
         continue;
       }
-      const missing = names.length ? missingNames(names, targetCode, target) : undefined;
+      const targetParsed = parse(targetCode, target);
+      const missing = names.length && 'program' in targetParsed ? missingNames(names, targetParsed.program) : undefined;
       if (missing) return `${shown} imports ${missing} from "${source}", which does not export it; the story runs without the folder's handlers.`;
       // A helper is followed, in the widget folder or beside it (a repository's shared mocks);
       // packages, and the workbench's own helpers, are theirs to get right.
@@ -105,8 +121,12 @@ export async function mocksProblem(code: string, file: string, folder: string, r
   return visit(code, file);
 }
 
-/** A JSON file the mocks import (fixtures) that Vite's JSON plugin would refuse. */
-function jsonProblem(file: string, folder: string): string | undefined {
+type Program = ReturnType<typeof parseAst>;
+/** A file's syntax tree, or why it does not parse. */
+type Parsed = { program: Program } | { error: unknown };
+
+/** A JSON file the mocks import (fixtures) that Vite's JSON plugin would refuse; `shown`: its path for the message. */
+function jsonProblem(file: string, shown: string): string | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -117,7 +137,6 @@ function jsonProblem(file: string, folder: string): string | undefined {
     JSON.parse(text);
     return undefined;
   } catch (error) {
-    const shown = path.relative(folder, file).split(path.sep).join('/');
     return `${shown} is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ').trim()}); the story runs without the folder's handlers.`;
   }
 }
@@ -129,8 +148,7 @@ interface ModuleImport {
 }
 
 /** The modules a file imports statically, and the names it takes from each. */
-function moduleImports(code: string, file: string): ModuleImport[] {
-  const program = parseAst(code, { lang: LANGS[path.extname(file)] ?? 'js' }, file);
+function moduleImports(program: Program): ModuleImport[] {
   const imports: ModuleImport[] = [];
   for (const node of program.body) {
     if (node.type === 'ImportDeclaration' && node.importKind !== 'type') {
@@ -148,13 +166,8 @@ function moduleImports(code: string, file: string): ModuleImport[] {
 }
 
 /** The first of `names` the module does not export, with the closest one it does; undefined when all are there or its exports are not all known. */
-function missingNames(names: readonly string[], code: string, file: string): string | undefined {
-  let exported: Set<string> | undefined;
-  try {
-    exported = exportedNames(code, file);
-  } catch {
-    return undefined; // not for this check to say
-  }
+function missingNames(names: readonly string[], program: Program): string | undefined {
+  const exported = exportedNames(program);
   if (!exported) return undefined;
   const missing = names.find((name) => !exported.has(name));
   return missing === undefined ? undefined : nameWithHint(missing, [...exported]);
@@ -167,8 +180,7 @@ function nameWithHint(name: string, names: readonly string[]): string {
 }
 
 /** Every name an ES module exports, types included; undefined when they cannot all be read (export *, CommonJS). */
-function exportedNames(code: string, file: string): Set<string> | undefined {
-  const program = parseAst(code, { lang: LANGS[path.extname(file)] ?? 'js' }, file);
+function exportedNames(program: Program): Set<string> | undefined {
   const names = new Set<string>();
   let esm = false;
   for (const node of program.body) {
