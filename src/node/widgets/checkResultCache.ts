@@ -31,7 +31,10 @@ export interface CheckCache<Result> {
 const MAX_ENTRIES = 200;
 
 /** `check`, answering from the file what it answered before and remembering what it computes. */
-export function withCheckCache<Input, Result>(check: (input: Input) => Result, { file, fingerprint, isResult, what }: CheckCache<Result>): (input: Input) => Result {
+export function withCheckCache<Input, Result>(
+  check: (input: Input) => Result,
+  { file, fingerprint, isResult, what }: CheckCache<Result>,
+): (input: Input) => Result {
   let results = readResults<Result>(file, fingerprint);
   return (input) => {
     const key = cacheKey([JSON.stringify(input)]);
@@ -62,6 +65,9 @@ function readResults<Result>(file: string, fingerprint: string): Record<string, 
 export function isProblemList(value: unknown): boolean {
   return (
     Array.isArray(value) &&
-    value.every((p) => p && typeof p === 'object' && typeof p.code === 'string' && typeof p.message === 'string' && typeof p.fix === 'string' && typeof p.file === 'string')
+    value.every(
+      (p) =>
+        p && typeof p === 'object' && typeof p.code === 'string' && typeof p.message === 'string' && typeof p.fix === 'string' && typeof p.file === 'string',
+    )
   );
 }

@@ -105,5 +105,9 @@ export function formatSkipped(skipped: readonly SkippedFolder[]): string[] {
 
 /** One console line per folder problem, so they show where the server runs too. */
 export function formatProblems(widgets: readonly WidgetFolder[]): string[] {
-  return widgets.flatMap((w) => w.problems.filter((p) => p.upload !== 'note').map((p) => `[workbench] widget folder ${w.place}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message} ${p.fix}`));
+  return widgets.flatMap((w) =>
+    w.problems
+      .filter((p) => p.upload !== 'note')
+      .map((p) => `[workbench] widget folder ${w.place}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message} ${p.fix}`),
+  );
 }

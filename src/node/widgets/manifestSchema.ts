@@ -12,20 +12,24 @@ function buildManifestSchema() {
   // made a round trip there (~75 ms of every start; ~40 ms this way). On first use, because a start
   // whose manifests were checked before needs no zod at all (manifestCheckCache.ts).
   const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
-  return z.object({
-    widget: z.object({
-      name: z.string().min(1),
-      description: z.string().min(1),
-      short_description: z.string().min(1),
-      version: z.string().refine((v) => semver.valid(v) !== null, { message: 'not a version', params: { code: 'bad-version' } }),
-      interface_version: z.number().int(),
-      init_once: z.boolean().optional(),
-      locale: z.array(z.string().min(2)).min(1),
-      installation: z.boolean(),
-    }).passthrough(),
-    locations: z.array(z.string()),
-    settings: z.record(z.string(), z.unknown()).optional(),
-  }).passthrough();
+  return z
+    .object({
+      widget: z
+        .object({
+          name: z.string().min(1),
+          description: z.string().min(1),
+          short_description: z.string().min(1),
+          version: z.string().refine((v) => semver.valid(v) !== null, { message: 'not a version', params: { code: 'bad-version' } }),
+          interface_version: z.number().int(),
+          init_once: z.boolean().optional(),
+          locale: z.array(z.string().min(2)).min(1),
+          installation: z.boolean(),
+        })
+        .passthrough(),
+      locations: z.array(z.string()),
+      settings: z.record(z.string(), z.unknown()).optional(),
+    })
+    .passthrough();
 }
 
 let schema: ReturnType<typeof buildManifestSchema> | undefined;

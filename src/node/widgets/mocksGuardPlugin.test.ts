@@ -33,7 +33,8 @@ const resolver = {
 
 describe('a widget’s mocks file that cannot be built', () => {
   it('names an imported name the module does not export, with the closest one', async () => {
-    const ok = "import helpers, { documents, withToken, type Claims } from './helpers';\nimport type { Other } from './helpers';\nexport const handlers = [];\n";
+    const ok =
+      "import helpers, { documents, withToken, type Claims } from './helpers';\nimport type { Other } from './helpers';\nexport const handlers = [];\n";
     expect(await mocksProblem(ok, handlers, folder, resolver)).toBeUndefined();
     expect(await mocksProblem("import { withTokn } from './helpers';\n", handlers, folder, resolver)).toBe(
       `mocks/handlers.ts imports "withTokn" (did you mean "withToken"?) from "./helpers", which does not export it; the story runs without the folder's handlers.`,
@@ -48,7 +49,8 @@ describe('a widget’s mocks file that cannot be built', () => {
   });
 
   it('passes one that parses and whose imports resolve, type-only imports and helpers included', async () => {
-    const code = "import { http } from 'msw';\nimport type { Thing } from 'not-installed-types';\nimport { documents } from './data';\nexport const handlers = [];\n";
+    const code =
+      "import { http } from 'msw';\nimport type { Thing } from 'not-installed-types';\nimport { documents } from './data';\nexport const handlers = [];\n";
     expect(await mocksProblem(code, handlers, folder, resolver)).toBeUndefined();
   });
 
@@ -84,6 +86,8 @@ describe('a widget’s mocks file that cannot be built', () => {
     expect(await mocksProblem("import { faker } from '@faker-js/faker/locale/ru';\n", handlers, folder, resolver)).toBe(
       `mocks/handlers.ts imports "@faker-js/faker/locale/ru", which is not installed; the story runs without the folder's handlers. Install it in your project (npm i -D @faker-js/faker).`,
     );
-    expect(await mocksProblem("export { x } from './broken';\n", handlers, folder, resolver)).toMatch(/^mocks\/broken\.js does not parse: Unexpected token \(line 1, column 18\)/);
+    expect(await mocksProblem("export { x } from './broken';\n", handlers, folder, resolver)).toMatch(
+      /^mocks\/broken\.js does not parse: Unexpected token \(line 1, column 18\)/,
+    );
   });
 });

@@ -16,7 +16,16 @@ import { MOCKS_PROBLEM_KEY } from '../../common/folderProblem.ts';
 import { MSW_IMPORT, mswExportNames } from '../vite/mswBrowserBundlePlugin.ts';
 
 /** What a widget folder's mocks may be written in, and how each is parsed. */
-const LANGS: Record<string, 'js' | 'jsx' | 'ts' | 'tsx'> = { '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.jsx': 'jsx', '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx' };
+const LANGS: Record<string, 'js' | 'jsx' | 'ts' | 'tsx'> = {
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+  '.jsx': 'jsx',
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+};
 
 interface Resolver {
   resolve(source: string, importer: string): Promise<{ id: string; external?: boolean | 'absolute' | 'relative' } | null>;
@@ -92,7 +101,8 @@ export async function mocksProblem(code: string, file: string, folder: string, r
       }
       const known = resolver.exportsOf?.(source);
       const unknownName = known ? names.find((name) => !known.includes(name)) : undefined;
-      if (unknownName !== undefined) return `${shown} imports ${nameWithHint(unknownName, known!)} from "${source}", which does not export it; the story runs without the folder's handlers.`;
+      if (unknownName !== undefined)
+        return `${shown} imports ${nameWithHint(unknownName, known!)} from "${source}", which does not export it; the story runs without the folder's handlers.`;
       if (known) continue;
       const target = path.resolve(resolved.id.split('?')[0]!);
       if (!resolved.external && path.extname(target) === '.json' && !resolved.id.includes('?')) {

@@ -34,14 +34,24 @@ export function readTextFile(dir: string, file: string, problems: FolderProblem[
   const full = path.join(dir, file);
   const kind = kindOf(full);
   if (kind === 'folder' || kind === 'other') {
-    problems.push({ code: 'not-a-file', file, message: `${file} is ${kind === 'folder' ? 'a folder' : 'not a regular file'}, not a file.`, fix: `Replace it with the ${file} file the widget needs.` });
+    problems.push({
+      code: 'not-a-file',
+      file,
+      message: `${file} is ${kind === 'folder' ? 'a folder' : 'not a regular file'}, not a file.`,
+      fix: `Replace it with the ${file} file the widget needs.`,
+    });
     return undefined;
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(full);
   } catch (error) {
-    problems.push({ code: 'unreadable-file', file, message: `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, fix: `Check the file's permissions.` });
+    problems.push({
+      code: 'unreadable-file',
+      file,
+      message: `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      fix: `Check the file's permissions.`,
+    });
     return undefined;
   }
   if (bytes.length === 0) {
@@ -53,11 +63,21 @@ export function readTextFile(dir: string, file: string, problems: FolderProblem[
     text = utf8.decode(bytes);
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    problems.push({ code: 'invalid-utf8', file, message: `${file} is not valid UTF-8 (first bad byte at offset ${offset}).`, fix: 'Save the file as UTF-8 (without BOM); amoCRM reads widget files as UTF-8.' });
+    problems.push({
+      code: 'invalid-utf8',
+      file,
+      message: `${file} is not valid UTF-8 (first bad byte at offset ${offset}).`,
+      fix: 'Save the file as UTF-8 (without BOM); amoCRM reads widget files as UTF-8.',
+    });
     return undefined;
   }
   if (text.startsWith('\uFEFF')) {
-    problems.push({ code: 'bom', file, message: `${file} starts with a byte-order mark (BOM).`, fix: 'Save the file as UTF-8 without BOM; amoCRM rejects or misreads such files.' });
+    problems.push({
+      code: 'bom',
+      file,
+      message: `${file} starts with a byte-order mark (BOM).`,
+      fix: 'Save the file as UTF-8 without BOM; amoCRM rejects or misreads such files.',
+    });
     text = text.slice(1);
   }
   return text;

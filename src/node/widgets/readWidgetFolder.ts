@@ -127,7 +127,12 @@ export function readWidgetFolder(dir: string, checks: FolderChecks = UNCACHED_CH
       folder.hasScript = true;
       folder.scriptVersion = folderVersion(dir, bytes);
       if (bytes.length === 0) {
-        problems.push({ code: 'empty-file', file: 'personal_page.js', message: 'personal_page.js is empty: it defines no module.', fix: 'Write the widget module: define([...], function () { return { initLead, registerWidgetsBarSlot }; }).' });
+        problems.push({
+          code: 'empty-file',
+          file: 'personal_page.js',
+          message: 'personal_page.js is empty: it defines no module.',
+          fix: 'Write the widget module: define([...], function () { return { initLead, registerWidgetsBarSlot }; }).',
+        });
       } else if (bytes.length > LARGE_SCRIPT_BYTES) {
         problems.push({
           code: 'large-script',
@@ -138,10 +143,20 @@ export function readWidgetFolder(dir: string, checks: FolderChecks = UNCACHED_CH
         });
       }
     } catch (error) {
-      problems.push({ code: 'unreadable-file', file: 'personal_page.js', message: `personal_page.js cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, fix: "Check the file's permissions." });
+      problems.push({
+        code: 'unreadable-file',
+        file: 'personal_page.js',
+        message: `personal_page.js cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+        fix: "Check the file's permissions.",
+      });
     }
   } else if (scriptKind !== 'missing') {
-    problems.push({ code: 'not-a-file', file: 'personal_page.js', message: 'personal_page.js is a folder, not a file.', fix: 'Replace it with the widget module personal_page.js (a build output folder? point at the file\'s folder).' });
+    problems.push({
+      code: 'not-a-file',
+      file: 'personal_page.js',
+      message: 'personal_page.js is a folder, not a file.',
+      fix: "Replace it with the widget module personal_page.js (a build output folder? point at the file's folder).",
+    });
   } else {
     problems.push({
       code: 'no-script',
@@ -166,14 +181,24 @@ function readI18n(dir: string, problems: FolderProblem[]): Record<string, unknow
   const kind = kindOf(i18nDir);
   if (kind === 'missing') return {};
   if (kind !== 'folder') {
-    problems.push({ code: 'not-a-folder', file: 'i18n', message: 'i18n is a file, not a folder.', fix: 'Make i18n a folder with one <lang>.json per language (en.json, ru.json, ...).' });
+    problems.push({
+      code: 'not-a-folder',
+      file: 'i18n',
+      message: 'i18n is a file, not a folder.',
+      fix: 'Make i18n a folder with one <lang>.json per language (en.json, ru.json, ...).',
+    });
     return {};
   }
   let names: string[];
   try {
     names = readdirSync(i18nDir);
   } catch (error) {
-    problems.push({ code: 'unreadable-file', file: 'i18n/', message: `The i18n folder cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, fix: "Check the folder's permissions." });
+    problems.push({
+      code: 'unreadable-file',
+      file: 'i18n/',
+      message: `The i18n folder cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+      fix: "Check the folder's permissions.",
+    });
     return {};
   }
   const files: Record<string, unknown> = {};

@@ -38,7 +38,10 @@ export function resolveServedFile(dir: string, relative: string): string | undef
   if (!rootReal) return undefined;
   let segments: string[];
   try {
-    segments = relative.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
+    segments = relative
+      .split('/')
+      .filter(Boolean)
+      .map((segment) => decodeURIComponent(segment));
   } catch {
     return undefined; // a malformed escape
   }

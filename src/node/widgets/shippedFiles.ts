@@ -18,7 +18,18 @@ export interface LeftOut {
 }
 
 /** Files of the project around a widget (when the widget folder is the project), never the widget's. */
-const PROJECT_FILES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb', 'README.md', 'CHANGELOG.md', 'LICENSE']);
+const PROJECT_FILES = new Set([
+  'package.json',
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'bun.lock',
+  'bun.lockb',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+]);
 /**
  * The build's and the editor's configuration at the project's root: a bundler's (webpack.prod.js
  * too), TypeScript's, a linter's or test runner's. The browser never loads them; shipped, they
@@ -53,7 +64,8 @@ export function shippedFiles(dir: string): { files: ServedFile[]; leftOut: LeftO
       leftOut.push({ relative: file.relative, reason: 'an upload archive (a previous pack?)', severity: 'note' });
       continue;
     }
-    if (OS_LITTER.has(name) || file.relative.split('/').some((s) => OS_LITTER.has(s))) leftOut.push({ relative: file.relative, reason: 'operating-system litter', severity: 'note' });
+    if (OS_LITTER.has(name) || file.relative.split('/').some((s) => OS_LITTER.has(s)))
+      leftOut.push({ relative: file.relative, reason: 'operating-system litter', severity: 'note' });
     else if (isSourceMap(file.relative)) leftOut.push({ relative: file.relative, reason: 'a source map: it would publish your sources', severity: 'warning' });
     else files.push(file);
   }

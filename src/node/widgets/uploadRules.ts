@@ -22,9 +22,28 @@ const imageSize = (bytes: Uint8Array) => (imageSizeModule ??= createRequire(impo
 
 /** The locations amoCRM and Kommo document (a `-0` / `-1` suffix sets the right-hand column use). */
 export const KNOWN_LOCATIONS = [
-  'lcard', 'ccard', 'comcard', 'cucard', 'llist', 'clist', 'tlist', 'culist', 'settings', 'advanced_settings', 'card_sdk',
-  'catalogs', 'digital_pipeline', 'lead_sources', 'widget_page', 'sms', 'mobile_card', 'salesbot_designer',
-  'website_chat_button', 'everywhere', 'ai_agent', 'personal_page',
+  'lcard',
+  'ccard',
+  'comcard',
+  'cucard',
+  'llist',
+  'clist',
+  'tlist',
+  'culist',
+  'settings',
+  'advanced_settings',
+  'card_sdk',
+  'catalogs',
+  'digital_pipeline',
+  'lead_sources',
+  'widget_page',
+  'sms',
+  'mobile_card',
+  'salesbot_designer',
+  'website_chat_button',
+  'everywhere',
+  'ai_agent',
+  'personal_page',
 ] as const;
 
 /** Logos: exact pixel sizes, at most 300 KB each. */
@@ -66,18 +85,60 @@ export function checkUpload({ dir, rawManifest, i18n }: UploadInput): FolderProb
   // Layout.
   if (kindOf(path.join(dir, 'manifest.json')) === 'missing') {
     const nested = safeList(dir).find((name) => kindOf(path.join(dir, name, 'manifest.json')) === 'file');
-    if (nested) add('manifest-not-at-root', 'error', `${nested}/manifest.json`, `manifest.json is inside ${nested}/, not at the root of the folder; the archive must have it at its root.`, `Point the command at ${nested}/ (the folder that holds manifest.json).`);
+    if (nested)
+      add(
+        'manifest-not-at-root',
+        'error',
+        `${nested}/manifest.json`,
+        `manifest.json is inside ${nested}/, not at the root of the folder; the archive must have it at its root.`,
+        `Point the command at ${nested}/ (the folder that holds manifest.json).`,
+      );
   }
   if (kindOf(path.join(dir, 'script.js')) !== 'file') {
-    add('no-script-js', 'warning', 'script.js', 'There is no script.js: amoCRM\'s structure page lists it as required, Kommo\'s as optional.', 'Add a minimal script.js (a widget object with callbacks) if the upload form refuses the archive.');
+    add(
+      'no-script-js',
+      'warning',
+      'script.js',
+      "There is no script.js: amoCRM's structure page lists it as required, Kommo's as optional.",
+      'Add a minimal script.js (a widget object with callbacks) if the upload form refuses the archive.',
+    );
   }
-  if (kindOf(path.join(dir, 'i18n')) !== 'folder') add('no-i18n-folder', 'error', 'i18n/', 'There is no i18n/ folder; the archive needs one language file per locale.', 'Add i18n/<lang>.json for every entry of widget.locale.');
-  if (kindOf(path.join(dir, 'images')) !== 'folder') add('no-images-folder', 'error', 'images/', 'There is no images/ folder; the upload needs the logos.', 'Add images/ with logo_main.png (400×272) and logo_small.png (108×108) at least.');
+  if (kindOf(path.join(dir, 'i18n')) !== 'folder')
+    add(
+      'no-i18n-folder',
+      'error',
+      'i18n/',
+      'There is no i18n/ folder; the archive needs one language file per locale.',
+      'Add i18n/<lang>.json for every entry of widget.locale.',
+    );
+  if (kindOf(path.join(dir, 'images')) !== 'folder')
+    add(
+      'no-images-folder',
+      'error',
+      'images/',
+      'There is no images/ folder; the upload needs the logos.',
+      'Add images/ with logo_main.png (400×272) and logo_small.png (108×108) at least.',
+    );
 
   // What ships.
   for (const left of shippedFiles(dir).leftOut) {
-    if (left.severity === 'warning') add('source-map', 'warning', left.relative, `${left.relative} is left out of the archive: ${left.reason}.`, 'Build without source maps for the upload, or keep them; pack leaves them out either way.');
-    else problems.push({ code: 'left-out', severity: 'warning', upload: 'note', file: left.relative, message: `${left.relative} is left out of the archive: ${left.reason}.`, fix: 'Nothing to do: it never ships.' });
+    if (left.severity === 'warning')
+      add(
+        'source-map',
+        'warning',
+        left.relative,
+        `${left.relative} is left out of the archive: ${left.reason}.`,
+        'Build without source maps for the upload, or keep them; pack leaves them out either way.',
+      );
+    else
+      problems.push({
+        code: 'left-out',
+        severity: 'warning',
+        upload: 'note',
+        file: left.relative,
+        message: `${left.relative} is left out of the archive: ${left.reason}.`,
+        fix: 'Nothing to do: it never ships.',
+      });
   }
 
   // manifest.json fields the upload form requires beyond what the cabinet needs.
@@ -91,24 +152,65 @@ export function checkUpload({ dir, rawManifest, i18n }: UploadInput): FolderProb
     if (!isUrl(support.link)) wrong.push(`widget.support.link must be a URL (it is ${JSON.stringify(support.link)})`);
     if (!isEmail(support.email)) wrong.push(`widget.support.email must be an e-mail address (it is ${JSON.stringify(support.email)})`);
     if (!locations.length) wrong.push('locations must list at least one location');
-    if (wrong.length) add('manifest-upload-fields', 'error', 'manifest.json', `${wrong.join('; ')}.`, 'Complete manifest.json as the upload form requires (support.link and support.email are mandatory since November 2018).');
+    if (wrong.length)
+      add(
+        'manifest-upload-fields',
+        'error',
+        'manifest.json',
+        `${wrong.join('; ')}.`,
+        'Complete manifest.json as the upload form requires (support.link and support.email are mandatory since November 2018).',
+      );
     const unknown = locations.filter((l) => !(KNOWN_LOCATIONS as readonly string[]).includes(baseName(l)));
-    if (unknown.length) add('unknown-location', 'error', 'manifest.json', `locations has ${unknown.map((l) => JSON.stringify(l)).join(', ')}, not a documented location.`, `Use documented locations (${KNOWN_LOCATIONS.join(', ')}), with -0 or -1 where a card location takes it.`);
+    if (unknown.length)
+      add(
+        'unknown-location',
+        'error',
+        'manifest.json',
+        `locations has ${unknown.map((l) => JSON.stringify(l)).join(', ')}, not a documented location.`,
+        `Use documented locations (${KNOWN_LOCATIONS.join(', ')}), with -0 or -1 where a card location takes it.`,
+      );
   }
 
   // i18n: one file per locale entry and no other; manifest values that are keys resolve everywhere.
   const locales = Array.isArray(widget.locale) ? widget.locale.filter((l): l is string => typeof l === 'string') : [];
-  const i18nFiles = kindOf(path.join(dir, 'i18n')) === 'folder' ? safeList(path.join(dir, 'i18n')).filter((f) => f.endsWith('.json') && !f.startsWith('.')).map((f) => f.slice(0, -5)) : [];
+  const i18nFiles =
+    kindOf(path.join(dir, 'i18n')) === 'folder'
+      ? safeList(path.join(dir, 'i18n'))
+          .filter((f) => f.endsWith('.json') && !f.startsWith('.'))
+          .map((f) => f.slice(0, -5))
+      : [];
   const missingFiles = locales.filter((l) => !i18nFiles.includes(l));
   const extraFiles = i18nFiles.filter((l) => !locales.includes(l));
   // Without an i18n/ folder, no-i18n-folder has said it; without images/, no-images-folder.
   if (locales.length && i18nFiles.length && (missingFiles.length || extraFiles.length)) {
-    add('locale-files', 'error', 'i18n/', [missingFiles.length ? `widget.locale lists ${missingFiles.join(', ')} without i18n/${missingFiles[0]}.json${missingFiles.length > 1 ? ' (and the others)' : ''}` : '', extraFiles.length ? `i18n/ has ${extraFiles.map((l) => `${l}.json`).join(', ')}, which widget.locale does not list` : ''].filter(Boolean).join('; ') + '.', 'Keep exactly one i18n/<lang>.json per widget.locale entry: the counts must be equal.');
+    add(
+      'locale-files',
+      'error',
+      'i18n/',
+      [
+        missingFiles.length
+          ? `widget.locale lists ${missingFiles.join(', ')} without i18n/${missingFiles[0]}.json${missingFiles.length > 1 ? ' (and the others)' : ''}`
+          : '',
+        extraFiles.length ? `i18n/ has ${extraFiles.map((l) => `${l}.json`).join(', ')}, which widget.locale does not list` : '',
+      ]
+        .filter(Boolean)
+        .join('; ') + '.',
+      'Keep exactly one i18n/<lang>.json per widget.locale entry: the counts must be equal.',
+    );
   }
   const keyed = manifestKeys(manifest);
   for (const [where, key] of keyed) {
-    const missingIn = Object.entries(i18n).filter(([, value]) => typeof lookup(value, key) !== 'string').map(([lang]) => lang);
-    if (missingIn.length) add('i18n-key-missing', 'error', 'manifest.json', `${where} is the i18n key "${key}", which ${missingIn.map((l) => `i18n/${l}.json`).join(', ')} ${missingIn.length === 1 ? 'does' : 'do'} not have.`, `Add "${key}" to every language file.`);
+    const missingIn = Object.entries(i18n)
+      .filter(([, value]) => typeof lookup(value, key) !== 'string')
+      .map(([lang]) => lang);
+    if (missingIn.length)
+      add(
+        'i18n-key-missing',
+        'error',
+        'manifest.json',
+        `${where} is the i18n key "${key}", which ${missingIn.map((l) => `i18n/${l}.json`).join(', ')} ${missingIn.length === 1 ? 'does' : 'do'} not have.`,
+        `Add "${key}" to every language file.`,
+      );
   }
 
   // Logos.
@@ -119,11 +221,25 @@ export function checkUpload({ dir, rawManifest, i18n }: UploadInput): FolderProb
     const full = path.join(dir, rel);
     if (kindOf(full) !== 'file') {
       const need = hasImages ? needed[file as keyof typeof LOGOS] : undefined;
-      if (need) add('logo-missing', need.upload, rel, `${rel} (${width}×${height}) is missing: ${need.why}.`, `Add ${rel}, a PNG of exactly ${width}×${height} pixels, at most 300 KB.`);
+      if (need)
+        add(
+          'logo-missing',
+          need.upload,
+          rel,
+          `${rel} (${width}×${height}) is missing: ${need.why}.`,
+          `Add ${rel}, a PNG of exactly ${width}×${height} pixels, at most 300 KB.`,
+        );
       continue;
     }
     const bytes = readFileSync(full);
-    if (bytes.length > MAX_LOGO_BYTES) add('logo-too-large', 'error', rel, `${rel} is ${Math.round(bytes.length / 1024)} KB; the upload form takes at most 300 KB.`, `Compress ${rel} (fewer colours, an optimiser such as oxipng).`);
+    if (bytes.length > MAX_LOGO_BYTES)
+      add(
+        'logo-too-large',
+        'error',
+        rel,
+        `${rel} is ${Math.round(bytes.length / 1024)} KB; the upload form takes at most 300 KB.`,
+        `Compress ${rel} (fewer colours, an optimiser such as oxipng).`,
+      );
     let size: { width?: number; height?: number; type?: string } | undefined;
     try {
       size = imageSize(bytes);
@@ -131,8 +247,22 @@ export function checkUpload({ dir, rawManifest, i18n }: UploadInput): FolderProb
       add('logo-size', 'error', rel, `${rel} is not an image the upload form can read.`, `Save ${rel} as a PNG of ${width}×${height} pixels.`);
       continue;
     }
-    if (size.width !== width || size.height !== height) add('logo-size', 'error', rel, `${rel} is ${size.width}×${size.height} pixels; the upload form wants exactly ${width}×${height}.`, `Resize ${rel} to ${width}×${height}.`);
-    if (size.type !== 'png') add('logo-format', 'warning', rel, `${rel} is a ${String(size.type).toUpperCase()} image named .png: amoCRM's pages accept png, jpeg and gif, Kommo's only PNG.`, `Save ${rel} as a real PNG.`);
+    if (size.width !== width || size.height !== height)
+      add(
+        'logo-size',
+        'error',
+        rel,
+        `${rel} is ${size.width}×${size.height} pixels; the upload form wants exactly ${width}×${height}.`,
+        `Resize ${rel} to ${width}×${height}.`,
+      );
+    if (size.type !== 'png')
+      add(
+        'logo-format',
+        'warning',
+        rel,
+        `${rel} is a ${String(size.type).toUpperCase()} image named .png: amoCRM's pages accept png, jpeg and gif, Kommo's only PNG.`,
+        `Save ${rel} as a real PNG.`,
+      );
   }
 
   // Code that moderation rejects: the widget's own scripts minified or obfuscated.
@@ -143,7 +273,13 @@ export function checkUpload({ dir, rawManifest, i18n }: UploadInput): FolderProb
     const lines = text.split('\n');
     const longest = Math.max(...lines.map((l) => l.length));
     if (text.length / lines.length > 300 || longest > 5000) {
-      add('minified-code', 'warning', file, `${file} looks minified or obfuscated (${lines.length} lines, the longest ${longest} characters); moderation asks for the widget's own code readable.`, 'Upload your own code unminified (bundled libraries aside: say which they are when you submit).');
+      add(
+        'minified-code',
+        'warning',
+        file,
+        `${file} looks minified or obfuscated (${lines.length} lines, the longest ${longest} characters); moderation asks for the widget's own code readable.`,
+        'Upload your own code unminified (bundled libraries aside: say which they are when you submit).',
+      );
     }
   }
 
@@ -154,7 +290,13 @@ export function checkUpload({ dir, rawManifest, i18n }: UploadInput): FolderProb
     const texts = I18N_KEY.test(value) ? Object.entries(i18n).map(([lang, file]) => [lang, lookup(file, value)] as const) : [['', value] as const];
     for (const [lang, text] of texts) {
       if (typeof text === 'string' && [...text].length > limit) {
-        add('listing-limit', 'warning', lang ? `i18n/${lang}.json` : 'manifest.json', `widget.${field}${lang ? ` in ${lang}` : ''} is ${[...text].length} characters; the marketplace listing shows at most ${limit}.`, `Shorten it to ${limit} characters.`);
+        add(
+          'listing-limit',
+          'warning',
+          lang ? `i18n/${lang}.json` : 'manifest.json',
+          `widget.${field}${lang ? ` in ${lang}` : ''} is ${[...text].length} characters; the marketplace listing shows at most ${limit}.`,
+          `Shorten it to ${limit} characters.`,
+        );
       }
     }
   }
@@ -168,7 +310,12 @@ function logoNeeds(locations: Set<string>): Partial<Record<keyof typeof LOGOS, {
     'logo_main.png': { upload: 'error', why: 'required for every widget since November 2018' },
     'logo_small.png': { upload: 'error', why: 'required for every widget since November 2018' },
     'logo.png': { upload: 'warning', why: "amoCRM's structure page lists it; Kommo's images page does not require it" },
-    ...(inCards ? { 'logo_medium.png': { upload: 'warning' as const, why: 'the widget works in cards' }, 'logo_min.png': { upload: 'warning' as const, why: 'the widget works in cards' } } : {}),
+    ...(inCards
+      ? {
+          'logo_medium.png': { upload: 'warning' as const, why: 'the widget works in cards' },
+          'logo_min.png': { upload: 'warning' as const, why: 'the widget works in cards' },
+        }
+      : {}),
     ...(locations.has('digital_pipeline') ? { 'logo_dp.png': { upload: 'warning' as const, why: 'the widget works in the digital pipeline' } } : {}),
   };
 }

@@ -29,7 +29,15 @@ export function validateWidget(dir: string): Validation {
   if (kindOf(dir) !== 'folder') {
     return {
       folder: dir,
-      lines: [{ severity: 'error', code: 'no-manifest', file: '.', message: `${dir} is not a folder.`, fix: 'Give the widget folder: the one that holds manifest.json.' }],
+      lines: [
+        {
+          severity: 'error',
+          code: 'no-manifest',
+          file: '.',
+          message: `${dir} is not a folder.`,
+          fix: 'Give the widget folder: the one that holds manifest.json.',
+        },
+      ],
       errors: 1,
       warnings: 0,
     };

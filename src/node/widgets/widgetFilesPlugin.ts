@@ -17,7 +17,10 @@ export interface FolderMount {
 
 function decodedSegments(pathname: string): string[] | undefined {
   try {
-    return pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
+    return pathname
+      .split('/')
+      .filter(Boolean)
+      .map((segment) => decodeURIComponent(segment));
   } catch {
     return undefined;
   }
@@ -48,7 +51,7 @@ export function widgetFilesPlugin(mounts: () => readonly FolderMount[]): Plugin 
         if (!rootReal || !resolveServedFile(mount.dir, rest)) {
           res.statusCode = 404;
           res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-          res.end('Not found: the workbench serves a widget folder\'s own files only (no dotfiles, node_modules or links out of the folder).');
+          res.end("Not found: the workbench serves a widget folder's own files only (no dotfiles, node_modules or links out of the folder).");
           return;
         }
         req.url = `/${rest}`;

@@ -34,17 +34,29 @@ function valueSchemas(z: Z): Record<FieldType, zod.ZodType> {
   const text = z.string();
   const timestamp = z.number().int();
   return {
-    text, textarea: text, url: text, streetaddress: text, numeric: text,
+    text,
+    textarea: text,
+    url: text,
+    streetaddress: text,
+    numeric: text,
     budget: z.number(),
     checkbox: z.boolean(),
-    date: timestamp, birthday: timestamp, dateTime: timestamp,
-    select: enumValue, radiobutton: enumValue,
+    date: timestamp,
+    birthday: timestamp,
+    dateTime: timestamp,
+    select: enumValue,
+    radiobutton: enumValue,
     multiselect: z.array(enumValue),
     multitext: z.array(z.strictObject({ value: z.string(), enum_code: z.enum(['WORK', 'WORKDD', 'MOB', 'FAX', 'HOME', 'OTHER', 'PRIV']) })),
     smartAddress: z.array(z.strictObject({ value: z.string(), enum_code: z.enum(['address_line_1', 'address_line_2', 'city', 'state', 'zip', 'country']) })),
     legalEntity: z.strictObject({
-      name: z.string(), entity_type: z.string(), vat_id: z.string(), tax_registration_reason_code: z.string(),
-      address: z.string(), kpp: z.string(), external_uid: z.string(),
+      name: z.string(),
+      entity_type: z.string(),
+      vat_id: z.string(),
+      tax_registration_reason_code: z.string(),
+      address: z.string(),
+      kpp: z.string(),
+      external_uid: z.string(),
     }),
   };
 }
@@ -55,16 +67,20 @@ function buildSchema() {
   const values = valueSchemas(z);
   // Every FieldType, complete by the type of valueSchemas' record.
   const fieldTypes = Object.keys(values) as [FieldType, ...FieldType[]];
-  const newField = z.strictObject({
-    name: z.string().min(1),
-    type: z.enum(fieldTypes),
-    source: z.enum(Object.keys(FIELD_SOURCES) as [LeadFieldSource, ...LeadFieldSource[]]).optional(),
-    value: z.unknown(),
-  }).superRefine((field, ctx) => {
-    if (field.value === null) return;
-    const checked = values[field.type].safeParse(field.value);
-    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: ['value', ...issue.path], message: `${issue.message} (a ${field.type} value)` });
-  });
+  const newField = z
+    .strictObject({
+      name: z.string().min(1),
+      type: z.enum(fieldTypes),
+      source: z.enum(Object.keys(FIELD_SOURCES) as [LeadFieldSource, ...LeadFieldSource[]]).optional(),
+      value: z.unknown(),
+    })
+    .superRefine((field, ctx) => {
+      if (field.value === null) return;
+      const checked = values[field.type].safeParse(field.value);
+      if (!checked.success)
+        for (const issue of checked.error.issues)
+          ctx.addIssue({ code: 'custom', path: ['value', ...issue.path], message: `${issue.message} (a ${field.type} value)` });
+    });
   const notAField = `not a field of the default deal (${Object.keys(DEFAULT_DEAL_FIELDS).join(', ')})`;
   const fields = z.record(z.string(), z.unknown()).superRefine((record, ctx) => {
     for (const [id, value] of Object.entries(record)) {
@@ -73,27 +89,35 @@ function buildSchema() {
       if (checked.success) continue;
       for (const issue of checked.error.issues) {
         const message = type ? `${issue.message} (the field ${id} is ${type === 'budget' ? 'a budget' : `a ${type}`} field)` : issue.message;
-        ctx.addIssue({ code: 'custom', path: [id, ...issue.path], message: !type && issue.path.length === 0 ? `${notAField}; a new field is { "name", "type", "value" }` : message });
+        ctx.addIssue({
+          code: 'custom',
+          path: [id, ...issue.path],
+          message: !type && issue.path.length === 0 ? `${notAField}; a new field is { "name", "type", "value" }` : message,
+        });
       }
     }
   });
   const fieldId = z.string().refine((id) => id in DEFAULT_DEAL_FIELDS, { message: notAField });
   const state = z.strictObject({
     name: z.string().trim().min(1).max(120),
-    deal: z.strictObject({
-      company: z.boolean().optional(),
-      loaded: z.boolean().optional(),
-      status: z.enum(STATUS_IDS).optional(),
-      onlyFields: z.array(fieldId).optional(),
-      fields: fields.optional(),
-      longValues: z.boolean().optional(),
-    }).optional(),
-    sys: z.strictObject({
-      currencySymbol: z.string().optional(),
-      isRemovalAvailable: z.boolean().optional(),
-      logoUrl: z.string().optional(),
-      pageTitle: z.string().optional(),
-    }).optional(),
+    deal: z
+      .strictObject({
+        company: z.boolean().optional(),
+        loaded: z.boolean().optional(),
+        status: z.enum(STATUS_IDS).optional(),
+        onlyFields: z.array(fieldId).optional(),
+        fields: fields.optional(),
+        longValues: z.boolean().optional(),
+      })
+      .optional(),
+    sys: z
+      .strictObject({
+        currencySymbol: z.string().optional(),
+        isRemovalAvailable: z.boolean().optional(),
+        logoUrl: z.string().optional(),
+        pageTitle: z.string().optional(),
+      })
+      .optional(),
     backend: z.strictObject({ scenario: z.enum(SCENARIOS), delayMs: z.number().int().min(0).max(60_000).optional() }).optional(),
     localStorage: z.record(z.string(), z.string()).optional(),
   });
@@ -102,7 +126,13 @@ function buildSchema() {
     file: z.strictObject({
       $schema: z.string().optional(),
       states: z.array(z.unknown()).optional(),
-      omit: z.array(z.string().refine((name) => builtInNames.includes(name) && name !== 'Default', { message: `not a state the workbench adds (one of: ${builtInNames.filter((n) => n !== 'Default').join(', ')})` })).optional(),
+      omit: z
+        .array(
+          z.string().refine((name) => builtInNames.includes(name) && name !== 'Default', {
+            message: `not a state the workbench adds (one of: ${builtInNames.filter((n) => n !== 'Default').join(', ')})`,
+          }),
+        )
+        .optional(),
     }),
     state,
   };
@@ -154,7 +184,12 @@ export function checkStates({ raw, hasBackend }: StatesInput): FolderStates {
   const builtIn = builtInStates(hasBackend);
   schema ??= buildSchema();
   const bad = (message: string) =>
-    problems.push({ code: 'bad-states', file: STATES_FILE, message, fix: `Correct ${STATES_FILE}: see "Every state of your widget" in the workbench's README for its keys.` });
+    problems.push({
+      code: 'bad-states',
+      file: STATES_FILE,
+      message,
+      fix: `Correct ${STATES_FILE}: see "Every state of your widget" in the workbench's README for its keys.`,
+    });
   const top = schema.file.safeParse(raw);
   if (!top.success) {
     bad(`${STATES_FILE}: ${top.error.issues.map(describeIssue).join('; ')}.`);
@@ -164,7 +199,8 @@ export function checkStates({ raw, hasBackend }: StatesInput): FolderStates {
   const states = builtIn.filter((s) => !omitted.has(s.name));
   const seen = new Set<string>();
   (top.data.states ?? []).forEach((entry, index) => {
-    const label = typeof (entry as { name?: unknown })?.name === 'string' ? `State "${(entry as { name: string }).name}" (states[${index}])` : `states[${index}]`;
+    const label =
+      typeof (entry as { name?: unknown })?.name === 'string' ? `State "${(entry as { name: string }).name}" (states[${index}])` : `states[${index}]`;
     const parsed = schema!.state.safeParse(entry);
     if (!parsed.success) {
       bad(`${label}: ${parsed.error.issues.map(describeIssue).join('; ')}. The state is left out.`);
@@ -177,7 +213,11 @@ export function checkStates({ raw, hasBackend }: StatesInput): FolderStates {
     }
     seen.add(name);
     const replaced = states.findIndex((s) => s.name === name);
-    const spec: StateSpec = { name, exportName: replaced >= 0 ? states[replaced]!.exportName : exportNameOf(name), ...(rest as Omit<StateSpec, 'name' | 'exportName'>) };
+    const spec: StateSpec = {
+      name,
+      exportName: replaced >= 0 ? states[replaced]!.exportName : exportNameOf(name),
+      ...(rest as Omit<StateSpec, 'name' | 'exportName'>),
+    };
     if (replaced >= 0) states[replaced] = spec;
     else states.push(spec);
   });
@@ -187,7 +227,11 @@ export function checkStates({ raw, hasBackend }: StatesInput): FolderStates {
 
 /** A CSF export name for a state's name: its ASCII words in PascalCase (`Big order` → `BigOrder`), else a hash. */
 export function exportNameOf(name: string): string {
-  const words = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').match(/[A-Za-z0-9]+/g) ?? [];
+  const words =
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .match(/[A-Za-z0-9]+/g) ?? [];
   const pascal = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
   const ascii = /^[A-Za-z]/.test(pascal) ? pascal : `State${pascal}`;
   // A name with letters ASCII cannot spell (Кириллица, 中文) gets a hash, so two such names never share an id.

@@ -35,7 +35,9 @@ export interface IdentifiedWidget {
 
 /** JSON as a JavaScript literal: JSON.stringify leaves U+2028 and U+2029 raw, which end a `//` comment. */
 export function jsLiteral(value: unknown, space?: number): string {
-  return JSON.stringify(value, null, space).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value, null, space)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
@@ -43,7 +45,11 @@ export function jsLiteral(value: unknown, space?: number): string {
  * a warning on its story saying so.
  */
 export function identifyWidgets(widgets: readonly WidgetFolder[], titlePrefix = 'Widgets', filePrefix = ''): IdentifiedWidget[] {
-  const identities = storyIdentities(widgets.map((w) => ({ name: w.name, place: w.place })), titlePrefix, filePrefix);
+  const identities = storyIdentities(
+    widgets.map((w) => ({ name: w.name, place: w.place })),
+    titlePrefix,
+    filePrefix,
+  );
   return widgets.map((widget, i) => {
     const identity = identities[i]!;
     if (identity.clashesWith && !widget.problems.some((p) => p.code === 'duplicate-name')) {
