@@ -66,7 +66,8 @@ export function uploadSeverity(problem: FolderProblem): 'error' | 'warning' | 'n
 }
 
 /**
- * The key of the marker a mocks file that cannot be built is replaced by (its `handlers` export,
- * src/node/widgets/mocksGuardPlugin.ts): the reason, shown as the story's `bad-mocks` problem.
+ * The key of the marker a mocks file that cannot be built or run is replaced by (its `handlers`
+ * export; src/node/widgets/mocksGuardPlugin.ts and guardedMocks.ts): the reason, shown as the
+ * story's `bad-mocks` problem.
  */
 export const MOCKS_PROBLEM_KEY = 'amoWorkbenchMocksProblem';

@@ -60,11 +60,15 @@ beforeAll(async () => {
     ];`,
   );
   cpSync(path.join(root, 'tests/fixtures/widgets/probe'), path.join(widgets, 'probe'), { recursive: true });
-  // Mocks that do not parse, and mocks that import a package nobody installed: that widget's problem, not the build's.
+  // Mocks that do not parse, import a package nobody installed or a Node built-in, throw while they
+  // load, or have no `handlers` export: that widget's problem, not the build's.
   for (const [name, mocks] of [
     ['broken-mocks', "import { http } from 'msw';\nexport const handlers = [http.get('https://x.example', () => {})\n"],
     ['uninstalled-mocks', "import { faker } from '@faker-js/faker';\nexport const handlers = [];\n"],
     ['misnamed-mocks', "import { http, HttpRespons } from 'msw';\nexport const handlers = [];\n"],
+    ['node-fs-mocks', "import { readFileSync } from 'node:fs';\nexport const handlers = JSON.parse(readFileSync('docs.json', 'utf8'));\n"],
+    ['throwing-mocks', 'const root = __dirname;\nexport const handlers = [];\n'],
+    ['default-mocks', "import { http, HttpResponse } from 'msw';\nexport default [http.get('https://x.example', () => HttpResponse.json({}))];\n"],
   ]) {
     mkdirSync(path.join(widgets, name!, 'mocks'), { recursive: true });
     writeFileSync(path.join(widgets, name!, 'manifest.json'), JSON.stringify({ widget: { name }, locations: ['personal_page'] }));
@@ -158,11 +162,17 @@ describe('storybook build', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('builds despite a widget whose mocks do not parse, import what is not installed or a name nobody exports, showing each as that story’s problem', async () => {
+  it('builds despite a widget whose mocks do not parse, import what is not there, throw or export no handlers, showing each as that story’s problem', async () => {
     for (const [id, reason] of [
       ['widgets-broken-mocks--default', /mocks\/handlers\.js does not parse: .* \(line 3, column \d+\); the story runs without the folder's handlers\./],
       ['widgets-misnamed-mocks--default', /mocks\/handlers\.js imports "HttpRespons" \(did you mean "HttpResponse"\?\) from "msw", which does not export it/],
       ['widgets-uninstalled-mocks--default', /mocks\/handlers\.js imports "@faker-js\/faker", which is not installed; .* \(npm i -D @faker-js\/faker\)\./],
+      ['widgets-node-fs-mocks--default', /mocks\/handlers\.js imports "node:fs", a Node built-in the browser does not have/],
+      [
+        'widgets-throwing-mocks--default',
+        /mocks\/handlers\.js threw while it loaded: ReferenceError: __dirname is not defined \(a mocks file runs in the browser, without Node's globals\)/,
+      ],
+      ['widgets-default-mocks--default', /mocks\/handlers\.js has its handlers as the default export, not as "handlers"/],
     ] as const) {
       const { page } = await openStory(id);
       await page.locator('.js-widgets-bar-item-container', { hasText: `Widget ${id.split('--')[0]!.slice('widgets-'.length)}` }).waitFor();

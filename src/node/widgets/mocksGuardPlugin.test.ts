@@ -22,6 +22,8 @@ writeFileSync(path.join(folder, 'mocks', 'fine.json'), '[{ "name": "Contract" }]
 // Resolves as Vite would here: files that exist, and the packages this test says are installed.
 const resolver = {
   async resolve(source: string, importer: string) {
+    // Vite's stand-in for a Node built-in in a browser build.
+    if (source.startsWith('node:')) return { id: `__vite-browser-external:${source}` };
     if (!/^[./]/.test(source)) return ['msw', '@amocrm-workbench/mocks'].includes(source) ? { id: `/node_modules/${source}/index.js` } : null;
     for (const ext of ['', '.ts', '.js']) {
       const file = path.resolve(path.dirname(importer), source + ext);
@@ -85,6 +87,9 @@ describe('a widget’s mocks file that cannot be built', () => {
     );
     expect(await mocksProblem("import { faker } from '@faker-js/faker/locale/ru';\n", handlers, folder, resolver)).toBe(
       `mocks/handlers.ts imports "@faker-js/faker/locale/ru", which is not installed; the story runs without the folder's handlers. Install it in your project (npm i -D @faker-js/faker).`,
+    );
+    expect(await mocksProblem("import { readFileSync } from 'node:fs';\n", handlers, folder, resolver)).toBe(
+      `mocks/handlers.ts imports "node:fs", a Node built-in the browser does not have (mocks run in the page, beside the widget); the story runs without the folder's handlers. Import fixtures instead: import data from './data.json'.`,
     );
     expect(await mocksProblem("export { x } from './broken';\n", handlers, folder, resolver)).toMatch(
       /^mocks\/broken\.js does not parse: Unexpected token \(line 1, column 18\)/,

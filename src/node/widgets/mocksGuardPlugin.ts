@@ -1,11 +1,14 @@
 /**
- * (Node) Keeps one widget's broken mocks file to that widget. Its generated story imports the
- * folder's mocks/handlers statically; a file that does not parse, or that imports what cannot be
- * found, failed the whole static build (every widget's stories in `amo-workbench test` and `build`)
- * and showed Storybook's error screen in dev. Such a file (or a helper it imports) is served as a
- * module whose `handlers` is a marker carrying the reason; the story shows it as a `bad-mocks`
- * problem (src/preview/widgetFolderStory.ts) beside a cabinet that runs without the handlers, and
- * the next edit that fixes the file brings them back.
+ * (Node) Keeps one widget's broken mocks file to that widget. Its generated story, and the folder
+ * list hand-written stories read, import the folder's mocks/handlers; a file that does not parse,
+ * imports what cannot be found, throws while it loads (`process.env` in the browser) or has no
+ * `handlers` export failed the whole static build (every widget's stories in `amo-workbench test`
+ * and `build`) or showed Storybook's error screen in dev. Such a file becomes a `handlers` marker
+ * carrying the reason; the story shows it as a `bad-mocks` problem (src/preview/widgetFolderStory.ts)
+ * beside a cabinet that runs without the handlers, and the next edit that fixes the file brings
+ * them back. Two layers: what can be told before running (syntax, imports, names) by reading the
+ * file (mocksProblem), and what only running tells, by the entry the generated files import
+ * (`handlers.js?amo-workbench-mocks`), which imports the file dynamically.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +17,10 @@ import { parseAst } from 'rolldown/parseAst';
 import { closest, distance } from 'fastest-levenshtein';
 import { MOCKS_PROBLEM_KEY } from '../../common/folderProblem.ts';
 import { MSW_IMPORT, mswExportNames } from '../vite/mswBrowserBundlePlugin.ts';
+import { GUARDED_MOCKS_QUERY, guardedMocksEntry } from './guardedMocks.ts';
+
+/** The id Vite resolves a Node built-in to in a browser build (its `__vite-browser-external` stand-in). */
+const BROWSER_EXTERNAL = '__vite-browser-external';
 
 /** What a widget folder's mocks may be written in, and how each is parsed. */
 const LANGS: Record<string, 'js' | 'jsx' | 'ts' | 'tsx'> = {
@@ -39,10 +46,22 @@ export function mocksGuardPlugin(mocks: () => ReadonlyMap<string, string>, workb
     name: 'amo-workbench:mocks-guard',
     // Before Vite's own transforms: a TypeScript file that does not parse would fail there first.
     enforce: 'pre',
+    load: {
+      filter: { id: new RegExp(`\\?${GUARDED_MOCKS_QUERY}$`) },
+      handler(id) {
+        const file = path.resolve(id.slice(0, id.indexOf('?')));
+        const folder = mocks().get(file);
+        // Not a widget folder's mocks file (any more): the plain module, as an import without the query would give.
+        const shown = folder === undefined ? path.basename(file) : path.relative(folder, file).split(path.sep).join('/');
+        return { code: guardedMocksEntry(`./${path.basename(file)}`, shown), map: null };
+      },
+    },
     transform: {
       // Only a folder's mocks/handlers.* reaches the hook, not every module of the build.
       filter: { id: /[\\/]mocks[\\/]handlers\.[cm]?[jt]s(\?|$)/ },
       async handler(code, id) {
+        // The guarded entry is the workbench's own code (load above), not the developer's file.
+        if (id.endsWith(`?${GUARDED_MOCKS_QUERY}`)) return null;
         const file = path.resolve(id.split('?')[0]!);
         const folder = mocks().get(file);
         if (folder === undefined) return null;
@@ -99,6 +118,9 @@ export async function mocksProblem(code: string, file: string, folder: string, r
           ? `${shown} imports "${source}", which is not there; the story runs without the folder's handlers.`
           : `${shown} imports "${source}", which is not installed; the story runs without the folder's handlers. Install it in your project (npm i -D ${packageOf(source)}).`;
       }
+      // Vite serves a Node built-in as an empty stand-in in the browser: fs.readFileSync would throw "is not a function".
+      if (resolved.id.startsWith(BROWSER_EXTERNAL))
+        return `${shown} imports "${source}", a Node built-in the browser does not have (mocks run in the page, beside the widget); the story runs without the folder's handlers. Import fixtures instead: import data from './data.json'.`;
       const known = resolver.exportsOf?.(source);
       const unknownName = known ? names.find((name) => !known.includes(name)) : undefined;
       if (unknownName !== undefined)
