@@ -91,13 +91,14 @@ describe('amo-workbench, installed from the packed tarball', () => {
     expect(generated).toContain(JSON.stringify(path.join(installed, 'dist', 'node', 'preset.js')));
   });
 
-  it('test passes on a widget whose folder name a URL reads as separators (served under a plain segment)', () => {
+  it('test passes on a widget whose folder name a URL reads as separators (served under a plain segment), with a WIDGET_CLIENT_SECRET of its own', () => {
     // A static server decodes paths with decodeURI (sirv does), which leaves %26 and %3B encoded:
     // the script of a folder served under its own name was a 404 in every story.
     const folder = path.join(work, 'Deals & Docs; v2');
     for (const file of ['manifest.json', 'personal_page.js', 'script.js', 'i18n', 'images', 'mocks'])
       cpSync(path.join(project, file), path.join(folder, file), { recursive: true });
-    const test = command(['test', folder], { CI: '' });
+    // The developer's real secret in the environment: the test's build is never published, so it signs with it (as dev does).
+    const test = command(['test', folder], { CI: '', WIDGET_CLIENT_SECRET: 'the-developers-own-client-secret' });
     expect(test.output.trim().split('\n').at(-1), test.output.slice(-3000)).toBe('44 passed, 0 failed');
   });
 

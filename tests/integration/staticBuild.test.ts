@@ -69,6 +69,8 @@ beforeAll(async () => {
     ['node-fs-mocks', "import { readFileSync } from 'node:fs';\nexport const handlers = JSON.parse(readFileSync('docs.json', 'utf8'));\n"],
     ['throwing-mocks', 'const root = __dirname;\nexport const handlers = [];\n'],
     ['default-mocks', "import { http, HttpResponse } from 'msw';\nexport default [http.get('https://x.example', () => HttpResponse.json({}))];\n"],
+    // A CSV fixture without ?raw parses as JavaScript, without the default export taken from it.
+    ['csv-mocks', "import documents from './documents.csv';\nexport const handlers = [documents];\n"],
   ]) {
     mkdirSync(path.join(widgets, name!, 'mocks'), { recursive: true });
     writeFileSync(path.join(widgets, name!, 'manifest.json'), JSON.stringify({ widget: { name }, locations: ['personal_page'] }));
@@ -78,6 +80,7 @@ beforeAll(async () => {
     );
     writeFileSync(path.join(widgets, name!, 'mocks', 'handlers.js'), mocks!);
   }
+  writeFileSync(path.join(widgets, 'csv-mocks', 'mocks', 'documents.csv'), 'id,title\n1,Contract\n');
   // A folder whose name needs URL encoding, holding what must never reach a build: a dotfile and a link out.
   const spaced = path.join(widgets, 'мой виджет');
   mkdirSync(spaced);
@@ -173,6 +176,10 @@ describe('storybook build', () => {
         /mocks\/handlers\.js threw while it loaded: ReferenceError: __dirname is not defined \(a mocks file runs in the browser, without Node's globals\)/,
       ],
       ['widgets-default-mocks--default', /mocks\/handlers\.js has its handlers as the default export, not as "handlers"/],
+      [
+        'widgets-csv-mocks--default',
+        /mocks\/handlers\.js imports "\.\/documents\.csv", which the build reads as a module without "default", .* import text from '\.\/documents\.csv\?raw'\./,
+      ],
     ] as const) {
       const { page } = await openStory(id);
       await page.locator('.js-widgets-bar-item-container', { hasText: `Widget ${id.split('--')[0]!.slice('widgets-'.length)}` }).waitFor();

@@ -14,6 +14,7 @@ import { browserForTests } from './findChromium.ts';
 import { exitCodeOf, runStorybook, writeStorybookConfig } from './storybookProject.ts';
 import { summaryReporter } from './summaryReporter.ts';
 import { BUILD_FAILED, BUILD_OK } from './buildStatus.ts';
+import { SECRET_OPT_IN } from '../clientSecret.ts';
 
 export interface TestOptions {
   projectRoot: string;
@@ -44,7 +45,9 @@ export async function runTests(options: TestOptions): Promise<number> {
   const build = runStorybook(
     options.projectRoot,
     ['build', '--quiet', '--test', '--preview-only', '--config-dir', configDir, '-o', buildDir],
-    process.env,
+    // A build that is never published: the developer's own WIDGET_CLIENT_SECRET may sign its tokens,
+    // as in `dev`; it stays in a temporary folder served on loopback, deleted after the run.
+    { ...process.env, [SECRET_OPT_IN]: '1' },
     buildLog,
   );
   try {

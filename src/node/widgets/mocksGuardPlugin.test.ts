@@ -88,6 +88,9 @@ describe('a widget’s mocks file that cannot be built', () => {
     expect(await mocksProblem("import { faker } from '@faker-js/faker/locale/ru';\n", handlers, folder, resolver)).toBe(
       `mocks/handlers.ts imports "@faker-js/faker/locale/ru", which is not installed; the story runs without the folder's handlers. Install it in your project (npm i -D @faker-js/faker).`,
     );
+    expect(await mocksProblem("export const load = async () => (await import('./fixtures/missing.js')).default;\n", handlers, folder, resolver)).toBe(
+      `mocks/handlers.ts imports "./fixtures/missing.js", which is not there; the story runs without the folder's handlers.`,
+    );
     expect(await mocksProblem("import { readFileSync } from 'node:fs';\n", handlers, folder, resolver)).toBe(
       `mocks/handlers.ts imports "node:fs", a Node built-in the browser does not have (mocks run in the page, beside the widget); the story runs without the folder's handlers. Import fixtures instead: import data from './data.json'.`,
     );

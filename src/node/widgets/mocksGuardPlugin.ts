@@ -38,6 +38,11 @@ interface Resolver {
   resolve(source: string, importer: string): Promise<{ id: string; external?: boolean | 'absolute' | 'relative' } | null>;
   /** The names an import that is not a file of the project exports (`msw`, whichever way it is served), when known. */
   exportsOf?(source: string): readonly string[] | undefined;
+  /**
+   * The build's module of a file no rule here reads (a `.csv` fixture without `?raw`): why it could
+   * not make one, or the names it exports when the bundler tells them (a build; not the dev server).
+   */
+  loaded?(id: string): Promise<{ error: unknown } | { exports?: readonly string[] }>;
 }
 
 /** `mocks`: each widget's mocks file and its widget folder (their real paths too, as Vite resolves links). */
@@ -68,6 +73,16 @@ export function mocksGuardPlugin(mocks: () => ReadonlyMap<string, string>, workb
         const resolver: Resolver = {
           resolve: (source, importer) => this.resolve(source, importer, { skipSelf: true }),
           exportsOf: (source) => (MSW_IMPORT.test(source) ? mswExportNames() : undefined),
+          // The build's own answer, with the project's plugins (one for CSV files, say).
+          loaded: async (id) => {
+            let info: unknown;
+            try {
+              info = await this.load({ id });
+            } catch (error) {
+              return { error };
+            }
+            return { exports: exportsOf(info) };
+          },
         };
         const problem = await mocksProblem(code, file, folder, resolver, workbenchSources);
         if (!problem) return null;
@@ -76,6 +91,20 @@ export function mocksGuardPlugin(mocks: () => ReadonlyMap<string, string>, workb
       },
     },
   };
+}
+
+/**
+ * The names a module `this.load` gave exports, when the bundler tells them: rolldown does in a
+ * build; Vite's dev server does not (it throws on the question). None for CommonJS, whose names
+ * interop may all provide.
+ */
+function exportsOf(info: unknown): readonly string[] | undefined {
+  try {
+    const { inputFormat, exports } = info as { inputFormat?: string; exports?: unknown };
+    return inputFormat !== 'cjs' && Array.isArray(exports) ? (exports as string[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -112,7 +141,8 @@ export async function mocksProblem(code: string, file: string, folder: string, r
       return `${shown} does not parse: ${cause}${loc ? ` (line ${loc.line}, column ${loc.column + 1})` : ''}; the story runs without the folder's handlers.`;
     }
     for (const { source, names } of moduleImports(result.program)) {
-      const resolved = await resolver.resolve(source, current);
+      // `node:` names a built-in whatever is installed; resolving it would only add Vite's own warning.
+      const resolved = source.startsWith('node:') ? { id: `${BROWSER_EXTERNAL}:${source}` } : await resolver.resolve(source, current);
       if (!resolved) {
         return /^[./]/.test(source)
           ? `${shown} imports "${source}", which is not there; the story runs without the folder's handlers.`
@@ -132,7 +162,16 @@ export async function mocksProblem(code: string, file: string, folder: string, r
         if (problem) return problem;
         continue;
       }
-      if (resolved.external || resolved.id.startsWith('\0') || !(path.extname(target) in LANGS)) continue;
+      if (resolved.external || resolved.id.startsWith('\0')) continue;
+      if (!(path.extname(target) in LANGS)) {
+        // Only a file whose text parses as JavaScript is loaded to ask: a bundler's failure to parse
+        // one fails the whole build even when the question is caught (that build reports it itself).
+        const module = resolved.id.includes('?') || !parsesAsScript(target) ? undefined : await resolver.loaded?.(resolved.id);
+        if (module && 'error' in module) return unreadableProblem(shown, source, `cannot read as a module (${firstLine(module.error)})`);
+        const missing = module?.exports && names.find((name) => !module.exports!.includes(name));
+        if (missing) return unreadableProblem(shown, source, `reads as a module without "${missing}", the name taken from it`);
+        continue;
+      }
       let targetCode: string;
       try {
         targetCode = readFileSync(target, 'utf8');
@@ -173,13 +212,42 @@ function jsonProblem(file: string, shown: string): string | undefined {
   }
 }
 
+/**
+ * A file the mocks import that the build cannot make the module they want of: a fixture in a format
+ * no plugin reads is parsed as JavaScript (CSV often parses, and has no default export).
+ */
+function unreadableProblem(shown: string, source: string, what: string): string {
+  const extension = path.extname(source);
+  return `${shown} imports "${source}", which the build ${what}${extension ? `: no plugin of this Storybook reads ${extension} files` : ''}; the story runs without the folder's handlers. Import its text instead: import text from '${source}?raw'.`;
+}
+
+/** Whether a file's text parses as JavaScript, as a bundler without a plugin for its format reads it. */
+function parsesAsScript(file: string): boolean {
+  try {
+    parseAst(readFileSync(file, 'utf8'), { lang: 'js' }, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function firstLine(error: unknown): string {
+  const text = String((error as { message?: string } | null)?.message ?? error);
+  return (
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .find(Boolean) ?? text
+  );
+}
+
 interface ModuleImport {
   source: string;
   /** The names taken from it by name (`default` for a default import); type-only ones are erased. */
   names: string[];
 }
 
-/** The modules a file imports statically, and the names it takes from each. */
+/** The modules a file imports (statically, or dynamically by a literal), and the names it takes from each by name. */
 function moduleImports(program: Program): ModuleImport[] {
   const imports: ModuleImport[] = [];
   for (const node of program.body) {
@@ -194,7 +262,20 @@ function moduleImports(program: Program): ModuleImport[] {
       imports.push({ source: node.source.value, names: [] });
     }
   }
+  for (const source of dynamicImportSources(program.body)) imports.push({ source, names: [] });
   return imports;
+}
+
+/** Every `import('./literal')` in the file, however deep: the build compiles its target as it does a static import's. */
+function dynamicImportSources(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const item of node) dynamicImportSources(item, found);
+  } else if (node !== null && typeof node === 'object') {
+    const { type, source } = node as { type?: string; source?: { type?: string; value?: unknown } };
+    if (type === 'ImportExpression' && source?.type === 'Literal' && typeof source.value === 'string') found.push(source.value);
+    for (const value of Object.values(node)) if (value !== null && typeof value === 'object') dynamicImportSources(value, found);
+  }
+  return found;
 }
 
 /** The first of `names` the module does not export, with the closest one it does; undefined when all are there or its exports are not all known. */
