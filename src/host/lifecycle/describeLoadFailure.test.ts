@@ -50,6 +50,9 @@ describe('describeLoadFailure', () => {
     expect(syntax.hint).toMatch(/syntax error/);
     const noDefine = await describeLoadFailure(requireError('nodefine', [ctx().scriptUrl]), ctx());
     expect(noDefine.reason).toBe('personal_page.js ran but never called define().');
+    expect(noDefine.hint).toMatch(
+      /webpack output\.library\.type "amd", rollup output\.format "amd", Vite build\.lib formats \["umd"\] \(esbuild, Bun and Parcel write no AMD\)/,
+    );
     const versioned = `${ctx().scriptUrl}?v=1a2b`;
     const noDefineVersioned = await describeLoadFailure(requireError('nodefine', [versioned]), ctx({ scriptUrl: versioned }));
     expect(noDefineVersioned.reason).toBe('personal_page.js ran but never called define().');

@@ -62,7 +62,7 @@ export async function describeLoadFailure(error: unknown, ctx: LoadFailureContex
       return fail(
         PHASES.load,
         `${fileName(ids[0] ?? scriptUrl)} ran but never called define().`,
-        "Wrap the widget in define(['amocrm-sdk', ...], function (initAmocrmWidgetSdk, ...) { return { initLead, registerWidgetsBarSlot }; }).",
+        'Wrap the widget in define([\'amocrm-sdk\', ...], function (initAmocrmWidgetSdk, ...) { return { initLead, registerWidgetsBarSlot }; }), or build it as AMD: webpack output.library.type "amd", rollup output.format "amd", Vite build.lib formats ["umd"] (esbuild, Bun and Parcel write no AMD).',
       );
     }
     case 'timeout':
