@@ -118,6 +118,28 @@ describe('storybook dev with WIDGETS_DIR', () => {
     await page.close();
   });
 
+  it('shows an edit of a widget that defines a custom element (the page reloads: its registry keeps the old class)', async () => {
+    const dir = path.join(widgets, 'element-widget');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'manifest.json'), MANIFEST);
+    const script = (text: string) =>
+      `define([], function () { customElements.define('element-widget-badge', class extends HTMLElement { connectedCallback() { this.textContent = '${text}'; } });
+        return { initLead: function () {}, registerWidgetsBarSlot: function (el) { el.appendChild(document.createElement('element-widget-badge')); } }; });`;
+    writeFileSync(path.join(dir, 'personal_page.js'), script('First badge'));
+    await waitFor(
+      async () => (await storyIds()).includes('widgets-element-widget--default'),
+      20_000,
+      () => 'the element widget got no story',
+    );
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/iframe.html?id=widgets-element-widget--default&viewMode=story`);
+    await page.getByText('First badge').waitFor({ timeout: 60_000 });
+    writeFileSync(path.join(dir, 'personal_page.js'), script('Edited badge'));
+    await page.getByText('Edited badge').waitFor({ timeout: 20_000 });
+    expect(await page.locator('.amo-widget__error').count()).toBe(0);
+    await page.close();
+  });
+
   it('answers with the edited mocks/handlers.js, without a restart', async () => {
     const dir = path.join(widgets, 'backed-widget');
     mkdirSync(path.join(dir, 'mocks'), { recursive: true });

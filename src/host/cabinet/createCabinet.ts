@@ -25,6 +25,7 @@ import { createChrome } from './chrome';
 import { mountCabinetWidget, type Mounted } from './mountWidget';
 import { tokenIssuer } from './tokenIssuer';
 import { developerWidgetSource } from './developerWidget';
+import { guardCustomElementDefines } from './customElementDefines';
 import { deriveDeal, deriveSys, type HostInputs } from './hostInputs';
 
 export type { Cabinet, CabinetOptions, WidgetSource } from './cabinetTypes';
@@ -50,6 +51,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
   const log = new LifecycleLog();
   const doctor = new Doctor();
   installResourceTracking();
+  guardCustomElementDefines();
   const widgetSdks = new Map<string, DoctoredSdk>();
   const failures: WidgetFailure[] = [];
   const tokens: string[] = [];

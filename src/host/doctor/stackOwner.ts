@@ -23,6 +23,23 @@ export function registerOwner(scriptUrl: string, owner: string): () => void {
 
 export function currentOwner(): string | undefined {
   if (!owners.size) return undefined;
+  const stack = deepStack();
+  for (const [url, owner] of owners) if (stack.includes(url)) return owner;
+  return undefined;
+}
+
+/** The URL of the widget script running now, as loaded (with its ?v=...); undefined when none is on the stack. */
+export function currentScriptUrl(): string | undefined {
+  if (!owners.size) return undefined;
+  const stack = deepStack();
+  for (const url of owners.keys()) {
+    const at = stack.indexOf(url);
+    if (at >= 0) return url + (/^\?[^\s:)]*/.exec(stack.slice(at + url.length))?.[0] ?? '');
+  }
+  return undefined;
+}
+
+function deepStack(): string {
   // V8 keeps 10 frames by default; a widget's frame can sit deeper than that (jQuery.ajax, React,
   // the doctor's own wrappers), so look further for this one stack.
   const v8 = Error as ErrorConstructor & { stackTraceLimit?: number };
@@ -30,6 +47,5 @@ export function currentOwner(): string | undefined {
   v8.stackTraceLimit = 50;
   const stack = new Error().stack ?? '';
   v8.stackTraceLimit = limit;
-  for (const [url, owner] of owners) if (stack.includes(url)) return owner;
-  return undefined;
+  return stack;
 }

@@ -76,15 +76,25 @@ export async function describeLoadFailure(error: unknown, ctx: LoadFailureContex
       if (failed && isHostModuleId(failed)) {
         return fail(PHASES.load, `host module "${failed}" failed to load: ${messageOf(requireError.originalError)}`);
       }
+      const cause = requireError.originalError ?? error;
+      const taken = customElementTaken(cause);
       return fail(
         PHASES.factory,
-        `the define() factory threw: ${messageOf(requireError.originalError ?? error)}`,
-        'The factory runs once, when the module loads; look at the code around initAmocrmWidgetSdk(...).',
+        `the define() factory threw: ${messageOf(cause)}`,
+        taken
+          ? `Another widget or the page already defined <${taken}>: in amoCRM widgets share one page and one custom-element registry. Give your elements a prefix of your own (acme-${taken}), or define a name only when customElements.get(name) is empty.`
+          : 'The factory runs once, when the module loads; look at the code around initAmocrmWidgetSdk(...).',
       );
     }
     default:
       return fail(PHASES.load, messageOf(error));
   }
+}
+
+/** The element name of a `customElements.define` that failed because the name is taken (Chromium's wording). */
+function customElementTaken(error: unknown): string | undefined {
+  const message = messageOf(error);
+  return /CustomElementRegistry/.test(message) ? /the name "([^"]+)" has already been used/.exec(message)?.[1] : undefined;
 }
 
 async function fetchOutcome(url: string): Promise<string> {

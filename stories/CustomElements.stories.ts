@@ -1,0 +1,48 @@
+import type { Meta, StoryObj } from '@storybook/html-vite';
+import { expect, waitFor, within } from 'storybook/test';
+import { mountedCabinets } from '../src/host/cabinet/mountedCabinets';
+import { PHASES } from '../src/host/lifecycle/phases';
+import { cabinetOf } from '../src/preview/cabinetOf';
+import { renderLocaleMatrix, type MatrixArgs } from '../src/preview/localeMatrix';
+import { fixtureWidget } from './fixtureWidgets';
+
+/**
+ * A widget made of web components (its module defines a custom element as it runs, as Lit, Shoelace
+ * or Stencil components do) in several cabinets of one page. amoCRM runs a widget's module once per
+ * page; the workbench once per cabinet (every story render, live reload, locale-matrix cell), and
+ * the page's registry keeps a name once defined: each cabinet still shows the element. Another
+ * widget defining the same name fails, as it would on amoCRM's shared page.
+ */
+const meta = {
+  title: 'Workbench/Custom elements',
+  // Behaviour, checked by the play functions; nothing here to compare as a picture.
+  tags: ['no-visual'],
+} satisfies Meta;
+export default meta;
+
+export const InEveryCabinet: StoryObj = {
+  parameters: { workbench: { widgets: [fixtureWidget('custom-element')] }, layout: 'fullscreen' },
+  args: { langs: ['ru', 'en', 'es'], dateFormats: ['russianNormal'], timeFormats: ['twentyFour'] },
+  render: (args, context) => renderLocaleMatrix(args as MatrixArgs, context),
+  play: async ({ canvasElement }) => {
+    await Promise.all(mountedCabinets().map((cabinet) => cabinet.ready));
+    await waitFor(() => expect(canvasElement.querySelectorAll('wb-fixture-deal-badge')).toHaveLength(3));
+    for (const badge of canvasElement.querySelectorAll('wb-fixture-deal-badge')) await expect(badge).toHaveTextContent(/^Deal badge \d+$/);
+    await expect(canvasElement.querySelectorAll('[role="alert"]')).toHaveLength(0);
+  },
+};
+
+export const NameTakenByAnotherWidget: StoryObj = {
+  parameters: {
+    workbench: { widgets: [fixtureWidget('custom-element'), fixtureWidget('custom-element-clash')], expectFailures: [PHASES.factory] },
+  },
+  play: async ({ canvasElement }) => {
+    await cabinetOf(canvasElement);
+    const clash = canvasElement.querySelector<HTMLElement>('[data-widget="custom-element-clash"]')!;
+    const alert = await within(clash).findByRole('alert');
+    await expect(alert).toHaveAttribute('data-phase', PHASES.factory);
+    await expect(alert.querySelector('.amo-widget__error-cause')).toHaveTextContent(/the name "wb-fixture-deal-badge" has already been used/);
+    await expect(alert.querySelector('.amo-widget__error-hint')).toHaveTextContent(/Another widget or the page already defined <wb-fixture-deal-badge>/);
+    await expect(within(canvasElement).getByText(/^Deal badge \d+$/)).toBeVisible();
+  },
+};
