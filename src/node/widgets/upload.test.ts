@@ -250,6 +250,24 @@ describe('validate: one case per rule', () => {
     });
   }
 
+  it('code: a minified library bundled beside readable code (Lit, rollup) is not the widget minified; the whole bundle minified is', async () => {
+    const library = `/**\n * @license\n * Copyright 2017 Google LLC\n */\nconst t=globalThis,e=${'t.x&&'.repeat(2400)}1;\n`;
+    const own = Array.from({ length: 12 }, (_, i) => `  var step${i} = ${i};`).join('\n');
+    const script = (body: string) =>
+      `define([], function () {\n${body}\n  return { initLead: function () {}, registerWidgetsBarSlot: function (el) { el.textContent = 'ok'; } };\n});\n`;
+    const readable = await validate(caseFolder((dir) => writeFileSync(path.join(dir, 'personal_page.js'), script(library + own))));
+    expect(
+      readable.lines.filter((l) => l.includes('looks minified')),
+      readable.lines.join('\n'),
+    ).toEqual([]);
+    // The same library, with the widget's own code minified too.
+    const minified = await validate(caseFolder((dir) => writeFileSync(path.join(dir, 'personal_page.js'), script(library + own.replace(/\n\s*/g, '')))));
+    expect(
+      minified.lines.some((l) => l.startsWith('warning personal_page.js: personal_page.js looks minified')),
+      minified.lines.join('\n'),
+    ).toBe(true);
+  });
+
   it('--json lists every problem for CI', async () => {
     const { code, lines } = await validate(
       caseFolder((dir) => rmSync(path.join(dir, 'images'), { recursive: true })),

@@ -272,7 +272,7 @@ export function checkUpload({ dir, rawManifest, i18n }: UploadInput): FolderProb
     const text = readFileSync(full, 'utf8');
     const lines = text.split('\n');
     const longest = Math.max(...lines.map((l) => l.length));
-    if (text.length / lines.length > 300 || longest > 5000) {
+    if ((text.length / lines.length > 300 || longest > 5000) && !onlyLibrariesMinified(lines)) {
       add(
         'minified-code',
         'warning',
@@ -361,4 +361,20 @@ function safeList(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** A line of minified code, and the comments a bundler keeps above a bundled library (rollup, esbuild, webpack without terser's extraction). */
+const LONG_LINE = 200;
+const LICENSE_COMMENT = /@license|@preserve|\/\*!/;
+const COMMENT_LINE = /^\s*(\*|\/\*|\/\/)/;
+
+/**
+ * Whether the long lines are bundled libraries' (Lit and other packages ship minified code) beside
+ * readable code of the widget's own: each comes within a few lines after a license comment, and the
+ * file has readable lines of code besides. A minifier over the whole bundle leaves neither.
+ */
+function onlyLibrariesMinified(lines: readonly string[]): boolean {
+  const readable = lines.filter((line) => line.trim() && line.length <= LONG_LINE && !COMMENT_LINE.test(line)).length;
+  if (readable < 10) return false;
+  return lines.every((line, i) => line.length <= LONG_LINE || lines.slice(Math.max(0, i - 8), i).some((before) => LICENSE_COMMENT.test(before)));
 }
