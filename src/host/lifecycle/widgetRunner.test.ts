@@ -112,6 +112,16 @@ describe('WidgetRunner lifecycle', () => {
     expect(await runner.enter('t')).toBe(false);
   });
 
+  it('names callbacks found under "default" (an ES module namespace through AMD), with the bundlers\' settings', async () => {
+    const { runner, failures } = setup({ __esModule: true, default: { initLead() {}, registerWidgetsBarSlot() {} } });
+    expect(await runner.load()).toBe(false);
+    expect(failures[0]).toMatchObject({
+      phase: 'contract',
+      reason: expect.stringMatching(/no initLead and no registerWidgetsBarSlot function \(required\)\. Its keys: __esModule, default/),
+      hint: expect.stringMatching(/under "default".*webpack: output\.library\.export "default"; rollup: output\.exports "default"/),
+    });
+  });
+
   it('reports a factory that returned nothing', async () => {
     const { runner, failures } = setup(undefined);
     await runner.load();

@@ -165,7 +165,9 @@ export class WidgetRunner {
         name,
         PHASES.contract,
         `the module has no ${missing.join(' and no ')} function (required). Its keys: ${keys.length ? keys.join(', ') : 'none'}.`,
-        'Both initLead and registerWidgetsBarSlot are required callbacks.',
+        callbacksUnderDefault(value)
+          ? 'The callbacks are under "default": the bundle returns its ES module namespace, not the default export. webpack: output.library.export "default"; rollup: output.exports "default"; tsc: export = { ... }.'
+          : 'Both initLead and registerWidgetsBarSlot are required callbacks.',
       );
     }
     return value as PersonalPageWidget;
@@ -214,4 +216,10 @@ function describe(value: unknown): string {
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
+/** Whether the module is a namespace whose default export has the callbacks (`export default` through AMD without unwrapping). */
+function callbacksUnderDefault(value: object): boolean {
+  const inner = (value as { default?: unknown }).default;
+  return typeof inner === 'object' && inner !== null && REQUIRED_CALLBACKS.every((key) => typeof (inner as Record<string, unknown>)[key] === 'function');
 }
