@@ -6,9 +6,9 @@
  * (src/node/widgets/widgetStoryFiles.ts), which follows the widget folders live.
  */
 import { widgetFolders } from 'virtual:amo-workbench/widget-folders';
-import { widgetFolderParameters } from './widgetFolderStory';
+import { widgetFolderParameters, type FolderStoryParameters } from './widgetFolderStory';
 
-export function folderParameters(name: string): ReturnType<typeof widgetFolderParameters> {
+export function folderParameters(name: string): FolderStoryParameters {
   const entry = widgetFolders.find(({ folder }) => folder.name === name) ?? widgetFolders.find(({ folder }) => folder.place === name);
   if (entry) return widgetFolderParameters(entry.folder, entry.handlers);
   const known = widgetFolders.map(({ folder }) => `"${folder.name}"`).join(', ') || 'none';
@@ -28,5 +28,5 @@ export function folderParameters(name: string): ReturnType<typeof widgetFolderPa
     widgetFolder: undefined,
     msw: { handlers: { widget: [] } },
     chromatic: {},
-  } as unknown as ReturnType<typeof widgetFolderParameters>;
+  };
 }

@@ -7,4 +7,5 @@ export { folderParameters } from './folderParameters';
 export { withWorkbench } from './withWorkbench';
 export { cabinetOf } from './cabinetOf';
 export type { WorkbenchParameters } from './parameters';
+export type { FolderStoryParameters } from './widgetFolderStory';
 export type { StateSpec } from '../common/stateSpec';

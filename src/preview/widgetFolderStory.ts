@@ -62,7 +62,20 @@ function badMocksProblem(handlers: unknown): FolderProblem {
  * `handlers`: the folder's own MSW handlers (its mocks/handlers file), under `msw.handlers.widget`.
  * `expectProblems`: the folder problems a fixture folder shows on purpose.
  */
-export function widgetFolderParameters(folder: WidgetFolderInfo, handlers?: unknown, options: { expectProblems?: FolderProblemCode[] } = {}) {
+/** A widget folder's story parameters: the cabinet's, the folder's record, its handlers, its capture modes. */
+export interface FolderStoryParameters {
+  workbench: WorkbenchParameters;
+  /** Absent when no folder of the asked name exists (folderParameters). */
+  widgetFolder: WidgetFolderInfo | undefined;
+  msw: { handlers: { widget: RequestHandler[] } };
+  chromatic: Partial<typeof localeModes.chromatic>;
+}
+
+export function widgetFolderParameters(
+  folder: WidgetFolderInfo,
+  handlers?: unknown,
+  options: { expectProblems?: FolderProblemCode[] } = {},
+): FolderStoryParameters {
   // A problem on the story, not a throw: a throw here would be Storybook's error screen instead of the cabinet.
   const badHandlers = handlers !== undefined && !Array.isArray(handlers);
   const problems: FolderProblem[] = badHandlers ? [...folder.problems, badMocksProblem(handlers)] : folder.problems;
