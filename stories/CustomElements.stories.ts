@@ -21,13 +21,15 @@ const meta = {
 export default meta;
 
 export const InEveryCabinet: StoryObj = {
-  parameters: { workbench: { widgets: [fixtureWidget('custom-element')] }, layout: 'fullscreen' },
+  parameters: { workbench: { widgets: [fixtureWidget('custom-element'), fixtureWidget('custom-element-per-slot')] }, layout: 'fullscreen' },
   args: { langs: ['ru', 'en', 'es'], dateFormats: ['russianNormal'], timeFormats: ['twentyFour'] },
   render: (args, context) => renderLocaleMatrix(args as MatrixArgs, context),
   play: async ({ canvasElement }) => {
     await Promise.all(mountedCabinets().map((cabinet) => cabinet.ready));
     await waitFor(() => expect(canvasElement.querySelectorAll('wb-fixture-deal-badge')).toHaveLength(3));
     for (const badge of canvasElement.querySelectorAll('wb-fixture-deal-badge')) await expect(badge).toHaveTextContent(/^Deal badge \d+$/);
+    // Defined at its slot's first render in each cabinet: every cabinet's first render works.
+    await expect(canvasElement.querySelectorAll('wb-fixture-slot-badge')).toHaveLength(3);
     await expect(canvasElement.querySelectorAll('[role="alert"]')).toHaveLength(0);
   },
 };
@@ -44,5 +46,20 @@ export const NameTakenByAnotherWidget: StoryObj = {
     await expect(alert.querySelector('.amo-widget__error-cause')).toHaveTextContent(/the name "wb-fixture-deal-badge" has already been used/);
     await expect(alert.querySelector('.amo-widget__error-hint')).toHaveTextContent(/Another widget or the page already defined <wb-fixture-deal-badge>/);
     await expect(within(canvasElement).getByText(/^Deal badge \d+$/)).toBeVisible();
+  },
+};
+
+export const DefinedAgainOnADealSwitch: StoryObj = {
+  parameters: { workbench: { widgets: [fixtureWidget('custom-element-per-slot')], expectFailures: [PHASES.registerWidgetsBarSlot] } },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    await expect(within(canvasElement).getByText('Slot badge')).toBeVisible();
+    const other = canvasElement.querySelector<HTMLButtonElement>('button[data-lead-id]:not([aria-current="true"])')!;
+    await cabinet.switchDeal(other.dataset.leadId!);
+    const panel = canvasElement.querySelector<HTMLElement>('[data-widget="custom-element-per-slot"]')!;
+    const alert = await within(panel).findByRole('alert');
+    await expect(alert).toHaveAttribute('data-phase', PHASES.registerWidgetsBarSlot);
+    await expect(alert.querySelector('.amo-widget__error-cause')).toHaveTextContent(/the name "wb-fixture-slot-badge" has already been used/);
+    await expect(alert.querySelector('.amo-widget__error-hint')).toHaveTextContent(/by this module at an earlier registerWidgetsBarSlot/);
   },
 };

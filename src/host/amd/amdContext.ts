@@ -6,6 +6,7 @@
 import { isHostModuleId, type HostModuleId } from '../../common/hostModuleIds';
 import { isBareModuleId, registerContextLoader } from './loadHook';
 import { macrotask } from './macrotask';
+import { runInContext } from './runningContext';
 import { amdGlobals, ensureRequireJs, type RequireContext } from './requireJsGlobal';
 
 /** A widget's own `amocrm-sdk` (requirejs `map` points the widget's `amocrm-sdk` here). */
@@ -71,6 +72,10 @@ export function createAmdContext(options: AmdContextOptions): AmdContext {
     enforceDefine: true,
     waitSeconds: options.waitSeconds ?? 7,
   });
+  // A module factory runs as this cabinet's code (customElementDefines.ts tells evaluations apart).
+  const context = requirejs.s.contexts[options.name]!;
+  const execCb = context.execCb.bind(context);
+  context.execCb = (name, callback, args, exports) => runInContext(options.name, () => execCb(name, callback, args, exports));
 
   return {
     name: options.name,

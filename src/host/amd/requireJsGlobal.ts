@@ -13,6 +13,8 @@ export interface RequireContext {
   config: { waitSeconds?: number };
   completeLoad(moduleName: string): void;
   require: Require;
+  /** Runs a module's factory (`callback.apply(exports, args)`); r.js overrides it too. */
+  execCb(name: string, callback: (...args: unknown[]) => unknown, args: unknown[], exports: unknown): unknown;
 }
 export type LoadHook = (context: RequireContext, moduleName: string, url: string) => void;
 export interface RequireJsGlobal extends Require {

@@ -6,6 +6,7 @@ import { isHostModuleId } from '../../common/hostModuleIds';
 import { PHASES } from './phases';
 import type { TrappedScriptError } from './scriptErrorTrap';
 import { unknownModuleAdvice } from './unknownModuleAdvice';
+import { takenElementName } from './takenElementName';
 import { WidgetFailure, messageOf } from './widgetFailure';
 
 export interface LoadFailureContext {
@@ -77,7 +78,7 @@ export async function describeLoadFailure(error: unknown, ctx: LoadFailureContex
         return fail(PHASES.load, `host module "${failed}" failed to load: ${messageOf(requireError.originalError)}`);
       }
       const cause = requireError.originalError ?? error;
-      const taken = customElementTaken(cause);
+      const taken = takenElementName(cause);
       return fail(
         PHASES.factory,
         `the define() factory threw: ${messageOf(cause)}`,
@@ -89,12 +90,6 @@ export async function describeLoadFailure(error: unknown, ctx: LoadFailureContex
     default:
       return fail(PHASES.load, messageOf(error));
   }
-}
-
-/** The element name of a `customElements.define` that failed because the name is taken (Chromium's wording). */
-function customElementTaken(error: unknown): string | undefined {
-  const message = messageOf(error);
-  return /CustomElementRegistry/.test(message) ? /the name "([^"]+)" has already been used/.exec(message)?.[1] : undefined;
 }
 
 async function fetchOutcome(url: string): Promise<string> {

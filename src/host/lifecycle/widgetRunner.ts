@@ -8,8 +8,10 @@
 import { GLOBAL_CLASS_NAMES } from '../../common/constants';
 import type { AmdContext } from '../amd/amdContext';
 import { namedDefinesOf } from '../amd/namedDefines';
+import { runInContext } from '../amd/runningContext';
 import { REQUIRED_CALLBACKS, type Cleanup, type PersonalPageWidget } from './contract';
 import { describeLoadFailure } from './describeLoadFailure';
+import { takenElementName } from './takenElementName';
 import type { LifecycleLog } from './lifecycleLog';
 import { PHASES, type Phase } from './phases';
 import { trapScriptErrors } from './scriptErrorTrap';
@@ -93,7 +95,7 @@ export class WidgetRunner {
     log.add(name, 'call', 'initLead', `token ${token ? `${token.slice(0, 16)}…` : '(empty)'}`);
     let returned: unknown;
     try {
-      returned = widget.initLead({ token });
+      returned = runInContext(this.options.amd.name, () => widget.initLead({ token }));
     } catch (error) {
       this.report(this.callbackFailure(PHASES.initLead, `initLead threw: ${messageOf(error)}`, error));
       return false;
@@ -127,7 +129,10 @@ export class WidgetRunner {
 
     log.add(name, 'call', 'registerWidgetsBarSlot');
     try {
-      this.slotCleanup = this.takeCleanup(PHASES.registerWidgetsBarSlot, widget.registerWidgetsBarSlot(slot));
+      this.slotCleanup = this.takeCleanup(
+        PHASES.registerWidgetsBarSlot,
+        runInContext(this.options.amd.name, () => widget.registerWidgetsBarSlot(slot)),
+      );
     } catch (error) {
       this.report(this.callbackFailure(PHASES.registerWidgetsBarSlot, `registerWidgetsBarSlot threw: ${messageOf(error)}`, error));
       return false;
@@ -192,14 +197,18 @@ export class WidgetRunner {
     if (!cleanup) return;
     this.options.log.add(this.options.name, 'call', phase);
     try {
-      cleanup();
+      runInContext(this.options.amd.name, cleanup);
     } catch (error) {
       this.report(this.callbackFailure(phase, `the ${phase} threw: ${messageOf(error)}`, error));
     }
   }
 
   private callbackFailure(phase: Phase, cause: string, error: unknown): WidgetFailure {
-    return new WidgetFailure(this.options.name, phase, cause, undefined, error);
+    const taken = takenElementName(error);
+    const hint = taken
+      ? `<${taken}> was defined before: by this module at an earlier ${phase} (amoCRM keeps the module and the page's registry across deals), by another widget or by the page. Define it once, when the module loads, or only while customElements.get("${taken}") is empty.`
+      : undefined;
+    return new WidgetFailure(this.options.name, phase, cause, hint, error);
   }
 
   private report(failure: WidgetFailure): void {
