@@ -1,6 +1,6 @@
 /**
  * (Node) The workbench as a Storybook preset: `addons: [{ name: '<package>/preset', options }]`.
- * Everything the workbench adds to Storybook comes from here: the addons it needs, the stories of the
+ * Everything the workbench adds to Storybook comes from here: the stories of the
  * widget folders, the preview (the cabinet render, loaders, checks) and the manager (the Widget doctor
  * panel and sidebar status), the Vite plugins that serve widget folders and the host emulator, and
  * the speed patches. This repository's .storybook/main.ts and the `amo-workbench` command's config
@@ -88,10 +88,12 @@ const changeDetection = process.env.WORKBENCH_CHANGE_DETECTION === '1';
 const patches = patchesState(process.env, versions.storybook);
 if (!patches.on && patches.reason !== 'WORKBENCH_PATCHES=0') console.warn(`[workbench] ${patches.reason}.`);
 
-// Not Storybook's Vitest addon: its "Run tests" needs a Vitest project with its plugin, which a
-// widget repository does not have (it failed there with "Component tests didn't complete");
-// `amo-workbench test` runs the stories. This repository's .storybook/main.ts adds it for its own.
-export const addons = ['msw-storybook-addon'];
+// No addons by name: a project in pnpm's (or npm's linked) layout cannot resolve the workbench's
+// dependencies, and Storybook skipped them ("Could not resolve addon"). msw-storybook-addon's own
+// preview only starts a worker when no loader did; the workbench's loader (backendLoader.ts) uses
+// its mswLoader. Not Storybook's Vitest addon either: its "Run tests" needs a Vitest project with
+// its plugin, which a widget repository does not have; `amo-workbench test` runs the stories. This
+// repository's .storybook/main.ts adds it for its own.
 
 /** A patch's plugin turned off: its name and when it applies (what Vite's dependency hash sees), no hooks. */
 const inert = (plugin: Plugin): Plugin => ({ name: plugin.name, apply: plugin.apply, enforce: plugin.enforce });

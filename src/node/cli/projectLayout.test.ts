@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../packageRoot';
+import { layoutProblem } from './projectLayout';
+
+const work = mkdtempSync(path.join(tmpdir(), 'wb-layout-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A project whose node_modules holds `packages` (each a bare package.json). */
+function project(name: string, packages: string[]): string {
+  const dir = path.join(work, name);
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, private: true }));
+  for (const pkg of packages) {
+    mkdirSync(path.join(dir, 'node_modules', pkg), { recursive: true });
+    writeFileSync(path.join(dir, 'node_modules', pkg, 'package.json'), JSON.stringify({ name: pkg, version: '1.0.0' }));
+  }
+  return dir;
+}
+
+describe('whether a project can run the workbench installed in it', () => {
+  it('passes a hoisted install and this repository', () => {
+    expect(layoutProblem(project('hoisted', ['amo-workbench', 'storybook', 'vite', 'msw', 'requirejs']))).toBeUndefined();
+    expect(layoutProblem(PACKAGE_ROOT)).toBeUndefined();
+  });
+
+  it('names a project without the workbench (a global or npx-only install), with the install line', () => {
+    expect(layoutProblem(project('bare', []), '/opt/global/amo-workbench')).toBe(
+      'amo-workbench is not installed in this project (this one runs from /opt/global/amo-workbench); its Storybook runs from the project. Install it here: npm i -D amo-workbench',
+    );
+  });
+
+  it('names a linked layout (pnpm, npm --install-strategy=linked) by the packages it hides, with the setting that hoists them', () => {
+    const problem = layoutProblem(project('linked', ['amo-workbench']));
+    expect(problem).toMatch(/^this project cannot see storybook, vite, msw, requirejs, which amo-workbench runs with/);
+    expect(problem).toMatch(/With pnpm, add node-linker=hoisted to \.npmrc and run pnpm install; with npm, install without --install-strategy=linked\.$/);
+  });
+});
