@@ -37,6 +37,8 @@ import { MOCKS_ENTRY, MOCKS_IMPORT_ID, PACKAGE_MOCKS_ID, STORY_API_FILES } from 
 import { prepareWorkbenchStories, type WorkbenchStories } from './widgets/workbenchStories.ts';
 
 import { PACKAGE_ROOT } from './packageRoot.ts';
+import { packageDependenciesPlugin } from './vite/packageDependenciesPlugin.ts';
+import { isLinkedLayout } from './cli/projectLayout.ts';
 
 /** The installed workbench (src/node/packageRoot.ts). */
 export { PACKAGE_ROOT };
@@ -147,8 +149,11 @@ export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext
   const projectRoot = path.resolve(options.projectRoot ?? process.cwd());
   // No sb.mock scan or mocker runtime while the preview mocks nothing (src/node/patches/skipUnusedMocking.ts).
   if (patchOn(patches, 'skipUnusedMocking')) skipUnusedMocking(viteConfig.plugins ?? [], loadPreviewOrConfigFile({ configDir: options.configDir }));
+  // A linked layout (pnpm): the project sees only amo-workbench itself (src/node/cli/projectLayout.ts).
+  const linked = isLinkedLayout(projectRoot);
   return mergeConfig(viteConfig, {
     plugins: [
+      ...(linked ? [packageDependenciesPlugin(PACKAGE_ROOT)] : []),
       ...workbench.plugins,
       // A plugin patch turned off by itself stays as a plugin of the same name without hooks: Vite's
       // dependency hash includes plugin names, so measuring a patch on and off would otherwise re-optimize.

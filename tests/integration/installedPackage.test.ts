@@ -212,6 +212,22 @@ export const resolver = withVerifiedToken(({ claims }) => Response.json({ accoun
     }
   });
 
+  it('init and test work in a linked layout (npm --install-strategy=linked, as pnpm), where the project sees only amo-workbench', () => {
+    const linked = installPackedWorkbench(root, work, 'linked-widget', 'linked');
+    expect(readdirSync(path.join(linked.project, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['amo-workbench']);
+    const run = (args: string[]) =>
+      execFileSync(process.execPath, [linked.bin, ...args], {
+        cwd: linked.project,
+        env: { ...process.env, CI: '' },
+        encoding: 'utf8',
+        stdio: 'pipe',
+        timeout: 240_000,
+      });
+    run(['init']);
+    const test = run(['test']);
+    expect(test.trim().split('\n').at(-1), test.slice(-3000)).toBe('44 passed, 0 failed');
+  }, 400_000);
+
   it('dev serves the widget’s story and none of the workbench’s own', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [bin, 'dev', '-p', String(port), '--ci'], { cwd: project, stdio: 'ignore', detached: true });

@@ -13,16 +13,23 @@ export interface InstalledWorkbench {
   bin: string;
 }
 
-export function installPackedWorkbench(root: string, work: string, name = 'my-widget'): InstalledWorkbench {
+/**
+ * `linked`: npm's isolated layout (as pnpm's), where the project sees only its direct dependencies.
+ * A tarball already packed into `work` is installed again rather than packed anew.
+ */
+export function installPackedWorkbench(root: string, work: string, name = 'my-widget', layout: 'hoisted' | 'linked' = 'hoisted'): InstalledWorkbench {
   mkdirSync(work, { recursive: true });
-  execFileSync('npm', ['pack', '--pack-destination', work], { cwd: root, stdio: 'pipe' });
-  const tarball = path.join(
-    work,
-    readdirSync(work).find((f) => f.endsWith('.tgz'))!,
-  );
+  const packed = () => readdirSync(work).find((f) => f.endsWith('.tgz'));
+  if (!packed()) execFileSync('npm', ['pack', '--pack-destination', work], { cwd: root, stdio: 'pipe' });
+  const tarball = path.join(work, packed()!);
   const project = path.join(work, name);
   mkdirSync(project, { recursive: true });
   writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ name, private: true }, null, 2)}\n`);
-  execFileSync('npm', ['install', '--save-dev', tarball, '--prefer-offline', '--no-audit', '--no-fund'], { cwd: project, stdio: 'pipe', timeout: 240_000 });
+  const strategy = layout === 'linked' ? ['--install-strategy=linked'] : [];
+  execFileSync('npm', ['install', '--save-dev', tarball, ...strategy, '--prefer-offline', '--no-audit', '--no-fund'], {
+    cwd: project,
+    stdio: 'pipe',
+    timeout: 240_000,
+  });
   return { project, bin: path.join(project, 'node_modules', 'amo-workbench', 'bin', 'amo-workbench.mjs') };
 }

@@ -1,38 +1,35 @@
 /**
- * (Node) Whether the project can see the packages the workbench runs with. Storybook, Vite and the
- * preview resolve what the workbench imports from the project (the framework, Vite's pre-bundled
- * packages, the host emulator's own imports), so its dependencies must be visible from there. npm's
- * and Yarn's default layouts hoist them; pnpm's, and npm's linked strategy, give a project only its
- * direct dependencies; a global or npx-only install gives it none. Either failed deep inside
- * Storybook (a preset that would not load, "Failed to resolve import"); this says what to do first.
+ * (Node) Whether the project can run the workbench installed in it. Storybook and Vite resolve from
+ * the project's root; a global or npx-only install of the workbench leaves the project without it,
+ * which failed deep inside Storybook or Vitest (`test` crashed on its config). A linked layout
+ * (pnpm, npm's --install-strategy=linked), where the project sees only amo-workbench itself, is
+ * supported: the preset resolves what the project cannot see from the workbench's package
+ * (src/node/vite/packageDependenciesPlugin.ts).
  */
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../packageRoot.ts';
 
-/** Packages the project must see: what Storybook and Vite look up from the project's root. */
-const SEEN_FROM_PROJECT = ['storybook', 'vite', 'msw', 'requirejs'];
+/**
+ * Whether package `name` is in a node_modules folder at or above the project's root, as Vite looks
+ * for it. Not Node's require: pnpm's command shims set NODE_PATH to its store, which Node follows
+ * and Vite does not.
+ */
+export function seesPackage(projectRoot: string, name: string): boolean {
+  for (let dir = path.resolve(projectRoot); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'node_modules', name, 'package.json'))) return true;
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
+/** Whether the project sees only amo-workbench, not the packages it runs with (pnpm's and npm's linked layouts). */
+export function isLinkedLayout(projectRoot: string, packageRoot: string = PACKAGE_ROOT): boolean {
+  return path.resolve(projectRoot) !== path.resolve(packageRoot) && !seesPackage(projectRoot, 'storybook');
+}
 
 export function layoutProblem(projectRoot: string, packageRoot: string = PACKAGE_ROOT): string | undefined {
   // This repository, where the workbench is the project.
   if (path.resolve(projectRoot) === path.resolve(packageRoot)) return undefined;
-  const fromProject = createRequire(path.join(path.resolve(projectRoot), 'package.json'));
-  const sees = (name: string) => {
-    try {
-      fromProject.resolve(`${name}/package.json`);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (!sees('amo-workbench')) {
-    return `amo-workbench is not installed in this project (this one runs from ${packageRoot}); its Storybook runs from the project. Install it here: npm i -D amo-workbench`;
-  }
-  const hidden = SEEN_FROM_PROJECT.filter((name) => !sees(name));
-  if (!hidden.length) return undefined;
-  return (
-    `this project cannot see ${hidden.join(', ')}, which amo-workbench runs with: its packages are installed in a linked layout ` +
-    `(pnpm, or npm's --install-strategy=linked), where a project sees only its direct dependencies. ` +
-    `With pnpm, add node-linker=hoisted to .npmrc and run pnpm install; with npm, install without --install-strategy=linked.`
-  );
+  if (seesPackage(projectRoot, 'amo-workbench')) return undefined;
+  return `amo-workbench is not installed in this project (this one runs from ${packageRoot}); its Storybook runs from the project. Install it here: npm i -D amo-workbench`;
 }
