@@ -32,6 +32,12 @@ describe('whether a project can run the workbench installed in it', () => {
     );
   });
 
+  it("names Yarn's Plug'n'Play, with the setting that gives the project node_modules", () => {
+    const dir = project('pnp', []);
+    writeFileSync(path.join(dir, '.pnp.cjs'), '');
+    expect(layoutProblem(dir)).toMatch(/Yarn's Plug'n'Play.*Add nodeLinker: node-modules to \.yarnrc\.yml and run yarn install\.$/);
+  });
+
   it('tells a linked layout (pnpm, npm --install-strategy=linked), which it runs in, from a hoisted one', () => {
     expect(layoutProblem(project('linked', ['amo-workbench']))).toBeUndefined();
     expect(isLinkedLayout(path.join(work, 'linked'))).toBe(true);

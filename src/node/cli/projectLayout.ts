@@ -4,7 +4,7 @@
  * which failed deep inside Storybook or Vitest (`test` crashed on its config). A linked layout
  * (pnpm, npm's --install-strategy=linked), where the project sees only amo-workbench itself, is
  * supported: the preset resolves what the project cannot see from the workbench's package
- * (src/node/vite/packageDependenciesPlugin.ts).
+ * (src/node/vite/packageDependenciesPlugin.ts). Yarn's Plug'n'Play, without node_modules, is not.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -31,5 +31,9 @@ export function layoutProblem(projectRoot: string, packageRoot: string = PACKAGE
   // This repository, where the workbench is the project.
   if (path.resolve(projectRoot) === path.resolve(packageRoot)) return undefined;
   if (seesPackage(projectRoot, 'amo-workbench')) return undefined;
+  // Yarn's Plug'n'Play: no node_modules, where Storybook and Vite look for packages.
+  if (existsSync(path.join(projectRoot, '.pnp.cjs'))) {
+    return "this project uses Yarn's Plug'n'Play, without a node_modules folder, where Storybook and Vite look for the workbench's packages. Add nodeLinker: node-modules to .yarnrc.yml and run yarn install.";
+  }
   return `amo-workbench is not installed in this project (this one runs from ${packageRoot}); its Storybook runs from the project. Install it here: npm i -D amo-workbench`;
 }
