@@ -36,6 +36,14 @@ describe('the guarded entry to a mocks file', () => {
     );
   });
 
+  it("names a fixture no plugin reads by its path in the folder, not the dev server's /@fs/ path, with the ?raw import", async () => {
+    // The browser's words for a .csv fixture the dev server served as JavaScript.
+    const thrown = `throw new SyntaxError("The requested module '/@fs/home/dev/repo/widgets/docs/mocks/documents.csv?import' does not provide an export named 'default'");\n`;
+    expect(problemOf(await handlersOf('fixture', thrown))).toBe(
+      `mocks/handlers.mjs threw while it loaded: SyntaxError: The requested module 'mocks/documents.csv' does not provide an export named 'default' (no plugin reads .csv files: import its text, './documents.csv?raw'); the story runs without the folder's handlers.`,
+    );
+  });
+
   it('names handlers given as the default export, and a file without them', async () => {
     expect(problemOf(await handlersOf('default', 'export default [1];\n'))).toBe(
       `mocks/handlers.mjs has its handlers as the default export, not as "handlers" (write export const handlers = [...]); the story runs without the folder's handlers.`,

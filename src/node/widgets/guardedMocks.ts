@@ -36,9 +36,16 @@ try {
     handlers = problem(' exports no "handlers" (write export const handlers = [...])' + (names.length ? "; it exports " + names.map((name) => '"' + name + '"').join(", ") : ""));
   }
 } catch (error) {
-  const text = String(error instanceof Error ? error.name + ": " + error.message : error);
+  // The dev server names a file by /@fs/ and its absolute path: the folder's own path reads better.
+  const text = String(error instanceof Error ? error.name + ": " + error.message : error).replace(/\\/@fs\\/[^'"\\s]*?\\/(mocks\\/[^'"\\s?]*)(\\?[^'"\\s]*)?/g, "$1");
   const node = /\\b(process|require|module|exports|__dirname|__filename|Buffer|global) is not defined/.test(text);
-  handlers = problem(" threw while it loaded: " + text + (node ? " (a mocks file runs in the browser, without Node's globals)" : ""));
+  // A fixture in a format no plugin reads (a .csv without ?raw) is parsed as JavaScript, without the export asked for.
+  const fixture = /module '([^']*?([^'/]+)\\.(?!m?[jt]sx?'|json')([a-z]+))' does not provide an export named/.exec(text);
+  handlers = problem(
+    " threw while it loaded: " + text +
+      (node ? " (a mocks file runs in the browser, without Node's globals)" : "") +
+      (fixture ? " (no plugin reads ." + fixture[3] + " files: import its text, './" + fixture[2] + "." + fixture[3] + "?raw')" : ""),
+  );
 }
 export { handlers };
 `;
