@@ -38,7 +38,7 @@ import { prepareWorkbenchStories, type WorkbenchStories } from './widgets/workbe
 
 import { PACKAGE_ROOT } from './packageRoot.ts';
 import { packageDependenciesPlugin } from './vite/packageDependenciesPlugin.ts';
-import { isLinkedLayout } from './cli/projectLayout.ts';
+import { isLinkedLayout } from './projectLayout.ts';
 
 /** The installed workbench (src/node/packageRoot.ts). */
 export { PACKAGE_ROOT };
@@ -149,7 +149,7 @@ export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext
   const projectRoot = path.resolve(options.projectRoot ?? process.cwd());
   // No sb.mock scan or mocker runtime while the preview mocks nothing (src/node/patches/skipUnusedMocking.ts).
   if (patchOn(patches, 'skipUnusedMocking')) skipUnusedMocking(viteConfig.plugins ?? [], loadPreviewOrConfigFile({ configDir: options.configDir }));
-  // A linked layout (pnpm): the project sees only amo-workbench itself (src/node/cli/projectLayout.ts).
+  // A linked layout (pnpm): the project sees only amo-workbench itself (src/node/projectLayout.ts).
   const linked = isLinkedLayout(projectRoot);
   return mergeConfig(viteConfig, {
     plugins: [

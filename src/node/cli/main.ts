@@ -145,7 +145,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         io.err(`amo-workbench ${command}: ${choice.problem}`);
         return 1;
       }
-      const { layoutProblem } = await import('./projectLayout.ts');
+      const { layoutProblem } = await import('../projectLayout.ts');
       const layout = layoutProblem(io.cwd);
       if (layout) {
         io.err(`amo-workbench ${command}: ${layout}`);

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../packageRoot.ts';
+import { PACKAGE_ROOT } from './packageRoot.ts';
 
 /**
  * Whether package `name` is in a node_modules folder at or above the project's root, as Vite looks

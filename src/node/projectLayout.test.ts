@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../packageRoot';
+import { PACKAGE_ROOT } from './packageRoot';
 import { isLinkedLayout, layoutProblem } from './projectLayout';
 
 const work = mkdtempSync(path.join(tmpdir(), 'wb-layout-'));
