@@ -27,7 +27,10 @@ export const InEveryCabinet: StoryObj = {
   play: async ({ canvasElement }) => {
     await Promise.all(mountedCabinets().map((cabinet) => cabinet.ready));
     await waitFor(() => expect(canvasElement.querySelectorAll('wb-fixture-deal-badge')).toHaveLength(3));
-    for (const badge of canvasElement.querySelectorAll('wb-fixture-deal-badge')) await expect(badge).toHaveTextContent(/^Deal badge \d+$/);
+    // Each cell's element is its own evaluation's, with its cabinet's SDK (the cell's language).
+    for (const cell of canvasElement.querySelectorAll<HTMLElement>('.wb-matrix__cell')) {
+      await expect(cell.querySelector('wb-fixture-deal-badge')).toHaveTextContent(new RegExp(`^Deal badge \\d+ in ${cell.dataset.lang}$`));
+    }
     // Defined at its slot's first render in each cabinet: every cabinet's first render works.
     await expect(canvasElement.querySelectorAll('wb-fixture-slot-badge')).toHaveLength(3);
     await expect(canvasElement.querySelectorAll('[role="alert"]')).toHaveLength(0);
@@ -45,7 +48,7 @@ export const NameTakenByAnotherWidget: StoryObj = {
     await expect(alert).toHaveAttribute('data-phase', PHASES.factory);
     await expect(alert.querySelector('.amo-widget__error-cause')).toHaveTextContent(/the name "wb-fixture-deal-badge" has already been used/);
     await expect(alert.querySelector('.amo-widget__error-hint')).toHaveTextContent(/Another widget or the page already defined <wb-fixture-deal-badge>/);
-    await expect(within(canvasElement).getByText(/^Deal badge \d+$/)).toBeVisible();
+    await expect(within(canvasElement).getByText(/^Deal badge \d+ in ru$/)).toBeVisible();
   },
 };
 
