@@ -26,10 +26,13 @@ export const InEveryCabinet: StoryObj = {
   render: (args, context) => renderLocaleMatrix(args as MatrixArgs, context),
   play: async ({ canvasElement }) => {
     await Promise.all(mountedCabinets().map((cabinet) => cabinet.ready));
-    await waitFor(() => expect(canvasElement.querySelectorAll('wb-fixture-deal-badge')).toHaveLength(3));
+    // Two a cell: one from createElement, one made with `new DealBadge()`.
+    await waitFor(() => expect(canvasElement.querySelectorAll('wb-fixture-deal-badge')).toHaveLength(6));
     // Each cell's element is its own evaluation's, with its cabinet's SDK (the cell's language).
     for (const cell of canvasElement.querySelectorAll<HTMLElement>('.wb-matrix__cell')) {
-      await expect(cell.querySelector('wb-fixture-deal-badge')).toHaveTextContent(new RegExp(`^Deal badge \\d+ in ${cell.dataset.lang}$`));
+      const [created, constructed] = cell.querySelectorAll('wb-fixture-deal-badge');
+      await expect(created).toHaveTextContent(new RegExp(`^Deal badge \\d+ in ${cell.dataset.lang}$`));
+      await expect(constructed).toHaveTextContent(`Deal badge made-with-new in ${cell.dataset.lang}`);
     }
     // Defined at its slot's first render in each cabinet: every cabinet's first render works.
     await expect(canvasElement.querySelectorAll('wb-fixture-slot-badge')).toHaveLength(3);

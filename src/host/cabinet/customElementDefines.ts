@@ -68,6 +68,7 @@ export function guardCustomElementDefines(reload: () => void = () => location.re
       void (constructor as { observedAttributes?: unknown }).observedAttributes;
       if (context !== undefined) earlier.classes.set(context, constructor);
       earlier.latest = constructor;
+      constructibleAs(constructor, earlier.registered);
       return;
     }
     const definition: Definition = {
@@ -79,6 +80,7 @@ export function guardCustomElementDefines(reload: () => void = () => location.re
     definition.registered = registeredClass(definition);
     define.call(this, name, definition.registered, options);
     definitions.set(name, definition);
+    constructibleAs(constructor, definition.registered);
   };
 }
 
@@ -115,4 +117,35 @@ function registeredClass(definition: Definition): CustomElementConstructor {
     });
   }
   return registered;
+}
+
+/** Each widget class, and each registered class, to the registered class its elements are made by. */
+const registeredFor = new WeakMap<object, CustomElementConstructor>();
+
+/**
+ * `new WidgetElement()` of a widget's own class, which the registry does not hold (it holds the
+ * workbench's), works as in a page of its own: the class's root (the one extending HTMLElement
+ * directly, such as Lit's ReactiveElement) extends this base instead, which makes the element with
+ * the registered class and gives it the constructed class's prototype.
+ */
+function WorkbenchElementBase(this: unknown): HTMLElement {
+  const target = new.target as unknown as (new () => HTMLElement) | undefined;
+  if (!target) throw new TypeError("Failed to construct 'HTMLElement': Please use the 'new' operator.");
+  const registered = registeredFor.get(target);
+  const element = Reflect.construct(HTMLElement, [], registered ?? target) as HTMLElement;
+  Object.setPrototypeOf(element, target.prototype);
+  return element;
+}
+WorkbenchElementBase.prototype = HTMLElement.prototype;
+
+function constructibleAs(constructor: CustomElementConstructor, registered: CustomElementConstructor): void {
+  registeredFor.set(constructor, registered);
+  registeredFor.set(registered, registered);
+  for (let klass: object | null = constructor; klass && klass !== HTMLElement; klass = Object.getPrototypeOf(klass) as object | null) {
+    if (Object.getPrototypeOf(klass) === HTMLElement) {
+      Object.setPrototypeOf(klass, WorkbenchElementBase);
+      return;
+    }
+    if (Object.getPrototypeOf(klass) === WorkbenchElementBase) return;
+  }
 }
