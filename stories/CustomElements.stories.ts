@@ -33,6 +33,8 @@ export const InEveryCabinet: StoryObj = {
       const [created, constructed] = cell.querySelectorAll('wb-fixture-deal-badge');
       await expect(created).toHaveTextContent(new RegExp(`^Deal badge \\d+ in ${cell.dataset.lang}$`));
       await expect(constructed).toHaveTextContent(`Deal badge made-with-new in ${cell.dataset.lang}`);
+      // Defined only while `get` found none: each cell's evaluation still gets its own class.
+      await expect(cell.querySelector('wb-fixture-lang-note')).toHaveTextContent(`Note in ${cell.dataset.lang}`);
     }
     // Defined at its slot's first render in each cabinet: every cabinet's first render works.
     await expect(canvasElement.querySelectorAll('wb-fixture-slot-badge')).toHaveLength(3);

@@ -49,6 +49,7 @@ export function guardCustomElementDefines(reload: () => void = () => location.re
   if (installed || typeof CustomElementRegistry === 'undefined') return;
   installed = true;
   const define = CustomElementRegistry.prototype.define;
+  const get = CustomElementRegistry.prototype.get;
   CustomElementRegistry.prototype.define = function (this: CustomElementRegistry, name, constructor, options) {
     const script = this === window.customElements ? currentScriptUrl() : undefined;
     if (!script) return define.call(this, name, constructor, options);
@@ -56,7 +57,7 @@ export function guardCustomElementDefines(reload: () => void = () => location.re
     const earlier = definitions.get(name);
     // Code the widget runs later (a timer, an event) has no cabinet: taken for another evaluation's.
     const sameModule = context !== undefined && earlier?.classes.has(context);
-    if (earlier && !sameModule && this.get(name) === earlier.registered && scriptKey(earlier.script) === scriptKey(script)) {
+    if (earlier && !sameModule && get.call(this, name) === earlier.registered && scriptKey(earlier.script) === scriptKey(script)) {
       if (earlier.script !== script) {
         console.info(
           `[workbench] ${new URL(scriptKey(script)).pathname} changed and defines <${name}> again: reloading the page, whose registry keeps the old class.`,
@@ -81,6 +82,16 @@ export function guardCustomElementDefines(reload: () => void = () => location.re
     define.call(this, name, definition.registered, options);
     definitions.set(name, definition);
     constructibleAs(constructor, definition.registered);
+  };
+  // A library that defines a name only when `get` finds none (Shoelace, Stencil: as a page of its own
+  // would answer another evaluation of the same script) defines its own class for its cabinet too.
+  CustomElementRegistry.prototype.get = function (this: CustomElementRegistry, name) {
+    const found = get.call(this, name);
+    const definition = found && this === window.customElements ? definitions.get(name) : undefined;
+    const context = runningContext();
+    if (!definition || found !== definition.registered || context === undefined || definition.classes.has(context)) return found;
+    const script = currentScriptUrl();
+    return script && scriptKey(script) === scriptKey(definition.script) ? undefined : found;
   };
 }
 

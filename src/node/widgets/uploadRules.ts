@@ -363,18 +363,15 @@ function safeList(dir: string): string[] {
   }
 }
 
-/** A line of minified code, and the comments a bundler keeps above a bundled library (rollup, esbuild, webpack without terser's extraction). */
+/** A line of minified code; a line of a comment (a license header). */
 const LONG_LINE = 200;
-const LICENSE_COMMENT = /@license|@preserve|\/\*!/;
 const COMMENT_LINE = /^\s*(\*|\/\*|\/\/)/;
 
 /**
- * Whether the long lines are bundled libraries' (Lit and other packages ship minified code) beside
- * readable code of the widget's own: each comes within a few lines after a license comment, and the
- * file has readable lines of code besides. A minifier over the whole bundle leaves neither.
+ * Whether the long lines are bundled libraries' (Lit, Shoelace and many packages ship minified code)
+ * beside readable code of the widget's own: readable lines of code besides them. A minifier over
+ * the whole bundle leaves next to none.
  */
 function onlyLibrariesMinified(lines: readonly string[]): boolean {
-  const readable = lines.filter((line) => line.trim() && line.length <= LONG_LINE && !COMMENT_LINE.test(line)).length;
-  if (readable < 10) return false;
-  return lines.every((line, i) => line.length <= LONG_LINE || lines.slice(Math.max(0, i - 8), i).some((before) => LICENSE_COMMENT.test(before)));
+  return lines.filter((line) => line.trim() && line.length <= LONG_LINE && !COMMENT_LINE.test(line)).length >= 10;
 }
