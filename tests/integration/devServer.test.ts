@@ -128,7 +128,7 @@ describe('storybook dev with WIDGETS_DIR', () => {
     writeFileSync(path.join(dir, 'personal_page.js'), script('First badge'));
     await waitFor(
       async () => (await storyIds()).includes('widgets-element-widget--default'),
-      20_000,
+      60_000,
       () => 'the element widget got no story',
     );
     const page = await browser.newPage();
@@ -155,7 +155,7 @@ describe('storybook dev with WIDGETS_DIR', () => {
     writeFileSync(path.join(dir, 'mocks', 'handlers.js'), handlers(1));
     await waitFor(
       async () => (await storyIds()).includes('widgets-backed-widget--default'),
-      20_000,
+      60_000,
       () => 'the backed widget got no story',
     );
     const page = await browser.newPage();
@@ -175,7 +175,7 @@ describe('storybook dev with WIDGETS_DIR', () => {
     writeFileSync(path.join(dir, 'personal_page.js'), broken);
     await waitFor(
       async () => (await storyIds()).includes('widgets-status-widget--default'),
-      20_000,
+      60_000,
       () => 'the status widget got no story',
     );
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -203,13 +203,13 @@ describe('storybook dev with WIDGETS_DIR', () => {
     writeWidget('fresh-widget', 'Fresh');
     await waitFor(
       async () => (await storyIds()).includes('widgets-fresh-widget--default'),
-      20_000,
+      60_000,
       () => 'the new folder got no story',
     );
     rmSync(path.join(widgets, 'fresh-widget'), { recursive: true, force: true });
     await waitFor(
       async () => !(await storyIds()).includes('widgets-fresh-widget--default'),
-      20_000,
+      60_000,
       () => 'the removed folder kept its story',
     );
     expect(await storyIds()).toContain('widgets-live-widget--default');
