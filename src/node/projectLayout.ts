@@ -6,20 +6,27 @@
  * supported: the preset resolves what the project cannot see from the workbench's package
  * (src/node/vite/packageDependenciesPlugin.ts). Yarn's Plug'n'Play, without node_modules, is not.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { PACKAGE_ROOT } from './packageRoot.ts';
 
 /**
- * Whether package `name` is in a node_modules folder at or above the project's root, as Vite looks
- * for it. Not Node's require: pnpm's command shims set NODE_PATH to its store, which Node follows
- * and Vite does not.
+ * The folder of package `name` as Vite finds it from `dir` (its node_modules, then its parents'),
+ * its real one: a linked layout's link points into a store, beside the package's own dependencies.
+ * Not Node's require: pnpm's command shims set NODE_PATH to its store, which Node follows and Vite
+ * does not.
  */
-export function seesPackage(projectRoot: string, name: string): boolean {
-  for (let dir = path.resolve(projectRoot); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'node_modules', name, 'package.json'))) return true;
-    if (path.dirname(dir) === dir) return false;
+export function installedFrom(dir: string, name: string): string | undefined {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    const candidate = path.join(at, 'node_modules', name);
+    if (existsSync(path.join(candidate, 'package.json'))) return realpathSync(candidate);
+    if (path.dirname(at) === at) return undefined;
   }
+}
+
+/** Whether package `name` is in a node_modules folder at or above the project's root. */
+export function seesPackage(projectRoot: string, name: string): boolean {
+  return installedFrom(projectRoot, name) !== undefined;
 }
 
 /** Whether the project sees only amo-workbench, not the packages it runs with (pnpm's and npm's linked layouts). */

@@ -22,10 +22,8 @@ export function registerOwner(scriptUrl: string, owner: string): () => void {
 }
 
 export function currentOwner(): string | undefined {
-  if (!owners.size) return undefined;
-  const stack = deepStack();
-  for (const [url, owner] of owners) if (stack.includes(url)) return owner;
-  return undefined;
+  const url = currentScriptUrl();
+  return url === undefined ? undefined : owners.get(scriptKey(url));
 }
 
 /** The URL of the widget script running now, as loaded (with its ?v=...); undefined when none is on the stack. */

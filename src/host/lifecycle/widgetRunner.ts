@@ -162,7 +162,7 @@ export class WidgetRunner {
         'Return { initLead(params) { ... }, registerWidgetsBarSlot(el) { ... } } from the factory.',
       );
     }
-    const missing = REQUIRED_CALLBACKS.filter((key) => typeof (value as Record<string, unknown>)[key] !== 'function');
+    const missing = missingCallbacks(value);
     if (missing.length) {
       const keys = Object.keys(value);
       this.options.onFinding?.('bad-callback', `${name}: the module has no ${missing.join(' and no ')} function (required).`);
@@ -230,5 +230,10 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 /** Whether the module is a namespace whose default export has the callbacks (`export default` through AMD without unwrapping). */
 function callbacksUnderDefault(value: object): boolean {
   const inner = (value as { default?: unknown }).default;
-  return typeof inner === 'object' && inner !== null && REQUIRED_CALLBACKS.every((key) => typeof (inner as Record<string, unknown>)[key] === 'function');
+  return typeof inner === 'object' && inner !== null && missingCallbacks(inner).length === 0;
+}
+
+/** The required callbacks a module value has no function for. */
+function missingCallbacks(value: object): string[] {
+  return REQUIRED_CALLBACKS.filter((key) => typeof (value as Record<string, unknown>)[key] !== 'function');
 }

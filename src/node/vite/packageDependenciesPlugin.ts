@@ -5,9 +5,9 @@
  * resolved from the workbench's package instead, and each pre-bundled package is named through the
  * package that has it (Vite's `a > b`). Only in such a layout: elsewhere it would be work for nothing.
  */
-import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { installedFrom } from '../projectLayout.ts';
 
 /** Where a pre-bundled package may come from: the workbench, or the Storybook packages it installs. */
 const PARENT_CHAINS = [[], ['storybook'], ['@storybook/html-vite'], ['@storybook/html-vite', '@storybook/html']];
@@ -42,14 +42,4 @@ export function throughInstaller(name: string, packageRoot: string): string {
     if (dir && installedFrom(dir, base)) return ['amo-workbench', ...chain, name].join(' > ');
   }
   return name;
-}
-
-/** The folder of package `name` as Node finds it from `dir` (its node_modules, then its parents'), following links. */
-function installedFrom(dir: string, name: string): string | undefined {
-  for (let at = dir; ; at = path.dirname(at)) {
-    const candidate = path.join(at, 'node_modules', name);
-    // Its real folder: a linked layout's link points into a store, beside the package's own dependencies.
-    if (existsSync(path.join(candidate, 'package.json'))) return realpathSync(candidate);
-    if (path.dirname(at) === at) return undefined;
-  }
 }

@@ -163,22 +163,26 @@ export async function mocksProblem(code: string, file: string, folder: string, r
         continue;
       }
       if (resolved.external || resolved.id.startsWith('\0')) continue;
-      if (!(path.extname(target) in LANGS)) {
-        // Only a file whose text parses as JavaScript is loaded to ask: a bundler's failure to parse
-        // one fails the whole build even when the question is caught (that build reports it itself).
-        const module = resolved.id.includes('?') || !parsesAsScript(target) ? undefined : await resolver.loaded?.(resolved.id);
-        if (module && 'error' in module) return unreadableProblem(shown, source, `cannot read as a module (${firstLine(module.error)})`);
-        const missing = module?.exports && names.find((name) => !module.exports!.includes(name));
-        if (missing) return unreadableProblem(shown, source, `reads as a module without "${missing}", the name taken from it`);
-        continue;
-      }
+      const script = path.extname(target) in LANGS;
+      // A file no rule here reads, imported with a query (?raw, ?url): Vite's own plugin reads it.
+      if (!script && resolved.id.includes('?')) continue;
       let targetCode: string;
       try {
         targetCode = readFileSync(target, 'utf8');
       } catch {
         continue;
       }
+      // Parsed as JavaScript when its extension is none of LANGS, as a bundler without a plugin for it reads it.
       const targetParsed = parse(targetCode, target);
+      if (!script) {
+        // Only a file whose text parses as JavaScript is loaded to ask: a bundler's failure to parse
+        // one fails the whole build even when the question is caught (that build reports it itself).
+        const module = 'program' in targetParsed ? await resolver.loaded?.(resolved.id) : undefined;
+        if (module && 'error' in module) return unreadableProblem(shown, source, `cannot read as a module (${firstLine(module.error)})`);
+        const missing = module?.exports && names.find((name) => !module.exports!.includes(name));
+        if (missing) return unreadableProblem(shown, source, `reads as a module without "${missing}", the name taken from it`);
+        continue;
+      }
       const missing = names.length && 'program' in targetParsed ? missingNames(names, targetParsed.program) : undefined;
       if (missing) return `${shown} imports ${missing} from "${source}", which does not export it; the story runs without the folder's handlers.`;
       // A helper is followed, in the widget folder or beside it (a repository's shared mocks);
@@ -219,16 +223,6 @@ function jsonProblem(file: string, shown: string): string | undefined {
 function unreadableProblem(shown: string, source: string, what: string): string {
   const extension = path.extname(source);
   return `${shown} imports "${source}", which the build ${what}${extension ? `: no plugin of this Storybook reads ${extension} files` : ''}; the story runs without the folder's handlers. Import its text instead: import text from '${source}?raw'.`;
-}
-
-/** Whether a file's text parses as JavaScript, as a bundler without a plugin for its format reads it. */
-function parsesAsScript(file: string): boolean {
-  try {
-    parseAst(readFileSync(file, 'utf8'), { lang: 'js' }, file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function firstLine(error: unknown): string {
