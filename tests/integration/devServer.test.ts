@@ -69,6 +69,15 @@ async function storyIds(): Promise<string[]> {
   return Object.keys(index.entries);
 }
 
+/** Waits until the server's index lists `storyId` (a folder's story appears after the watcher reads it). */
+function storyListed(storyId: string, failure: string): Promise<void> {
+  return waitFor(
+    async () => (await storyIds()).includes(storyId),
+    60_000,
+    () => failure,
+  );
+}
+
 describe('storybook dev with WIDGETS_DIR', () => {
   it('shows an edit of personal_page.js in the open story, without a restart', async () => {
     const page = await browser.newPage();
@@ -126,11 +135,7 @@ describe('storybook dev with WIDGETS_DIR', () => {
       `define([], function () { customElements.define('element-widget-badge', class extends HTMLElement { connectedCallback() { this.textContent = '${text}'; } });
         return { initLead: function () {}, registerWidgetsBarSlot: function (el) { el.appendChild(document.createElement('element-widget-badge')); } }; });`;
     writeFileSync(path.join(dir, 'personal_page.js'), script('First badge'));
-    await waitFor(
-      async () => (await storyIds()).includes('widgets-element-widget--default'),
-      60_000,
-      () => 'the element widget got no story',
-    );
+    await storyListed('widgets-element-widget--default', 'the element widget got no story');
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/iframe.html?id=widgets-element-widget--default&viewMode=story`);
     await page.getByText('First badge').waitFor({ timeout: 60_000 });
@@ -153,11 +158,7 @@ describe('storybook dev with WIDGETS_DIR', () => {
     const handlers = (answer: number) =>
       `import { http, HttpResponse } from 'msw';\nexport const handlers = [http.get('https://live-backend.example/answer', () => HttpResponse.json({ answer: ${answer} }))];\n`;
     writeFileSync(path.join(dir, 'mocks', 'handlers.js'), handlers(1));
-    await waitFor(
-      async () => (await storyIds()).includes('widgets-backed-widget--default'),
-      60_000,
-      () => 'the backed widget got no story',
-    );
+    await storyListed('widgets-backed-widget--default', 'the backed widget got no story');
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/iframe.html?id=widgets-backed-widget--default&viewMode=story`);
     await page.getByText('answer 1').waitFor({ timeout: 60_000 });
@@ -173,11 +174,7 @@ describe('storybook dev with WIDGETS_DIR', () => {
     const broken = `define(['amocrm-sdk'], function (init) { var sdk = init({ version: '1.0.0' }); return { initLead: function () {},
       registerWidgetsBarSlot: function (el) { try { sdk.methods.getState('deal'); } catch (e) {} el.textContent = 'Status widget'; } }; });`;
     writeFileSync(path.join(dir, 'personal_page.js'), broken);
-    await waitFor(
-      async () => (await storyIds()).includes('widgets-status-widget--default'),
-      60_000,
-      () => 'the status widget got no story',
-    );
+    await storyListed('widgets-status-widget--default', 'the status widget got no story');
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${baseUrl}/?path=/story/widgets-status-widget--default`);
     const status = page.locator('[data-item-id="widgets-status-widget--default"] [data-testid="tree-status-button"]');
@@ -201,11 +198,7 @@ describe('storybook dev with WIDGETS_DIR', () => {
 
   it('adds and removes the story of a widget folder that appears or goes away', async () => {
     writeWidget('fresh-widget', 'Fresh');
-    await waitFor(
-      async () => (await storyIds()).includes('widgets-fresh-widget--default'),
-      60_000,
-      () => 'the new folder got no story',
-    );
+    await storyListed('widgets-fresh-widget--default', 'the new folder got no story');
     rmSync(path.join(widgets, 'fresh-widget'), { recursive: true, force: true });
     await waitFor(
       async () => !(await storyIds()).includes('widgets-fresh-widget--default'),
