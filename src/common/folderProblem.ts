@@ -42,6 +42,8 @@ export type FolderProblemCode =
   | 'logo-too-large'
   | 'logo-format'
   | 'minified-code'
+  /** A .css file of the folder that no script names: nothing would load it. */
+  | 'stylesheet-not-loaded'
   | 'listing-limit';
 
 export interface FolderProblem {

@@ -192,7 +192,8 @@ export const viteFinal = async (viteConfig: InlineConfig, options: PresetContext
     },
     // The addon is served as it is published, so its `msw/browser` import reaches the plugin above
     // rather than a second copy of MSW inside Vite's pre-bundle.
-    optimizeDeps: { include: prebundledPackages, exclude: servedAsPublished },
+    // The clock's `util` is answered in the dev server's pre-bundle too (src/node/vite/fakeTimersUtilPlugin.ts).
+    optimizeDeps: { include: prebundledPackages, exclude: servedAsPublished, rolldownOptions: { plugins: [fakeTimersUtilPlugin()] } },
     build: {
       // The size report gzips every chunk of the build again, only to print it (~0.15 s).
       reportCompressedSize: false,

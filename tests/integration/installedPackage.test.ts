@@ -58,6 +58,10 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
+/** A widget's own Vite config, which the workbench's Storybook must not read: it throws outside the widget's build. */
+const WIDGET_VITE_CONFIG =
+  "if (!process.env.WIDGET_API_URL) throw new Error('vite.config.mjs read: set WIDGET_API_URL');\nexport default { build: { lib: { entry: 'src/main.js', formats: ['umd'], name: 'W' } } };\n";
+
 describe('amo-workbench, installed from the packed tarball', () => {
   it('init writes a widget, and test passes on it as written', () => {
     const init = command(['init']);
@@ -228,7 +232,8 @@ export const resolver = withVerifiedToken(({ claims }) => Response.json({ accoun
     expect(test.trim().split('\n').at(-1), test.slice(-3000)).toBe('44 passed, 0 failed');
   }, 400_000);
 
-  it('dev serves the widget’s story and none of the workbench’s own', async () => {
+  it('dev serves the widget’s story and none of the workbench’s own, without reading the project’s vite.config or warning about the workbench’s internals', async () => {
+    writeFileSync(path.join(project, 'vite.config.mjs'), WIDGET_VITE_CONFIG);
     const port = await freePort();
     const child = spawn(process.execPath, [bin, 'dev', '-p', String(port), '--ci'], { cwd: project, stdio: 'ignore', detached: true });
     children.push(child);
@@ -255,14 +260,23 @@ export const resolver = withVerifiedToken(({ claims }) => Response.json({ accoun
     );
     expect(ids).toHaveLength(12);
     const page = await browser.newPage();
+    const warnings: string[] = [];
+    // A preview with a `process` global, as a Storybook of the developer's own may give it: the clock's
+    // package then reads Node's `util`, which the dev server's pre-bundle must answer.
+    await page.addInitScript('globalThis.process = { env: {} };');
+    page.on('console', (m) => ['warning', 'error'].includes(m.type()) && warnings.push(m.text()));
     await page.goto(`${url}/iframe.html?id=widgets-my-widget--default&viewMode=story`);
     await page.locator('.js-widgets-bar-item-container', { hasText: 'Hello, account 31000001!' }).waitFor({ timeout: 60_000 });
     await page.close();
+    expect(warnings.filter((text) => text.includes('externalized for browser compatibility'))).toEqual([]);
+    rmSync(path.join(project, 'vite.config.mjs'));
   });
 
   it('build output renders the widget under a sub-path', async () => {
     const out = path.join(work, 'static');
+    writeFileSync(path.join(project, 'vite.config.mjs'), WIDGET_VITE_CONFIG);
     const build = command(['build', '-o', out]);
+    rmSync(path.join(project, 'vite.config.mjs'));
     expect(build.status, build.output.slice(-2000)).toBe(0);
     const site = await serveFolder(out, { subPath: '/reviews/my-widget/' });
     try {

@@ -5,7 +5,10 @@
  * externalized it and printed "Module "util" has been externalized for browser compatibility" in
  * every `storybook build` and `amo-workbench test`, a warning about the workbench's internals that
  * a widget developer can do nothing about. Only that package's import is answered: a widget's own
- * code that imports `util` gets Vite's usual treatment.
+ * code that imports `util` gets Vite's usual treatment. The dev server pre-bundles the package with
+ * plugins of its own (`optimizeDeps.rolldownOptions.plugins`), where the same plugin goes too: there
+ * the browser printed "Cannot access "util.promisify" in client code" in every story's console
+ * whenever the preview had a `process` global (a project's Vite config can give it one).
  */
 import type { Plugin } from 'vite';
 

@@ -231,6 +231,12 @@ const CASES: Array<[string, (dir: string) => void, string, 0 | 1]> = [
     0,
   ],
   [
+    'code: a stylesheet no script loads (a library build writes it beside the script)',
+    (dir) => writeFileSync(path.join(dir, 'my-widget.css'), '.my-widget { color: red; }\n'),
+    "warning my-widget.css: my-widget.css is never loaded: the host runs only the widget's script",
+    0,
+  ],
+  [
     'listing: name length',
     (dir) => editJson(dir, 'i18n/en.json', (v) => (v.widget.name = 'A widget name far longer than thirty characters')),
     'warning i18n/en.json: widget.name in en is 47 characters; the marketplace listing shows at most 30.',
@@ -266,6 +272,17 @@ describe('validate: one case per rule', () => {
       minified.lines.some((l) => l.startsWith('warning personal_page.js: personal_page.js looks minified')),
       minified.lines.join('\n'),
     ).toBe(true);
+  });
+
+  it('code: a stylesheet the script loads is not flagged', async () => {
+    const { lines } = await validate(
+      caseFolder((dir) => {
+        writeFileSync(path.join(dir, 'style.css'), '.my-widget { color: red; }\n');
+        const script = path.join(dir, 'personal_page.js');
+        writeFileSync(script, `${readFileSync(script, 'utf8')}\n// link.href = new URL('style.css?v=1.0.0', document.currentScript.src).href;\n`);
+      }),
+    );
+    expect(lines.filter((l) => l.includes('never loaded'))).toEqual([]);
   });
 
   it('--json lists every problem for CI', async () => {

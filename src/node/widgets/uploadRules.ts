@@ -121,7 +121,8 @@ export function checkUpload({ dir, rawManifest, i18n }: UploadInput): FolderProb
     );
 
   // What ships.
-  for (const left of shippedFiles(dir).leftOut) {
+  const shipped = shippedFiles(dir);
+  for (const left of shipped.leftOut) {
     if (left.severity === 'warning')
       add(
         'source-map',
@@ -283,6 +284,20 @@ export function checkUpload({ dir, rawManifest, i18n }: UploadInput): FolderProb
     }
   }
 
+  // Stylesheets nothing loads: the host runs personal_page.js (and script.js) only, and a
+  // library build (Vite's, for one) writes the CSS beside the script rather than into it.
+  const stylesheets = shipped.files.filter((f) => /\.css$/i.test(f.relative)).map((f) => f.relative);
+  if (stylesheets.length && !shipped.files.some((f) => /\.m?js$/i.test(f.relative) && /\.css\b/i.test(readText(f.real)))) {
+    const [first, ...others] = stylesheets;
+    add(
+      'stylesheet-not-loaded',
+      'warning',
+      first!,
+      `${[first, ...others].join(', ')} ${others.length ? 'are' : 'is'} never loaded: the host runs only the widget's script, and no script of the folder names a .css file, so the widget shows without ${others.length ? 'these styles' : 'this style'} in the cabinet as it does here.`,
+      "Load it from personal_page.js (a <link rel=\"stylesheet\"> whose href is resolved against the script's own URL, with ?v=<version> against caching, as Kommo's style.css page advises), or have the bundler put the CSS into the script (Vite's library build writes it beside the script; webpack's style-loader injects it).",
+    );
+  }
+
   // Listing limits.
   for (const [field, limit] of Object.entries(LISTING_LIMITS)) {
     const value = widget[field];
@@ -353,6 +368,14 @@ function isUrl(value: unknown): boolean {
 
 function isEmail(value: unknown): boolean {
   return typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function safeList(dir: string): string[] {
