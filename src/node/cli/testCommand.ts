@@ -2,7 +2,7 @@
  * (Node) `amo-workbench test [folders...]`: the widgets' stories as tests in headless Chromium (the
  * folder checks, the doctor and unhandled requests fail a story), then the offline visual comparison
  * of every story in every mode against the project's baselines. One line per failure (the story, the
- * mode, the cause), then `N passed, N failed`; exit 1 on any failure. `--reporter junit|json` with
+ * mode, the cause) and one per folder with warnings, then `N passed, N failed`; exit 1 on any failure. `--reporter junit|json` with
  * `--output FILE` adds Vitest's report for CI systems.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { writeVitestConfig } from './vitestConfig.ts';
 import { browserForTests } from './findChromium.ts';
 import { exitCodeOf, runStorybook, writeStorybookConfig } from './storybookProject.ts';
 import { summaryReporter } from './summaryReporter.ts';
+import { folderWarnings } from './folderWarnings.ts';
 import { BUILD_FAILED, BUILD_OK } from './buildStatus.ts';
 import { SECRET_OPT_IN } from '../clientSecret.ts';
 
@@ -56,6 +57,9 @@ export async function runTests(options: TestOptions): Promise<number> {
       writeFileSync(statusFile, code === 0 ? BUILD_OK : BUILD_FAILED);
       return code;
     });
+    const { discoverWidgets } = await import('../widgets/discoverWidgets.ts');
+    const { widgets } = discoverWidgets({ root: options.projectRoot, widgetsDirEnv: options.folders.join(path.delimiter), projectWidgets: false });
+    for (const line of folderWarnings(widgets, options.projectRoot)) options.log(line);
     const { startVitest } = await import('vitest/node');
     const summary = summaryReporter(options.log);
     Object.assign(process.env, {
