@@ -13,10 +13,11 @@
 import path from 'node:path';
 import type { StorybookConfig } from '@storybook/html-vite';
 import { loadPreviewOrConfigFile, resolvePathInStorybookCache, versions } from 'storybook/internal/common';
-import type { Indexer } from 'storybook/internal/types';
+import type { CoreConfig, Indexer } from 'storybook/internal/types';
 import { mergeConfig, type InlineConfig, type Plugin } from 'vite';
 import { hostLibrariesPlugin } from './vite/hostLibrariesPlugin.ts';
 import { fakeTimersUtilPlugin } from './vite/fakeTimersUtilPlugin.ts';
+import { withoutProjectViteConfig } from './vite/projectViteConfig.ts';
 import { prebundledPackages, servedAsPublished } from './vite/prebundledPackages.ts';
 import { clientSecretDefine } from './clientSecret.ts';
 import { mswBrowserBundlePlugin } from './vite/mswBrowserBundlePlugin.ts';
@@ -48,6 +49,12 @@ export interface WorkbenchPresetOptions {
   widgets?: string[];
   projectWidgets?: boolean;
   fixtures?: boolean;
+  /**
+   * Whether Storybook's Vite builder merges the project's `vite.config.*` into the preview's (its
+   * default). The `amo-workbench` command's configuration says false: there that file builds the
+   * widget (src/node/vite/workbenchViteConfig.ts).
+   */
+  projectViteConfig?: boolean;
 }
 
 type PresetContext = WorkbenchPresetOptions & { configDir: string; configType?: 'DEVELOPMENT' | 'PRODUCTION' };
@@ -100,11 +107,12 @@ if (!patches.on && patches.reason !== 'WORKBENCH_PATCHES=0') console.warn(`[work
 /** A patch's plugin turned off: its name and when it applies (what Vite's dependency hash sees), no hooks. */
 const inert = (plugin: Plugin): Plugin => ({ name: plugin.name, apply: plugin.apply, enforce: plugin.enforce });
 
-export const core: StorybookConfig['core'] = async (existing) => {
+export const core = async (existing: CoreConfig | undefined, options: PresetContext): Promise<CoreConfig> => {
   // Without change detection, a builder that does not start Storybook's module-graph engine either
   // (src/node/patches/viteBuilder/); the framework's own builder-vite otherwise.
-  const builder = changeDetection || !patchOn(patches, 'viteBuilder') ? undefined : chooseBuilder(await import('@storybook/builder-vite'));
-  return { ...existing, disableTelemetry: true, ...(builder ? { builder } : {}) };
+  const patched = changeDetection || !patchOn(patches, 'viteBuilder') ? undefined : chooseBuilder(await import('@storybook/builder-vite'));
+  const builder = withoutProjectViteConfig(patched ?? existing?.builder, options.projectViteConfig === false);
+  return { ...existing, disableTelemetry: true, ...(builder ? { builder } : {}) } as CoreConfig;
 };
 
 /**

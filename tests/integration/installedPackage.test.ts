@@ -278,6 +278,11 @@ export const resolver = withVerifiedToken(({ claims }) => Response.json({ accoun
     const build = command(['build', '-o', out]);
     rmSync(path.join(project, 'vite.config.mjs'));
     expect(build.status, build.output.slice(-2000)).toBe(0);
+    // No path of this machine (the project, the installed package) in what a reviewer is sent.
+    const offenders = readdirSync(out, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(js|json|html|css)$/.test(file))
+      .filter((file) => readFileSync(path.join(out, file), 'utf8').includes(work));
+    expect(offenders).toEqual([]);
     const site = await serveFolder(out, { subPath: '/reviews/my-widget/' });
     try {
       const page = await browser.newPage();
