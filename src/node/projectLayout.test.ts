@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -30,6 +30,16 @@ describe('whether a project can run the workbench installed in it', () => {
     expect(layoutProblem(project('bare', []), '/opt/global/amo-workbench')).toBe(
       'amo-workbench is not installed in this project (this one runs from /opt/global/amo-workbench); its Storybook runs from the project. Install it here: npm i -D amo-workbench',
     );
+  });
+
+  it('names a project path Vite cannot build under ("#", "?", "*"), reached directly or through a link', () => {
+    const dir = project('c# widgets', ['amo-workbench', 'storybook']);
+    expect(layoutProblem(dir)).toBe(
+      `the project's path holds "#" (${dir}), which Vite, Storybook's builder, cannot build under: in its module ids "#" and "?" end a path and "*" is a wildcard. Rename the folder, or move the project to a path without "#", "?", "*"; widget folders elsewhere may keep such names.`,
+    );
+    const link = path.join(work, 'plain-link');
+    symlinkSync(dir, link);
+    expect(layoutProblem(link)).toContain(`holds "#" (${dir})`);
   });
 
   it("names Yarn's Plug'n'Play, with the setting that gives the project node_modules", () => {

@@ -35,6 +35,8 @@ export function isLinkedLayout(projectRoot: string, packageRoot: string = PACKAG
 }
 
 export function layoutProblem(projectRoot: string, packageRoot: string = PACKAGE_ROOT): string | undefined {
+  const unbuildable = unbuildablePath(projectRoot);
+  if (unbuildable) return unbuildable;
   // This repository, where the workbench is the project.
   if (path.resolve(projectRoot) === path.resolve(packageRoot)) return undefined;
   if (seesPackage(projectRoot, 'amo-workbench')) return undefined;
@@ -43,4 +45,26 @@ export function layoutProblem(projectRoot: string, packageRoot: string = PACKAGE
     return "this project uses Yarn's Plug'n'Play, without a node_modules folder, where Storybook and Vite look for the workbench's packages. Add nodeLinker: node-modules to .yarnrc.yml and run yarn install.";
   }
   return `amo-workbench is not installed in this project (this one runs from ${packageRoot}); its Storybook runs from the project. Install it here: npm i -D amo-workbench`;
+}
+
+/**
+ * The characters Vite names when a root holds them ("may not work"): under such a path the build
+ * failed with dozens of unrelated-looking errors (the workbench's SVGs parsed as JSX, "No matching
+ * HTML proxy module") and Vitest could not find its test file. Vite's module ids are URLs and globs:
+ * `#` and `?` end a path there, `*` matches. The real path counts too: Vite resolves through links.
+ * A widget folder elsewhere may hold them (it is served under a plain name).
+ */
+const VITE_PATH_CHARACTERS = ['#', '?', '*'];
+
+function unbuildablePath(projectRoot: string): string | undefined {
+  let real = projectRoot;
+  try {
+    real = realpathSync(projectRoot);
+  } catch {
+    // a path that does not resolve fails later, with its own message
+  }
+  const shown = [path.resolve(projectRoot), real].find((p) => VITE_PATH_CHARACTERS.some((c) => p.includes(c)));
+  if (!shown) return undefined;
+  const found = VITE_PATH_CHARACTERS.filter((c) => shown.includes(c)).map((c) => `"${c}"`);
+  return `the project's path holds ${found.join(' and ')} (${shown}), which Vite, Storybook's builder, cannot build under: in its module ids "#" and "?" end a path and "*" is a wildcard. Rename the folder, or move the project to a path without ${VITE_PATH_CHARACTERS.map((c) => `"${c}"`).join(', ')}; widget folders elsewhere may keep such names.`;
 }
