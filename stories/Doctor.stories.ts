@@ -176,6 +176,37 @@ export const LeakFoundOnUnmount: Story = {
 };
 
 /**
+ * A timeout set later than the host's calls (from a click here; a framework's effect, an animation
+ * library's deadline) may still run after the cleanups: no finding while it takes nothing when it runs.
+ */
+export const LateTimeoutThatTakesNothing: Story = {
+  tags: ['no-visual'],
+  parameters: { workbench: { widgets: [fixtureWidget('doctor-late-timeouts')] } },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    await userEvent.click(canvasElement.querySelector<HTMLElement>('[data-widget="doctor-late-timeouts"] button')!);
+    await switchDeal(canvasElement);
+    await cabinet.unmount();
+    await expect(cabinet.doctor.findings).toEqual([]);
+  },
+};
+/** …and a leaked-timer, saying what it did, when it runs after the cleanups and sets the next one (polling). */
+export const LateTimeoutThatPolls: Story = {
+  tags: ['no-visual'],
+  parameters: { workbench: { widgets: [fixtureWidget('doctor-late-timeouts')], doctor: ['leaked-timer'] } },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    await userEvent.click(canvasElement.querySelectorAll<HTMLElement>('[data-widget="doctor-late-timeouts"] button')[1]!);
+    await switchDeal(canvasElement);
+    await waitFor(() =>
+      expect(cabinet.doctor.findings.map((f) => f.message)).toEqual([
+        'doctor-late-timeouts left a timeout (50 ms) pending after its cleanups ran (on a deal switch); it ran afterwards and set another timeout (60000 ms); clear it in a cleanup.',
+      ]),
+    );
+  },
+};
+
+/**
  * Hostile data: HTML and script in names and values, right-to-left text, 5,000-character strings,
  * empty and null values. The chrome and the showcase widget render it as text; nothing executes.
  */

@@ -25,3 +25,26 @@ export const SaysHello: StoryObj = {
     await expect(cabinet.amd.loadedHostModules).toEqual(['amocrm-sdk', 'jquery', 'dateformat']);
   },
 };
+
+/**
+ * The chrome never animates (identical renders); the widget's own transitions run, as in amoCRM: a
+ * library waiting for `transitionend` (antd's rc-motion) would otherwise wait out its deadline.
+ */
+export const WidgetTransitionsRun: StoryObj = {
+  tags: ['no-visual'],
+  play: async ({ canvasElement }) => {
+    await cabinetOf(canvasElement);
+    const slot = within(canvasElement).getByText('Hello world!');
+    const fading = document.createElement('div');
+    fading.style.cssText = 'opacity: 1; transition: opacity 30ms linear';
+    slot.append(fading);
+    const ended = new Promise<string>((resolve) => fading.addEventListener('transitionend', (event) => resolve(event.propertyName)));
+    fading.getBoundingClientRect();
+    fading.style.opacity = '0';
+    await expect(await ended).toBe('opacity');
+    fading.remove();
+    const chrome = canvasElement.querySelector<HTMLElement>('.amo-cabinet__title')!;
+    chrome.style.transition = 'opacity 30ms linear';
+    await expect(getComputedStyle(chrome).transitionDuration).toBe('0s');
+  },
+};

@@ -5,6 +5,7 @@
  * script URL in the call stack (stackOwner.ts).
  */
 import { onRequestStart } from '../backend/pageRequests';
+import { runningContext } from '../amd/runningContext';
 import { currentOwner } from './stackOwner';
 
 export interface ListenerRecord {
@@ -17,6 +18,14 @@ export interface TimerRecord {
   id: number;
   kind: 'timeout' | 'interval';
   delay: number;
+  /**
+   * Where a timeout was set: inside a call of the host into the widget (its module, initLead, the
+   * slot, a cleanup), inside a timeout of its own (a chain, as polling is), or later, from work the
+   * widget scheduled (an event handler, a framework's effect, an animation library's deadline).
+   */
+  setIn: 'host-call' | 'own-timeout' | 'later';
+  /** Set by the doctor for a timeout it let run past the cleanups: told what the callback then did, if anything. */
+  ranLate?: (did: string) => void;
 }
 
 export interface ConnectionRecord {
@@ -145,24 +154,43 @@ function trackTimers(): void {
   const forget = (id: number) => {
     for (const r of resources.values()) r.timers.delete(id);
   };
+  // The widget whose timeout callback is running, if any.
+  let inTimeoutOf: string | undefined;
   window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
     const owner = currentOwner();
     if (!owner || typeof handler !== 'function') return nativeTimeout(handler, delay, ...args);
-    const id: number = nativeTimeout(
+    const record: TimerRecord = {
+      id: 0,
+      kind: 'timeout',
+      delay: delay ?? 0,
+      setIn: runningContext() !== undefined ? 'host-call' : inTimeoutOf === owner ? 'own-timeout' : 'later',
+    };
+    record.id = nativeTimeout(
       (...a: unknown[]) => {
-        forget(id);
-        (handler as (...x: unknown[]) => void)(...a);
+        forget(record.id);
+        const before = record.ranLate && footprint(resourcesOf(owner));
+        const outer = inTimeoutOf;
+        inTimeoutOf = owner;
+        try {
+          (handler as (...x: unknown[]) => void)(...a);
+        } finally {
+          inTimeoutOf = outer;
+          if (before) {
+            const did = grewSince(before, resourcesOf(owner));
+            if (did) record.ranLate!(did);
+          }
+        }
       },
       delay,
       ...args,
     );
-    resourcesOf(owner).timers.set(id, { id, kind: 'timeout', delay: delay ?? 0 });
-    return id;
+    resourcesOf(owner).timers.set(record.id, record);
+    return record.id;
   }) as typeof window.setTimeout;
   window.setInterval = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
     const id = nativeInterval(handler, delay, ...args);
     const owner = currentOwner();
-    if (owner) resourcesOf(owner).timers.set(id, { id, kind: 'interval', delay: delay ?? 0 });
+    if (owner) resourcesOf(owner).timers.set(id, { id, kind: 'interval', delay: delay ?? 0, setIn: runningContext() !== undefined ? 'host-call' : 'later' });
     return id;
   }) as typeof window.setInterval;
   window.clearTimeout = ((id?: number) => {
@@ -173,6 +201,38 @@ function trackTimers(): void {
     if (id !== undefined) forget(id);
     nativeClearInterval(id);
   }) as typeof window.clearInterval;
+}
+
+/** How much a widget holds, to tell what a callback of its added. */
+interface Footprint {
+  timers: Set<number>;
+  listeners: number;
+  nodes: number;
+  connections: number;
+  requests: Set<string>;
+}
+
+function footprint(r: WidgetResources): Footprint {
+  return {
+    timers: new Set(r.timers.keys()),
+    listeners: r.listeners.length,
+    nodes: r.nodes.size,
+    connections: r.connections.size,
+    requests: new Set(r.requests),
+  };
+}
+
+/** What the widget took since `before`, in words; undefined when nothing. */
+function grewSince(before: Footprint, r: WidgetResources): string | undefined {
+  const did: string[] = [];
+  const timers = [...r.timers.values()].filter((t) => !before.timers.has(t.id));
+  if (timers.length) did.push(`set ${timers[0]!.kind === 'interval' ? 'an interval' : 'another timeout'} (${timers[0]!.delay} ms)`);
+  const requests = [...r.requests].filter((url) => !before.requests.has(url));
+  if (requests.length) did.push(`started a request to ${requests[0]!.split('?')[0]}`);
+  if (r.connections.size > before.connections) did.push('opened a socket');
+  if (r.listeners.length > before.listeners) did.push(`added a "${r.listeners.at(-1)!.type}" listener`);
+  if (r.nodes.size > before.nodes) did.push('put nodes on the page outside its slot');
+  return did.length ? did.join(', ') : undefined;
 }
 
 function trackInsertions(): void {
