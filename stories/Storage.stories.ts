@@ -58,3 +58,21 @@ export const SeededByTheState: StoryObj = {
   parameters: { workbench: { state: { name: 'Seeded', exportName: 'Seeded', localStorage: { visits: '41' } } } },
   play: shows('local 42 · session 1 · cookie 1 · idb 1'),
 };
+
+/** Storybook's own keys (the manager shares the origin's storage) stay; a widget's are gone, whatever their name. */
+export const KeepsOnlyStorybooksKeys: StoryObj = {
+  loaders: [
+    () => {
+      localStorage.setItem('lastViewedStoryIds', '["workbench-web-storage--starts-empty"]');
+      localStorage.setItem('@storybook/manager/store', '{}');
+      localStorage.setItem('theme', 'dark');
+      return {};
+    },
+  ],
+  play: async (context) => {
+    await shows('local 1 · session 1 · cookie 1 · idb 1')!(context);
+    await expect(localStorage.getItem('lastViewedStoryIds')).toBe('["workbench-web-storage--starts-empty"]');
+    await expect(localStorage.getItem('@storybook/manager/store')).toBe('{}');
+    await expect(localStorage.getItem('theme')).toBeNull();
+  },
+};

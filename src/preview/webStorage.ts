@@ -9,8 +9,12 @@
  */
 export type StorageMode = 'fresh' | 'keep';
 
-/** Keys Storybook's manager and its addons write; never the widget's. */
-const STORYBOOK_KEY = /^(@storybook\/|storybook|sb[-_:]|@chromatic-com\/|chromatic|react-router-scroll-positions$|theme$|sidebar:)/;
+/**
+ * Keys Storybook's manager and its addons write (its store, the sidebar's recently viewed stories,
+ * its router's scroll positions); never the widget's. Exact names where Storybook's are plain words:
+ * a widget's `theme` is the widget's.
+ */
+const STORYBOOK_KEY = /^(@storybook\/|storybook|sb[-_:]|@chromatic-com\/|chromatic|react-router-scroll-positions$|lastViewedStoryIds$|sidebar:)/;
 /** MSW keeps its WebSocket clients in IndexedDB (and holds it open): the mocking, not the widget's. */
 const WORKBENCH_DATABASE = /^msw-/;
 
