@@ -200,9 +200,25 @@ export const LateTimeoutThatPolls: Story = {
     await switchDeal(canvasElement);
     await waitFor(() =>
       expect(cabinet.doctor.findings.map((f) => f.message)).toEqual([
-        'doctor-late-timeouts left a timeout (50 ms) pending after its cleanups ran (on a deal switch); it ran afterwards and set another timeout (60000 ms); clear it in a cleanup.',
+        'doctor-late-timeouts left a timeout (50 ms) pending after its cleanups ran (on a deal switch), which, run, set another timeout (60000 ms); clear it in a cleanup.',
       ]),
     );
+  },
+};
+/**
+ * When the story ends, such a timeout runs at once rather than never (what it would do later is
+ * still found), and what it took is let go: here the cabinet unmounts 50 ms too early.
+ */
+export const LateTimeoutRunWhenTheStoryEnds: Story = {
+  tags: ['no-visual'],
+  parameters: { workbench: { widgets: [fixtureWidget('doctor-late-timeouts')], doctor: ['leaked-timer'] } },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    await userEvent.click(canvasElement.querySelectorAll<HTMLElement>('[data-widget="doctor-late-timeouts"] button')[1]!);
+    await cabinet.unmount();
+    await expect(cabinet.doctor.findings.map((f) => f.message)).toEqual([
+      'doctor-late-timeouts left a timeout (50 ms) pending after its cleanups ran (on unmount), which, run, set another timeout (60000 ms); clear it in a cleanup.',
+    ]);
   },
 };
 

@@ -106,10 +106,12 @@ export function mountCabinetWidget(
       connections.clear();
     },
     release: () => {
+      // First, while the widget's code is still known by its script: the late timeouts it runs
+      // there must be told apart (releaseResources).
+      releaseResources(owner);
       release();
       stopErrorTracking();
       forgetBundlerGlobals();
-      releaseResources(owner);
       letGo(moduleHeld);
     },
   };

@@ -32,15 +32,16 @@ export function checkCleanups(widget: string, moment: string, held: HeldByWidget
     // A timeout set later, from work the widget scheduled (an event handler, an effect), is often a
     // library's own finishing step: an animation's deadline (antd's rc-motion waits 5 s for a
     // transitionend that never comes once the element is gone), a transition's fallback (Vue,
-    // react-transition-group), a debounce. It may run; it is a leak if it then takes something
-    // (another timer, a request, a socket, a listener, nodes on the page). One set by the host's
-    // call or by the widget's own timeout (polling) is reported at once, as every interval.
+    // react-transition-group), a debounce. It may run (at its time, or when the story ends:
+    // releaseResources); it is a leak if it then takes something (another timer, a request, a
+    // socket, a listener, nodes on the page) or throws. One set by the host's call or by the
+    // widget's own timeout (polling) is reported at once, as every interval.
     if (t.kind === 'timeout' && t.setIn === 'later') {
       t.ranLate ??= (did) =>
         doctor.report(
           'leaked-timer',
           widget,
-          `${widget} left a timeout (${t.delay} ms) pending after its cleanups ran (${moment}); it ran afterwards and ${did}; clear it in a cleanup.`,
+          `${widget} left a timeout (${t.delay} ms) pending after its cleanups ran (${moment}), which, run, ${did}; clear it in a cleanup.`,
         );
       continue;
     }

@@ -26,6 +26,8 @@ export interface TimerRecord {
   setIn: 'host-call' | 'own-timeout' | 'later';
   /** Set by the doctor for a timeout it let run past the cleanups: told what the callback then did, if anything. */
   ranLate?: (did: string) => void;
+  /** Runs a pending timeout's callback now instead of at its time (a timeout only). */
+  runNow?: () => void;
 }
 
 export interface ConnectionRecord {
@@ -60,8 +62,12 @@ export function resourcesOf(owner: string): WidgetResources {
  */
 export function releaseResources(owner: string): void {
   const r = resources.get(owner);
-  resources.delete(owner);
   if (!r) return;
+  // The timeouts the doctor let run past the cleanups run now rather than never: the story is over,
+  // and what they would do then (open a socket again, request, poll) is still reported; what they
+  // take is let go below with the rest.
+  for (const timer of [...r.timers.values()]) if (timer.ranLate) timer.runNow?.();
+  resources.delete(owner);
   for (const l of r.listeners) {
     const target = l.target === 'window' ? window : document;
     target.removeEventListener(l.type, l.listener as EventListenerOrEventListenerObject, l.capture);
@@ -165,25 +171,34 @@ function trackTimers(): void {
       delay: delay ?? 0,
       setIn: runningContext() !== undefined ? 'host-call' : inTimeoutOf === owner ? 'own-timeout' : 'later',
     };
-    record.id = nativeTimeout(
-      (...a: unknown[]) => {
-        forget(record.id);
-        const before = record.ranLate && footprint(resourcesOf(owner));
-        const outer = inTimeoutOf;
-        inTimeoutOf = owner;
-        try {
-          (handler as (...x: unknown[]) => void)(...a);
-        } finally {
-          inTimeoutOf = outer;
-          if (before) {
-            const did = grewSince(before, resourcesOf(owner));
-            if (did) record.ranLate!(did);
-          }
+    const run = () => {
+      forget(record.id);
+      const before = record.ranLate && footprint(resourcesOf(owner));
+      const outer = inTimeoutOf;
+      inTimeoutOf = owner;
+      let threw: unknown;
+      try {
+        (handler as (...x: unknown[]) => void)(...args);
+      } catch (error) {
+        threw = error;
+        throw error;
+      } finally {
+        inTimeoutOf = outer;
+        if (before) {
+          const did = [grewSince(before, resourcesOf(owner)), threw === undefined ? '' : `threw ${String(threw)}`].filter(Boolean).join(', ');
+          if (did) record.ranLate!(did);
         }
-      },
-      delay,
-      ...args,
-    );
+      }
+    };
+    record.id = nativeTimeout(run, delay);
+    record.runNow = () => {
+      nativeClearTimeout(record.id);
+      try {
+        run();
+      } catch {
+        // Reported by ranLate; the host's teardown goes on.
+      }
+    };
     resourcesOf(owner).timers.set(record.id, record);
     return record.id;
   }) as typeof window.setTimeout;
