@@ -158,6 +158,51 @@ export const UnmockedRequest: Story = {
     ]);
   },
 };
+/** Connections to wss://prices.mocked.example (the reconnecting-socket fixture), for the story below. */
+let priceConnections = 0;
+const prices = ws.link('wss://prices.mocked.example/live');
+const pricesHandler = prices.addEventListener('connection', ({ client }) => {
+  priceConnections += 1;
+  client.send('42');
+});
+/**
+ * A socket whose close handler reconnects: once the story has ended, the close event (the one the
+ * widget's cleanup caused comes later) no longer reaches it, so it never reconnects into later stories.
+ */
+export const NoReconnectAfterTheStory: Story = {
+  tags: ['no-visual'],
+  parameters: { workbench: { widgets: [fixtureWidget('reconnecting-socket')] }, msw: { handlers: [pricesHandler] } },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    await waitFor(() =>
+      expect(canvasElement.querySelector('[data-widget="reconnecting-socket"] .js-widgets-bar-item-container')).toHaveTextContent('price 42 (connection 1)'),
+    );
+    const before = priceConnections;
+    await cabinet.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await expect(priceConnections).toBe(before);
+    await expect(cabinet.doctor.findings).toEqual([]);
+  },
+};
+/** At a deal switch the module lives on, as in amoCRM: the reconnect doubles the sockets, and the doctor says so. */
+export const ReconnectFoundAfterADealSwitch: Story = {
+  tags: ['no-visual'],
+  parameters: {
+    workbench: { widgets: [fixtureWidget('reconnecting-socket')], doctor: ['leaked-connection'] },
+    msw: { handlers: [pricesHandler] },
+  },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    const slot = () => canvasElement.querySelector('[data-widget="reconnecting-socket"] .js-widgets-bar-item-container');
+    await waitFor(() => expect(slot()).toHaveTextContent('price 42 (connection 1)'));
+    await switchDeal(canvasElement);
+    await waitFor(() => expect(slot()).toHaveTextContent('price 42 (connection 3)'));
+    await cabinet.unmount();
+    await expect(cabinet.doctor.findings.map((f) => f.message)).toEqual([
+      'reconnecting-socket left a WebSocket to wss://prices.mocked.example/live open after its cleanups ran (on unmount); close it in a cleanup.',
+    ]);
+  },
+};
 export const UnknownModule = doctorStory('unknown-module', 'unknown-module', /dependency on "jqeury".*the closest provided id is "jquery"/, {
   workbench: { expectFailures: ['load'] },
 });

@@ -6,6 +6,7 @@
  */
 import { onRequestStart } from '../backend/pageRequests';
 import { runningContext } from '../amd/runningContext';
+import { rememberListeners, silence } from './silenceConnection';
 import { currentOwner } from './stackOwner';
 
 export interface ListenerRecord {
@@ -42,6 +43,8 @@ export interface WidgetResources {
   nodes: Set<Node>;
   /** Sockets and event streams the widget's code opened (closed ones are dropped when checked). */
   connections: Set<ConnectionRecord>;
+  /** Every one it opened, closed ones too: silenced when the widget is let go (silenceConnection.ts). */
+  opened: Set<WebSocket | EventSource>;
   /** URLs of requests the widget's code started (for unmocked-request). */
   requests: Set<string>;
 }
@@ -51,7 +54,7 @@ let installed = false;
 
 export function resourcesOf(owner: string): WidgetResources {
   let r = resources.get(owner);
-  if (!r) resources.set(owner, (r = { listeners: [], timers: new Map(), nodes: new Set(), connections: new Set(), requests: new Set() }));
+  if (!r) resources.set(owner, (r = { listeners: [], timers: new Map(), nodes: new Set(), connections: new Set(), opened: new Set(), requests: new Set() }));
   return r;
 }
 
@@ -73,12 +76,16 @@ export function releaseResources(owner: string): void {
     target.removeEventListener(l.type, l.listener as EventListenerOrEventListenerObject, l.capture);
   }
   for (const timer of r.timers.values()) (timer.kind === 'interval' ? clearInterval : clearTimeout)(timer.id);
+  for (const connection of r.opened) silence(connection);
   letGo(r);
 }
 
 /** Closes the sockets and removes the nodes: what a widget still held, or what its module kept. */
 export function letGo(held: Pick<WidgetResources, 'nodes' | 'connections'>): void {
-  for (const { connection } of held.connections) connection.close();
+  for (const { connection } of held.connections) {
+    silence(connection);
+    connection.close();
+  }
   held.connections.clear();
   for (const node of held.nodes) node.parentNode?.removeChild(node);
   held.nodes.clear();
@@ -121,7 +128,11 @@ function trackConnections(): void {
       construct(target, args, newTarget) {
         const connection = Reflect.construct(target, args, newTarget) as WebSocket | EventSource;
         const owner = currentOwner();
-        if (owner) resourcesOf(owner).connections.add({ kind, connection });
+        if (owner) {
+          resourcesOf(owner).connections.add({ kind, connection });
+          resourcesOf(owner).opened.add(connection);
+          rememberListeners(connection);
+        }
         return connection;
       },
     });
