@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
-import { ws } from 'msw';
-import { expect, userEvent, waitFor } from 'storybook/test';
+import { HttpResponse, delay, http, ws } from 'msw';
+import { expect, spyOn, userEvent, waitFor } from 'storybook/test';
 import { unhandledRequests } from '../src/host/backend/unhandledRequests';
 import type { FindingCode } from '../src/host/doctor/findings';
 import { doctorSweep } from '../src/host/doctor/sweep';
@@ -201,6 +201,39 @@ export const ReconnectFoundAfterADealSwitch: Story = {
     await expect(cabinet.doctor.findings.map((f) => f.message)).toEqual([
       'reconnecting-socket left a WebSocket to wss://prices.mocked.example/live open after its cleanups ran (on unmount); close it in a cleanup.',
     ]);
+  },
+};
+/** Requests to poll.mocked.example (the late-poll fixture), each answered after 300 ms. */
+let polls = 0;
+const pollHandler = http.get('https://poll.mocked.example/status', async () => {
+  polls += 1;
+  await delay(300);
+  return HttpResponse.json({ ok: true });
+});
+/**
+ * Code of a widget the host let go can still run (an answer arriving after the story ended); a timer
+ * it sets then is not set, so its polling stops with its story instead of going on in the next ones.
+ */
+export const NoPollingAfterTheStory: Story = {
+  tags: ['no-visual'],
+  parameters: { workbench: { widgets: [fixtureWidget('late-poll')] }, msw: { handlers: [pollHandler] } },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    const warn = spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      await waitFor(() => expect(canvasElement.querySelector('[data-widget="late-poll"] .js-widgets-bar-item-container')).toHaveTextContent('polled 1'));
+      // The second request is on its way (sent 100 ms after the first answer, answered 300 ms later).
+      await waitFor(() => expect(polls).toBeGreaterThan(1));
+      const sent = polls;
+      await cabinet.unmount();
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await expect(polls).toBe(sent);
+      await expect(warn).toHaveBeenCalledWith(
+        '[workbench] late-poll set a timer after its story ended (code of its that still ran, such as a promise settling late); not set, so it cannot reach the stories after.',
+      );
+    } finally {
+      warn.mockRestore();
+    }
   },
 };
 export const UnknownModule = doctorStory('unknown-module', 'unknown-module', /dependency on "jqeury".*the closest provided id is "jquery"/, {

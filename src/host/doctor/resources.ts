@@ -7,7 +7,7 @@
 import { onRequestStart } from '../backend/pageRequests';
 import { runningContext } from '../amd/runningContext';
 import { rememberListeners, silence } from './silenceConnection';
-import { currentOwner } from './stackOwner';
+import { currentOwner, runningWidget } from './stackOwner';
 
 export interface ListenerRecord {
   target: 'window' | 'document';
@@ -174,7 +174,8 @@ function trackTimers(): void {
   // The widget whose timeout callback is running, if any.
   let inTimeoutOf: string | undefined;
   window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
-    const owner = currentOwner();
+    const { owner, released } = runningWidget();
+    if (released) return dropTimer(released);
     if (!owner || typeof handler !== 'function') return nativeTimeout(handler, delay, ...args);
     const record: TimerRecord = {
       id: 0,
@@ -214,8 +215,9 @@ function trackTimers(): void {
     return record.id;
   }) as typeof window.setTimeout;
   window.setInterval = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
+    const { owner, released } = runningWidget();
+    if (released) return dropTimer(released);
     const id = nativeInterval(handler, delay, ...args);
-    const owner = currentOwner();
     if (owner) resourcesOf(owner).timers.set(id, { id, kind: 'interval', delay: delay ?? 0, setIn: runningContext() !== undefined ? 'host-call' : 'later' });
     return id;
   }) as typeof window.setInterval;
@@ -227,6 +229,22 @@ function trackTimers(): void {
     if (id !== undefined) forget(id);
     nativeClearInterval(id);
   }) as typeof window.clearInterval;
+}
+
+/**
+ * A timer set by a widget the host let go (its story ended): code of its that still ran (a promise
+ * or an event settling late) would otherwise go on, polling or reconnecting, in every story after,
+ * where no doctor watches it. Not set; said once per widget.
+ */
+const droppedFor = new Set<string>();
+function dropTimer(owner: string): number {
+  if (!droppedFor.has(owner)) {
+    droppedFor.add(owner);
+    console.warn(
+      `[workbench] ${owner.slice(owner.indexOf('/') + 1)} set a timer after its story ended (code of its that still ran, such as a promise settling late); not set, so it cannot reach the stories after.`,
+    );
+  }
+  return 0;
 }
 
 /** How much a widget holds, to tell what a callback of its added. */

@@ -13,11 +13,20 @@ export function scriptKey(scriptUrl: string): string {
   return scriptUrl.split('?')[0]!;
 }
 
+/**
+ * Scripts whose widget the host let go and has not mounted again: their code can still run (a
+ * promise or an event settling after the story ended) on a page the widget no longer belongs to.
+ */
+const released = new Map<string, string>();
+
 export function registerOwner(scriptUrl: string, owner: string): () => void {
   const key = scriptKey(scriptUrl);
   owners.set(key, owner);
+  released.delete(key);
   return () => {
-    if (owners.get(key) === owner) owners.delete(key);
+    if (owners.get(key) !== owner) return;
+    owners.delete(key);
+    released.set(key, owner);
   };
 }
 
@@ -26,10 +35,22 @@ export function currentOwner(): string | undefined {
   return url === undefined ? undefined : owners.get(scriptKey(url));
 }
 
+/** The widget whose code is running, or the one the host let go whose code it is (one look at the stack). */
+export function runningWidget(): { owner?: string; released?: string } {
+  if (!owners.size && !released.size) return {};
+  const stack = deepStack();
+  const url = owners.size ? urlIn(stack) : undefined;
+  if (url !== undefined) return { owner: owners.get(scriptKey(url)) };
+  for (const [key, owner] of released) if (stack.includes(key)) return { released: owner };
+  return {};
+}
+
 /** The URL of the widget script running now, as loaded (with its ?v=...); undefined when none is on the stack. */
 export function currentScriptUrl(): string | undefined {
-  if (!owners.size) return undefined;
-  const stack = deepStack();
+  return owners.size ? urlIn(deepStack()) : undefined;
+}
+
+function urlIn(stack: string): string | undefined {
   for (const url of owners.keys()) {
     const at = stack.indexOf(url);
     if (at >= 0) return url + (/^\?[^\s:)]*/.exec(stack.slice(at + url.length))?.[0] ?? '');
