@@ -236,6 +236,24 @@ export const NoPollingAfterTheStory: Story = {
     }
   },
 };
+/** An animation-frame loop is a timer too; when the story ends it stops (cancelled, and not requested again). */
+export const LeakedFrameLoop: Story = {
+  tags: ['no-visual'],
+  parameters: { workbench: { widgets: [fixtureWidget('doctor-frame-loop')], doctor: ['leaked-timer'] } },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    const ticks = () => (window as { __frameLoopTicks?: number }).__frameLoopTicks ?? 0;
+    await waitFor(() => expect(ticks()).toBeGreaterThan(2));
+    await switchDeal(canvasElement);
+    await expect(cabinet.doctor.findings.map((f) => f.message)).toEqual([
+      'doctor-frame-loop left an animation-frame loop running after its cleanups ran (on a deal switch); cancel it (cancelAnimationFrame) in a cleanup.',
+    ]);
+    await cabinet.unmount();
+    const atTheEnd = ticks();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(ticks()).toBe(atTheEnd);
+  },
+};
 export const UnknownModule = doctorStory('unknown-module', 'unknown-module', /dependency on "jqeury".*the closest provided id is "jquery"/, {
   workbench: { expectFailures: ['load'] },
 });

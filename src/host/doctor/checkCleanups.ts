@@ -51,6 +51,15 @@ export function checkCleanups(widget: string, moment: string, held: HeldByWidget
       `${widget} left ${t.kind === 'interval' ? 'an interval' : 'a timeout'} (${t.delay} ms) pending after its cleanups ran (${moment}); clear it in a cleanup.`,
     );
   }
+  // A frame requested from the widget's own frame callback is a loop that runs until cancelled; a
+  // single frame runs once, next frame.
+  if ([...held.resources.frames.values()].some((frame) => frame.loop)) {
+    doctor.report(
+      'leaked-timer',
+      widget,
+      `${widget} left an animation-frame loop running after its cleanups ran (${moment}); cancel it (cancelAnimationFrame) in a cleanup.`,
+    );
+  }
   for (const record of held.resources.connections) {
     if (!isOpen(record.connection)) {
       held.resources.connections.delete(record);

@@ -47,6 +47,8 @@ export interface WidgetResources {
   opened: Set<WebSocket | EventSource>;
   /** URLs of requests the widget's code started (for unmocked-request). */
   requests: Set<string>;
+  /** Animation frames requested and not yet run; `loop` when requested from its own frame callback. */
+  frames: Map<number, { loop: boolean }>;
 }
 
 const resources = new Map<string, WidgetResources>();
@@ -54,7 +56,11 @@ let installed = false;
 
 export function resourcesOf(owner: string): WidgetResources {
   let r = resources.get(owner);
-  if (!r) resources.set(owner, (r = { listeners: [], timers: new Map(), nodes: new Set(), connections: new Set(), opened: new Set(), requests: new Set() }));
+  if (!r)
+    resources.set(
+      owner,
+      (r = { listeners: [], timers: new Map(), nodes: new Set(), connections: new Set(), opened: new Set(), requests: new Set(), frames: new Map() }),
+    );
   return r;
 }
 
@@ -76,6 +82,7 @@ export function releaseResources(owner: string): void {
     target.removeEventListener(l.type, l.listener as EventListenerOrEventListenerObject, l.capture);
   }
   for (const timer of r.timers.values()) (timer.kind === 'interval' ? clearInterval : clearTimeout)(timer.id);
+  for (const frame of r.frames.keys()) cancelAnimationFrame(frame);
   for (const connection of r.opened) silence(connection);
   letGo(r);
 }
@@ -111,6 +118,7 @@ export function installResourceTracking(): void {
   trackListeners(window, 'window');
   trackListeners(document, 'document');
   trackTimers();
+  trackFrames();
   trackInsertions();
   trackRequests();
 }
@@ -232,6 +240,41 @@ function trackTimers(): void {
 }
 
 /**
+ * Animation frames: a widget's frame callback that requests the next frame is a loop (a ticker, a
+ * canvas animation), running until cancelled; a single frame requested elsewhere runs once.
+ */
+function trackFrames(): void {
+  if (typeof window.requestAnimationFrame !== 'function') return;
+  const nativeRequest = window.requestAnimationFrame.bind(window);
+  const nativeCancel = window.cancelAnimationFrame.bind(window);
+  // The widget whose frame callback is running, if any.
+  let inFrameOf: string | undefined;
+  window.requestAnimationFrame = (callback: FrameRequestCallback) => {
+    const { owner, released } = runningWidget();
+    if (released) return dropTimer(released);
+    if (!owner) return nativeRequest(callback);
+    const frames = resourcesOf(owner).frames;
+    const loop = inFrameOf === owner;
+    const id = nativeRequest((time) => {
+      frames.delete(id);
+      const outer = inFrameOf;
+      inFrameOf = owner;
+      try {
+        callback(time);
+      } finally {
+        inFrameOf = outer;
+      }
+    });
+    frames.set(id, { loop });
+    return id;
+  };
+  window.cancelAnimationFrame = (id: number) => {
+    for (const r of resources.values()) r.frames.delete(id);
+    nativeCancel(id);
+  };
+}
+
+/**
  * A timer set by a widget the host let go (its story ended): code of its that still ran (a promise
  * or an event settling late) would otherwise go on, polling or reconnecting, in every story after,
  * where no doctor watches it. Not set; said once per widget.
@@ -250,6 +293,7 @@ function dropTimer(owner: string): number {
 /** How much a widget holds, to tell what a callback of its added. */
 interface Footprint {
   timers: Set<number>;
+  frames: number;
   listeners: number;
   nodes: number;
   connections: number;
@@ -259,6 +303,7 @@ interface Footprint {
 function footprint(r: WidgetResources): Footprint {
   return {
     timers: new Set(r.timers.keys()),
+    frames: r.frames.size,
     listeners: r.listeners.length,
     nodes: r.nodes.size,
     connections: r.connections.size,
@@ -271,6 +316,7 @@ function grewSince(before: Footprint, r: WidgetResources): string | undefined {
   const did: string[] = [];
   const timers = [...r.timers.values()].filter((t) => !before.timers.has(t.id));
   if (timers.length) did.push(`set ${timers[0]!.kind === 'interval' ? 'an interval' : 'another timeout'} (${timers[0]!.delay} ms)`);
+  if (r.frames.size > before.frames) did.push('requested an animation frame');
   const requests = [...r.requests].filter((url) => !before.requests.has(url));
   if (requests.length) did.push(`started a request to ${requests[0]!.split('?')[0]}`);
   if (r.connections.size > before.connections) did.push('opened a socket');
