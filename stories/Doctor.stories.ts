@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/html-vite';
 import { HttpResponse, delay, http, ws } from 'msw';
-import { expect, spyOn, userEvent, waitFor } from 'storybook/test';
+import { expect, spyOn, userEvent, waitFor, within } from 'storybook/test';
 import { unhandledRequests } from '../src/host/backend/unhandledRequests';
 import type { FindingCode } from '../src/host/doctor/findings';
 import { doctorSweep } from '../src/host/doctor/sweep';
@@ -271,6 +271,10 @@ export const LeakFoundOnUnmount: Story = {
   },
 };
 
+/** Presses a button of the doctor-late-timeouts fixture by its label. */
+const pressLateTimeouts = (canvasElement: HTMLElement, label: 'ripple' | 'refresh later') =>
+  userEvent.click(within(canvasElement.querySelector<HTMLElement>('[data-widget="doctor-late-timeouts"]')!).getByRole('button', { name: label }));
+
 /**
  * A timeout set later than the host's calls (from a click here; a framework's effect, an animation
  * library's deadline) may still run after the cleanups: no finding while it takes nothing when it runs.
@@ -280,7 +284,7 @@ export const LateTimeoutThatTakesNothing: Story = {
   parameters: { workbench: { widgets: [fixtureWidget('doctor-late-timeouts')] } },
   play: async ({ canvasElement }) => {
     const cabinet = await cabinetOf(canvasElement);
-    await userEvent.click(canvasElement.querySelector<HTMLElement>('[data-widget="doctor-late-timeouts"] button')!);
+    await pressLateTimeouts(canvasElement, 'ripple');
     await switchDeal(canvasElement);
     await cabinet.unmount();
     await expect(cabinet.doctor.findings).toEqual([]);
@@ -292,7 +296,7 @@ export const LateTimeoutThatPolls: Story = {
   parameters: { workbench: { widgets: [fixtureWidget('doctor-late-timeouts')], doctor: ['leaked-timer'] } },
   play: async ({ canvasElement }) => {
     const cabinet = await cabinetOf(canvasElement);
-    await userEvent.click(canvasElement.querySelectorAll<HTMLElement>('[data-widget="doctor-late-timeouts"] button')[1]!);
+    await pressLateTimeouts(canvasElement, 'refresh later');
     await switchDeal(canvasElement);
     await waitFor(() =>
       expect(cabinet.doctor.findings.map((f) => f.message)).toEqual([
@@ -310,7 +314,7 @@ export const LateTimeoutRunWhenTheStoryEnds: Story = {
   parameters: { workbench: { widgets: [fixtureWidget('doctor-late-timeouts')], doctor: ['leaked-timer'] } },
   play: async ({ canvasElement }) => {
     const cabinet = await cabinetOf(canvasElement);
-    await userEvent.click(canvasElement.querySelectorAll<HTMLElement>('[data-widget="doctor-late-timeouts"] button')[1]!);
+    await pressLateTimeouts(canvasElement, 'refresh later');
     await cabinet.unmount();
     await expect(cabinet.doctor.findings.map((f) => f.message)).toEqual([
       'doctor-late-timeouts left a timeout (50 ms) pending after its cleanups ran (on unmount), which, run, set another timeout (60000 ms); clear it in a cleanup.',
