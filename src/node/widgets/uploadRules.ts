@@ -294,7 +294,7 @@ export function checkUpload({ dir, rawManifest, i18n }: UploadInput): FolderProb
       'warning',
       first!,
       `${[first, ...others].join(', ')} ${others.length ? 'are' : 'is'} never loaded: the host runs only the widget's script, and no script of the folder names a .css file, so the widget shows without ${others.length ? 'these styles' : 'this style'} in the cabinet as it does here.`,
-      "Load it from personal_page.js (a <link rel=\"stylesheet\"> whose href is resolved against the script's own URL, require.js's module.uri from define's 'module' dependency, with ?v=<version> against caching, as Kommo's style.css page advises), or have the bundler put the CSS into the script (Vite's library build writes it beside the script; webpack's style-loader injects it).",
+      "Load it from personal_page.js (a <link rel=\"stylesheet\"> whose href is resolved against the script's own URL, require.js's module.uri from define's 'module' dependency, with ?v=<version> against caching, as Kommo's style.css page advises), or have the bundler put the CSS into the script (Vite's library build writes it beside the script: add vite-plugin-css-injected-by-js; webpack: style-loader).",
     );
   }
 
