@@ -272,7 +272,7 @@ export const LeakFoundOnUnmount: Story = {
 };
 
 /** Presses a button of the doctor-late-timeouts fixture by its label. */
-const pressLateTimeouts = (canvasElement: HTMLElement, label: 'ripple' | 'refresh later') =>
+const pressLateTimeouts = (canvasElement: HTMLElement, label: 'ripple' | 'refresh later' | 'tooltip') =>
   userEvent.click(within(canvasElement.querySelector<HTMLElement>('[data-widget="doctor-late-timeouts"]')!).getByRole('button', { name: label }));
 
 /**
@@ -285,6 +285,8 @@ export const LateTimeoutThatTakesNothing: Story = {
   play: async ({ canvasElement }) => {
     const cabinet = await cabinetOf(canvasElement);
     await pressLateTimeouts(canvasElement, 'ripple');
+    await pressLateTimeouts(canvasElement, 'tooltip');
+    await new Promise((resolve) => setTimeout(resolve, 50));
     await switchDeal(canvasElement);
     await cabinet.unmount();
     await expect(cabinet.doctor.findings).toEqual([]);

@@ -5,17 +5,24 @@
  * events, promises) has none.
  */
 let running: string | undefined;
+let cleaning = false;
 
 export function runningContext(): string | undefined {
   return running;
 }
 
-export function runInContext<T>(context: string, call: () => T): T {
-  const outer = running;
+/** Whether the call running is a cleanup the widget returned (the doctor tells work it starts from work it ends). */
+export function runningCleanup(): boolean {
+  return cleaning;
+}
+
+export function runInContext<T>(context: string, call: () => T, { cleanup = false } = {}): T {
+  const outer = { running, cleaning };
   running = context;
+  cleaning = cleanup;
   try {
     return call();
   } finally {
-    running = outer;
+    ({ running, cleaning } = outer);
   }
 }

@@ -34,8 +34,8 @@ export function checkCleanups(widget: string, moment: string, held: HeldByWidget
     // transitionend that never comes once the element is gone), a transition's fallback (Vue,
     // react-transition-group), a debounce. It may run (at its time, or when the story ends:
     // releaseResources); it is a leak if it then takes something (another timer, a request, a
-    // socket, a listener, nodes on the page) or throws. One set by the host's call or by the
-    // widget's own timeout (polling) is reported at once, as every interval.
+    // socket, a listener, nodes on the page) or throws. One set by the host's call or by its own
+    // handler while it runs (polling) is reported at once, as every interval.
     if (t.kind === 'timeout' && t.setIn === 'later') {
       t.ranLate ??= (did) =>
         doctor.report(

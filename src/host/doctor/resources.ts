@@ -5,7 +5,7 @@
  * script URL in the call stack (stackOwner.ts).
  */
 import { onRequestStart } from '../backend/pageRequests';
-import { runningContext } from '../amd/runningContext';
+import { runningCleanup, runningContext } from '../amd/runningContext';
 import { rememberListeners, silence } from './silenceConnection';
 import { currentOwner, runningWidget } from './stackOwner';
 
@@ -21,8 +21,9 @@ export interface TimerRecord {
   delay: number;
   /**
    * Where a timeout was set: inside a call of the host into the widget (its module, initLead, the
-   * slot, a cleanup), inside a timeout of its own (a chain, as polling is), or later, from work the
-   * widget scheduled (an event handler, a framework's effect, an animation library's deadline).
+   * slot; not a cleanup), by its own handler while it runs (polling), or later, from work
+   * the widget scheduled (an event handler, a framework's effect, an animation library's deadline)
+   * or as a cleanup's last step (a library's unmount restoring focus).
    */
   setIn: 'host-call' | 'own-timeout' | 'later';
   /** Set by the doctor for a timeout it let run past the cleanups: told what the callback then did, if anything. */
@@ -179,8 +180,9 @@ function trackTimers(): void {
   const forget = (id: number) => {
     for (const r of resources.values()) r.timers.delete(id);
   };
-  // The widget whose timeout callback is running, if any.
-  let inTimeoutOf: string | undefined;
+  // The handler of the widget's timeout running now, if any: setting it again is polling (a timeout
+  // another handler sets, as MUI's tooltip sets its hysteresis from its leave timer, is not).
+  let inTimeout: TimerHandler | undefined;
   window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
     const { owner, released } = runningWidget();
     if (released) return dropTimer(released);
@@ -189,13 +191,13 @@ function trackTimers(): void {
       id: 0,
       kind: 'timeout',
       delay: delay ?? 0,
-      setIn: runningContext() !== undefined ? 'host-call' : inTimeoutOf === owner ? 'own-timeout' : 'later',
+      setIn: startedByTheHostsCall() ? 'host-call' : inTimeout === handler ? 'own-timeout' : 'later',
     };
     const run = () => {
       forget(record.id);
       const before = record.ranLate && footprint(resourcesOf(owner));
-      const outer = inTimeoutOf;
-      inTimeoutOf = owner;
+      const outer = inTimeout;
+      inTimeout = handler;
       let threw: unknown;
       try {
         (handler as (...x: unknown[]) => void)(...args);
@@ -203,7 +205,7 @@ function trackTimers(): void {
         threw = error;
         throw error;
       } finally {
-        inTimeoutOf = outer;
+        inTimeout = outer;
         if (before) {
           const did = [grewSince(before, resourcesOf(owner)), threw === undefined ? '' : `threw ${String(threw)}`].filter(Boolean).join(', ');
           if (did) record.ranLate!(did);
@@ -226,7 +228,7 @@ function trackTimers(): void {
     const { owner, released } = runningWidget();
     if (released) return dropTimer(released);
     const id = nativeInterval(handler, delay, ...args);
-    if (owner) resourcesOf(owner).timers.set(id, { id, kind: 'interval', delay: delay ?? 0, setIn: runningContext() !== undefined ? 'host-call' : 'later' });
+    if (owner) resourcesOf(owner).timers.set(id, { id, kind: 'interval', delay: delay ?? 0, setIn: startedByTheHostsCall() ? 'host-call' : 'later' });
     return id;
   }) as typeof window.setInterval;
   window.clearTimeout = ((id?: number) => {
@@ -237,6 +239,15 @@ function trackTimers(): void {
     if (id !== undefined) forget(id);
     nativeClearInterval(id);
   }) as typeof window.clearInterval;
+}
+
+/**
+ * Whether a timer is set inside the host's call into the widget (its module, initLead, the slot):
+ * work the widget starts, to end in its cleanup. One a cleanup sets (a library's unmount, such as
+ * MUI's focus trap restoring focus, or its tooltip's 800 ms hysteresis) is a last step after it.
+ */
+function startedByTheHostsCall(): boolean {
+  return runningContext() !== undefined && !runningCleanup();
 }
 
 /**

@@ -197,7 +197,7 @@ export class WidgetRunner {
     if (!cleanup) return;
     this.options.log.add(this.options.name, 'call', phase);
     try {
-      runInContext(this.options.amd.name, cleanup);
+      runInContext(this.options.amd.name, cleanup, { cleanup: true });
     } catch (error) {
       this.report(this.callbackFailure(phase, `the ${phase} threw: ${messageOf(error)}`, error));
     }
