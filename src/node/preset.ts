@@ -11,7 +11,6 @@
  * `widgets/` folder) and `fixtures` (this repository's fixture widgets).
  */
 import path from 'node:path';
-import type { StorybookConfig } from '@storybook/html-vite';
 import { loadPreviewOrConfigFile, resolvePathInStorybookCache, versions } from 'storybook/internal/common';
 import type { CoreConfig, Indexer } from 'storybook/internal/types';
 import { mergeConfig, type InlineConfig, type Plugin } from 'vite';

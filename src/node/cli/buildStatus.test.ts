@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUILD_FAILED, BUILD_OK, waitForBuild } from './buildStatus.ts';
+import { BUILD_FAILED, BUILD_OK, waitForBuild, writeBuildStatus } from './buildStatus.ts';
 
 describe('waitForBuild', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'build-status-'));
@@ -15,6 +15,17 @@ describe('waitForBuild', () => {
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(settled).toBe(false);
     writeFileSync(file, BUILD_OK);
+    await expect(waiting).resolves.toBe(true);
+  });
+
+  it('waits past a status file that exists but is still empty (written in place, not yet filled)', async () => {
+    const file = path.join(dir, 'status');
+    writeFileSync(file, '');
+    let settled = false;
+    const waiting = waitForBuild(file, 5).then((ok) => ((settled = true), ok));
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(settled).toBe(false);
+    writeBuildStatus(file, true);
     await expect(waiting).resolves.toBe(true);
   });
 

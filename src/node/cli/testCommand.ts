@@ -5,7 +5,7 @@
  * mode, the cause) and one per folder with warnings, then `N passed, N failed`; exit 1 on any failure. `--reporter junit|json` with
  * `--output FILE` adds Vitest's report for CI systems.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serveFolder } from './serveFolder.ts';
@@ -14,7 +14,7 @@ import { browserForTests } from './findChromium.ts';
 import { exitCodeOf, runStorybook, writeStorybookConfig } from './storybookProject.ts';
 import { summaryReporter } from './summaryReporter.ts';
 import { folderWarnings } from './folderWarnings.ts';
-import { BUILD_FAILED, BUILD_OK } from './buildStatus.ts';
+import { writeBuildStatus } from './buildStatus.ts';
 import { SECRET_OPT_IN } from '../clientSecret.ts';
 
 export interface TestOptions {
@@ -54,7 +54,7 @@ export async function runTests(options: TestOptions): Promise<number> {
   try {
     const building = exitCodeOf(build).then((code) => {
       if (code !== 0) options.log(`The Storybook build of the widgets failed:\n${buildLog.output.trimEnd()}`);
-      writeFileSync(statusFile, code === 0 ? BUILD_OK : BUILD_FAILED);
+      writeBuildStatus(statusFile, code === 0);
       return code;
     });
     const { discoverWidgets } = await import('../widgets/discoverWidgets.ts');
