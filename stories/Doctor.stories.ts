@@ -254,6 +254,15 @@ export const LeakedFrameLoop: Story = {
     await expect(ticks()).toBe(atTheEnd);
   },
 };
+/** A module the widget requires later (a bundler's chunk) that does not load: said, with the bundler's setting. */
+export const ModuleNotLoaded: Story = {
+  tags: ['no-visual'],
+  ...doctorStory(
+    'module-not-loaded',
+    'doctor-module-not-loaded',
+    /^doctor-module-not-loaded required chunks\/panel, which did not load\. A relative id in a module loaded by URL resolves to a URL, and require\.js adds no \.js to a URL, in amoCRM as here: require "chunks\/panel\.js" \(Rollup: output\.amd\.forceJsExtensionForImports: true\)\.$/,
+  ),
+};
 export const UnknownModule = doctorStory('unknown-module', 'unknown-module', /dependency on "jqeury".*the closest provided id is "jquery"/, {
   workbench: { expectFailures: ['load'] },
 });

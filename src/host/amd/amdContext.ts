@@ -19,6 +19,8 @@ export interface AmdContextOptions {
   resolveHostModule(id: HostModuleId | `${typeof WIDGET_SDK_PREFIX}${string}`): Promise<unknown>;
   /** require.js `waitSeconds`: how long a module may take before a timeout error. */
   waitSeconds?: number;
+  /** A script require.js asked for did not load (its id, a URL for an id relative to a widget's URL, and the URL fetched). */
+  onScriptError?(id: string, url: string): void;
 }
 
 export interface AmdContext {
@@ -76,6 +78,16 @@ export function createAmdContext(options: AmdContextOptions): AmdContext {
   const context = requirejs.s.contexts[options.name]!;
   const execCb = context.execCb.bind(context);
   context.execCb = (name, callback, args, exports) => runInContext(options.name, () => execCb(name, callback, args, exports));
+  // Told before require.js's own handling, which rejects the require (an errback) or throws: a
+  // module a widget requires later (a bundler's chunk) failed silently when the widget's promise
+  // had no catch.
+  const onScriptError = context.onScriptError.bind(context);
+  context.onScriptError = (event: Event) => {
+    const script = (event.currentTarget ?? event.target) as HTMLScriptElement | null;
+    const id = script?.getAttribute('data-requiremodule');
+    if (id && script) options.onScriptError?.(id, script.src);
+    return onScriptError(event);
+  };
 
   return {
     name: options.name,

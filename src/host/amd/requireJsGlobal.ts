@@ -15,6 +15,8 @@ export interface RequireContext {
   require: Require;
   /** Runs a module's factory (`callback.apply(exports, args)`); r.js overrides it too. */
   execCb(name: string, callback: (...args: unknown[]) => unknown, args: unknown[], exports: unknown): unknown;
+  /** A script's `error` listener (looked up when each script is made). */
+  onScriptError(event: Event): unknown;
 }
 export type LoadHook = (context: RequireContext, moduleName: string, url: string) => void;
 export interface RequireJsGlobal extends Require {

@@ -7,6 +7,7 @@
  */
 
 import { WIDGET_SDK_PREFIX, createAmdContext, type AmdContext } from '../amd/amdContext';
+import { moduleNotLoadedMessage } from '../doctor/moduleNotLoaded';
 import { hostLibraries, type LibraryId } from '../amd/hostLibraries';
 import { checkCleanups } from '../doctor/checkCleanups';
 import type { DoctoredSdk } from '../doctor/doctoredSdk';
@@ -71,6 +72,13 @@ export function createCabinet(options: CabinetOptions): Cabinet {
   const amd: AmdContext = createAmdContext({
     name: `cabinet-${++cabinetCount}-${options.storyId}`,
     waitSeconds,
+    // A module a widget required later that did not load (its own script's failure is the runner's).
+    onScriptError: (_id, url) => {
+      if (widgets.some((w) => w.scriptUrl === url)) return;
+      const folderOf = (w: Mounted) => w.scriptUrl.slice(0, w.scriptUrl.split('?')[0]!.lastIndexOf('/') + 1);
+      const widget = widgets.find((w) => url.startsWith(folderOf(w))) ?? (widgets.length === 1 ? widgets[0] : undefined);
+      if (widget) doctor.report('module-not-loaded', widget.source.name, moduleNotLoadedMessage(widget.source.name, widget.scriptUrl, url));
+    },
     resolveHostModule: async (id) => {
       if (id.startsWith(WIDGET_SDK_PREFIX)) return widgetSdks.get(id.slice(WIDGET_SDK_PREFIX.length))!.init;
       if (id === 'amocrm-sdk') return initAmocrmWidgetSdk;

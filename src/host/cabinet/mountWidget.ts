@@ -39,6 +39,8 @@ export interface Mounted {
   sdk: DoctoredSdk;
   /** Whose resources the doctor tracks (resources.ts), unique per cabinet. */
   owner: string;
+  /** The widget's script, absolute. */
+  scriptUrl: string;
   /** From the first initLead on, subscriptions belong to a deal (before: to the module). */
   markEntered(): void;
   release(): void;
@@ -95,6 +97,7 @@ export function mountCabinetWidget(
     panel,
     sdk,
     owner,
+    scriptUrl,
     markEntered: () => {
       if (everEntered) return;
       everEntered = true;

@@ -18,6 +18,7 @@ export const FINDING_CODES = [
   'mutated-snapshot',
   'unmocked-request',
   'unknown-module',
+  'module-not-loaded',
   'uncaught-error',
 ] as const;
 
