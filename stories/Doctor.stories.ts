@@ -4,6 +4,7 @@ import { expect, spyOn, userEvent, waitFor, within } from 'storybook/test';
 import { unhandledRequests } from '../src/host/backend/unhandledRequests';
 import type { FindingCode } from '../src/host/doctor/findings';
 import { doctorSweep } from '../src/host/doctor/sweep';
+import { createCabinet } from '../src/host/cabinet/createCabinet';
 import { cabinetOf } from '../src/preview/cabinetOf';
 import { XSS, RTL, LONG, SCRIPT, hostileFixture } from '../src/host/fixtures';
 import { repoWidgetParameters } from '../src/preview/repoWidgetStory';
@@ -234,6 +235,21 @@ export const NoPollingAfterTheStory: Story = {
     } finally {
       warn.mockRestore();
     }
+  },
+};
+/** Two cabinets of one page run the same script: one ending does not make the other's code a let-go widget's. */
+export const OneOfTwoCabinetsEnds: Story = {
+  tags: ['no-visual'],
+  parameters: { workbench: { widgets: [fixtureWidget('late-poll')] }, msw: { handlers: [pollHandler] } },
+  play: async ({ canvasElement }) => {
+    await cabinetOf(canvasElement);
+    const second = createCabinet({ storyId: 'doctor--one-of-two-cabinets-ends', widgets: [fixtureWidget('late-poll')], chrome: false });
+    canvasElement.append(second.element);
+    await second.ready;
+    await second.unmount();
+    const after = polls;
+    // The story's own cabinet polls on: a request every ~400 ms (100 ms timer, 300 ms answer).
+    await waitFor(() => expect(polls).toBeGreaterThan(after + 1), { timeout: 3000 });
   },
 };
 /** An animation-frame loop is a timer too; when the story ends it stops (cancelled, and not requested again). */

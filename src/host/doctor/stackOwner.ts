@@ -19,12 +19,24 @@ export function scriptKey(scriptUrl: string): string {
  */
 const released = new Map<string, string>();
 
+/** Every live registration of a script, oldest first: cabinets of one page can run the same script (the locale matrix). */
+const holders = new Map<string, string[]>();
+
 export function registerOwner(scriptUrl: string, owner: string): () => void {
   const key = scriptKey(scriptUrl);
+  const live = holders.get(key) ?? [];
+  holders.set(key, [...live, owner]);
   owners.set(key, owner);
   released.delete(key);
   return () => {
-    if (owners.get(key) !== owner) return;
+    const rest = (holders.get(key) ?? []).filter((o) => o !== owner);
+    if (rest.length) {
+      // Another cabinet still runs this script: its code is that cabinet's, not a let-go widget's.
+      holders.set(key, rest);
+      owners.set(key, rest.at(-1)!);
+      return;
+    }
+    holders.delete(key);
     owners.delete(key);
     released.set(key, owner);
   };
