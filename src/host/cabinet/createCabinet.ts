@@ -8,6 +8,7 @@
 
 import { WIDGET_SDK_PREFIX, createAmdContext, type AmdContext } from '../amd/amdContext';
 import { moduleNotLoadedMessage } from '../doctor/moduleNotLoaded';
+import { scriptFolder } from '../doctor/stackOwner';
 import { hostLibraries, type LibraryId } from '../amd/hostLibraries';
 import { checkCleanups } from '../doctor/checkCleanups';
 import type { DoctoredSdk } from '../doctor/doctoredSdk';
@@ -75,8 +76,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     // A module a widget required later that did not load (its own script's failure is the runner's).
     onScriptError: (_id, url) => {
       if (widgets.some((w) => w.scriptUrl === url)) return;
-      const folderOf = (w: Mounted) => w.scriptUrl.slice(0, w.scriptUrl.split('?')[0]!.lastIndexOf('/') + 1);
-      const widget = widgets.find((w) => url.startsWith(folderOf(w))) ?? (widgets.length === 1 ? widgets[0] : undefined);
+      const widget = widgets.find((w) => url.startsWith(scriptFolder(w.scriptUrl))) ?? (widgets.length === 1 ? widgets[0] : undefined);
       if (widget) doctor.report('module-not-loaded', widget.source.name, moduleNotLoadedMessage(widget.source.name, widget.scriptUrl, url));
     },
     resolveHostModule: async (id) => {

@@ -5,8 +5,10 @@
  * `.js`: in a module loaded by URL (as amoCRM loads the widget) a relative id resolves to a URL, and
  * require.js adds no `.js` to a URL.
  */
+import { scriptFolder } from './stackOwner';
+
 export function moduleNotLoadedMessage(widget: string, widgetScript: string, url: string): string {
-  const folder = widgetScript.slice(0, widgetScript.split('?')[0]!.lastIndexOf('/') + 1);
+  const folder = scriptFolder(widgetScript);
   const shown = url.startsWith(folder) ? url.slice(folder.length) : url;
   const file = new URL(url).pathname.split('/').pop() ?? '';
   const advice = file.includes('.')

@@ -3,7 +3,13 @@
  * Widget scripts are plain scripts loaded by URL, so their frames name that URL (also when they call
  * through a host library such as jQuery).
  */
-const owners = new Map<string, string>();
+
+/**
+ * Every live registration of a script, oldest first: cabinets of one page can run the same script
+ * (the locale matrix). The script's code is the latest one's.
+ */
+const holders = new Map<string, string[]>();
+const ownerOf = (key: string) => holders.get(key)?.at(-1);
 
 /**
  * A widget script's URL as stack frames (and error events' `filename`) name it: without the query
@@ -13,57 +19,56 @@ export function scriptKey(scriptUrl: string): string {
   return scriptUrl.split('?')[0]!;
 }
 
+/** The widget's folder, as a prefix of the URLs of the files in it: its script's key up to the last `/`. */
+export function scriptFolder(scriptUrl: string): string {
+  const key = scriptKey(scriptUrl);
+  return key.slice(0, key.lastIndexOf('/') + 1);
+}
+
 /**
  * Scripts whose widget the host let go and has not mounted again: their code can still run (a
  * promise or an event settling after the story ended) on a page the widget no longer belongs to.
  */
 const released = new Map<string, string>();
 
-/** Every live registration of a script, oldest first: cabinets of one page can run the same script (the locale matrix). */
-const holders = new Map<string, string[]>();
-
 export function registerOwner(scriptUrl: string, owner: string): () => void {
   const key = scriptKey(scriptUrl);
-  const live = holders.get(key) ?? [];
-  holders.set(key, [...live, owner]);
-  owners.set(key, owner);
+  holders.set(key, [...(holders.get(key) ?? []), owner]);
   released.delete(key);
   return () => {
     const rest = (holders.get(key) ?? []).filter((o) => o !== owner);
     if (rest.length) {
       // Another cabinet still runs this script: its code is that cabinet's, not a let-go widget's.
       holders.set(key, rest);
-      owners.set(key, rest.at(-1)!);
       return;
     }
     holders.delete(key);
-    owners.delete(key);
     released.set(key, owner);
   };
 }
 
 export function currentOwner(): string | undefined {
   const url = currentScriptUrl();
-  return url === undefined ? undefined : owners.get(scriptKey(url));
+  return url === undefined ? undefined : ownerOf(scriptKey(url));
 }
 
 /** The widget whose code is running, or the one the host let go whose code it is (one look at the stack). */
 export function runningWidget(): { owner?: string; released?: string } {
-  if (!owners.size && !released.size) return {};
+  if (!holders.size && !released.size) return {};
   const stack = deepStack();
-  const url = owners.size ? urlIn(stack) : undefined;
-  if (url !== undefined) return { owner: owners.get(scriptKey(url)) };
+  const url = holders.size ? urlIn(stack) : undefined;
+  if (url !== undefined) return { owner: ownerOf(scriptKey(url)) };
   for (const [key, owner] of released) if (stack.includes(key)) return { released: owner };
   return {};
 }
 
 /** The URL of the widget script running now, as loaded (with its ?v=...); undefined when none is on the stack. */
 export function currentScriptUrl(): string | undefined {
-  return owners.size ? urlIn(deepStack()) : undefined;
+  return holders.size ? urlIn(deepStack()) : undefined;
 }
 
 function urlIn(stack: string): string | undefined {
-  for (const url of owners.keys()) {
+  for (const url of holders.keys()) {
     const at = stack.indexOf(url);
     if (at >= 0) return url + (/^\?[^\s:)]*/.exec(stack.slice(at + url.length))?.[0] ?? '');
   }

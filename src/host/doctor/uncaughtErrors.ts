@@ -6,11 +6,11 @@
  * report is stopped, so it does not fail unrelated stories as an "unhandled error" of the page.
  */
 import { messageOf } from '../lifecycle/widgetFailure';
-import { scriptKey } from './stackOwner';
+import { scriptFolder, scriptKey } from './stackOwner';
 
 export function trackUncaughtErrors(scriptUrl: string, widget: string, report: (message: string) => void): () => void {
   const url = scriptKey(scriptUrl);
-  const folder = url.slice(0, url.lastIndexOf('/') + 1);
+  const folder = scriptFolder(scriptUrl);
   const ours = (error: unknown, file?: string) => (file !== undefined && scriptKey(file) === url) || stackOf(error).includes(url);
   const onError = (event: ErrorEvent) => {
     if (!ours(event.error, event.filename)) return;

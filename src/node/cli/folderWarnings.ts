@@ -10,9 +10,10 @@ import { shellArgument } from './shellArgument.ts';
 
 export function folderWarnings(widgets: readonly WidgetFolder[], cwd: string): string[] {
   return widgets.flatMap((widget) => {
-    const codes = [...new Set(widget.problems.filter((p) => p.severity === 'warning' && p.upload !== 'note').map((p) => p.code))];
-    if (!codes.length) return [];
-    const count = widget.problems.filter((p) => p.severity === 'warning' && p.upload !== 'note').length;
+    const warnings = widget.problems.filter((p) => p.severity === 'warning' && p.upload !== 'note');
+    if (!warnings.length) return [];
+    const codes = [...new Set(warnings.map((p) => p.code))];
+    const count = warnings.length;
     const folder = shellArgument(path.relative(cwd, widget.dir) || '.');
     return [`${folder}: ${count} warning${count === 1 ? '' : 's'} (${codes.join(', ')}); \`amo-workbench validate ${folder}\` says what to do.`];
   });
