@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BUILD_FAILED, BUILD_OK, waitForBuild, writeBuildStatus } from './buildStatus.ts';
 
 describe('waitForBuild', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'build-status-'));
   const file = path.join(dir, 'status');
   afterEach(() => rmSync(file, { force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Starts waiting and checks it still waits 40 ms later; the wait, to settle (in an object: an async function would adopt it). */
   async function stillWaiting(): Promise<{ waiting: Promise<boolean> }> {

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { bundleHost, toServedUrl } from './bundleHost';
 import { bundledFileRule, hostBundlePlugin } from './hostBundlePlugin';
 import { rewriteHostImports } from './rewriteHostImports';
 import { prebundledPackages, servedAsPublished } from '../vite/prebundledPackages';
+import { testTempDir } from '../../../tests/support/tempDir';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BUNDLE = 'virtual:amo-workbench/host';
@@ -54,7 +54,7 @@ describe('the dev host bundle: imports of host modules', () => {
 
 describe('the dev host bundle: entries and bundling', () => {
   it('finds the host modules that served code imports, following helpers that are served too', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'host-entries-'));
+    const dir = testTempDir('host-entries');
     mkdirSync(path.join(dir, 'src', 'story'), { recursive: true });
     mkdirSync(path.join(dir, 'stories'));
     writeFileSync(path.join(dir, 'src', 'story', 'cabinetOf.ts'), 'export const cabinetOf = 1;\n');
@@ -92,7 +92,7 @@ describe('the dev host bundle: entries and bundling', () => {
   });
 
   it('lists a module whose code was inlined into another as one of its files, so editing it rebuilds', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'host-files-'));
+    const dir = testTempDir('host-files');
     mkdirSync(path.join(dir, 'src'));
     writeFileSync(path.join(dir, 'src', 'a.ts'), "import { LIMIT } from './limits';\nexport const twice = LIMIT * 2;\n");
     writeFileSync(path.join(dir, 'src', 'limits.ts'), 'export const LIMIT = 3;\n');

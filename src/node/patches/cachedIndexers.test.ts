@@ -1,14 +1,14 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Indexer, IndexerOptions, IndexInput } from 'storybook/internal/types';
 import { describe, expect, it, vi } from 'vitest';
 import { cachedIndexers } from './cachedIndexers';
+import { testTempDir } from '../../../tests/support/tempDir';
 
 function setup() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'index-cache-'));
+  const dir = testTempDir('index-cache');
   const file = path.join(dir, 'A.stories.ts');
   writeFileSync(file, "export default { title: 'A' };\nexport const One = {};\n");
   const createIndex = vi.fn(async (fileName: string, options: IndexerOptions): Promise<IndexInput[]> => [
@@ -65,7 +65,7 @@ describe('the story index cache against the installed Storybook', () => {
   }
 
   it('wraps Storybook’s real CSF indexer: the cached answer is what the indexer gives, without a warning', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'index-cache-real-'));
+    const dir = testTempDir('index-cache-real');
     const file = path.join(dir, 'Real.stories.ts');
     writeFileSync(file, "export default { title: 'Real', tags: ['t'] };\nexport const One = {};\nexport const Two = { name: 'Second' };\n");
     const options: IndexerOptions = { makeTitle: (title?: string) => title ?? 'Auto' };

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { checkBaseline, readBaseline, type BaselineStore } from './baselines';
+import { testTempDir } from '../../../tests/support/tempDir';
 
 function png(red: number): Buffer {
   const image = new PNG({ width: 4, height: 4 });
@@ -12,7 +12,7 @@ function png(red: number): Buffer {
 }
 
 function store(over: Partial<BaselineStore> = {}): BaselineStore {
-  const dir = mkdtempSync(path.join(tmpdir(), 'baselines-'));
+  const dir = testTempDir('baselines');
   return { dir: path.join(dir, 'chromium-1'), reportDir: path.join(dir, 'report'), update: false, inCi: false, ...over };
 }
 

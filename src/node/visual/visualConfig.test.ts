@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
@@ -9,6 +8,7 @@ import { hostGlobalTypes } from '../../preview/hostControls';
 import { DEFAULT_MODES, fullModes, modesForStory, visualModes } from '../../common/modes';
 import { visualTestsAddon } from './visualTestsAddon';
 import { compareImages } from './compareImages';
+import { testTempDir } from '../../../tests/support/tempDir';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -97,7 +97,7 @@ describe('compareImages', () => {
 
 describe("Chromatic's Visual tests addon", () => {
   const project = (config: string | null) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'wb-chromatic-'));
+    const dir = testTempDir('wb-chromatic');
     if (config !== null) writeFileSync(path.join(dir, 'chromatic.config.json'), config);
     return dir;
   };
