@@ -66,6 +66,7 @@ export const KeepsOnlyStorybooksKeys: StoryObj = {
       localStorage.setItem('lastViewedStoryIds', '["workbench-web-storage--starts-empty"]');
       localStorage.setItem('@storybook/manager/store', '{}');
       localStorage.setItem('theme', 'dark');
+      localStorage.setItem('sidebar:open', 'true');
       return {};
     },
   ],
@@ -74,5 +75,6 @@ export const KeepsOnlyStorybooksKeys: StoryObj = {
     await expect(localStorage.getItem('lastViewedStoryIds')).toBe('["workbench-web-storage--starts-empty"]');
     await expect(localStorage.getItem('@storybook/manager/store')).toBe('{}');
     await expect(localStorage.getItem('theme')).toBeNull();
+    await expect(localStorage.getItem('sidebar:open')).toBeNull();
   },
 };

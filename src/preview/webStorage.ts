@@ -12,9 +12,10 @@ export type StorageMode = 'fresh' | 'keep';
 /**
  * Keys Storybook's manager and its addons write (its store, the sidebar's recently viewed stories,
  * its router's scroll positions); never the widget's. Exact names where Storybook's are plain words:
- * a widget's `theme` is the widget's.
+ * a widget's `theme` or `sidebar:open` is the widget's (Storybook's own docs use both as examples of
+ * an app's keys).
  */
-const STORYBOOK_KEY = /^(@storybook\/|storybook|sb[-_:]|@chromatic-com\/|chromatic|react-router-scroll-positions$|lastViewedStoryIds$|sidebar:)/;
+const STORYBOOK_KEY = /^(@storybook\/|storybook|sb[-_:]|@chromatic-com\/|chromatic|react-router-scroll-positions$|lastViewedStoryIds$)/;
 /** MSW keeps its WebSocket clients in IndexedDB (and holds it open): the mocking, not the widget's. */
 const WORKBENCH_DATABASE = /^msw-/;
 
