@@ -58,6 +58,13 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
+/** A package in the project's node_modules, as npm would install it. */
+function writeProjectPackage(name: string, files: Record<string, string>): void {
+  const dir = path.join(project, 'node_modules', name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text);
+}
+
 /** A widget's own Vite config, which the workbench's Storybook must not read: it throws outside the widget's build. */
 const WIDGET_VITE_CONFIG =
   "if (!process.env.WIDGET_API_URL) throw new Error('vite.config.mjs read: set WIDGET_API_URL');\nexport default { build: { lib: { entry: 'src/main.js', formats: ['umd'], name: 'W' } } };\n";
@@ -234,42 +241,60 @@ export const resolver = withVerifiedToken(({ claims }) => Response.json({ accoun
 
   it('dev serves the widget’s story and none of the workbench’s own, without reading the project’s vite.config or warning about the workbench’s internals', async () => {
     writeFileSync(path.join(project, 'vite.config.mjs'), WIDGET_VITE_CONFIG);
-    const port = await freePort();
-    const child = spawn(process.execPath, [bin, 'dev', '-p', String(port), '--ci'], { cwd: project, stdio: 'ignore', detached: true });
-    children.push(child);
-    const url = `http://127.0.0.1:${port}`;
-    await waitUntil(
-      async () => (await fetch(`${url}/index.json`)).ok,
-      120_000,
-      () => 'amo-workbench dev did not start',
+    // The mocks import a package of the project's, an ES module that imports CommonJS (as socket.io's
+    // parser imports debug): Vite must pre-bundle it, which it does only for an import from the folder.
+    const handlersFile = path.join(project, 'mocks', 'handlers.js');
+    const handlers = readFileSync(handlersFile, 'utf8');
+    writeProjectPackage('mock-greetings', {
+      'package.json': JSON.stringify({ name: 'mock-greetings', version: '1.0.0', type: 'module', main: 'index.js' }),
+      'index.js': "import words from './words.cjs';\nexport const greet = (id) => words.hello + ', account ' + id + '!';\n",
+      'words.cjs': "module.exports = { hello: 'Hello' };\n",
+    });
+    writeFileSync(
+      handlersFile,
+      `import { greet } from 'mock-greetings';\n${handlers.replace("'Hello, account ' + claims.account_id + '!'", 'greet(claims.account_id)')}`,
     );
-    const ids = Object.keys(((await (await fetch(`${url}/index.json`)).json()) as { entries: Record<string, unknown> }).entries);
-    // The widget's states (it has mocks/handlers.js) and their overview; nothing of the workbench's own.
-    expect(
-      ids.every((id) => id.startsWith('widgets-my-widget--')),
-      ids.join(', '),
-    ).toBe(true);
-    expect(ids).toEqual(
-      expect.arrayContaining([
-        'widgets-my-widget--default',
-        'widgets-my-widget--deal-without-company',
-        'widgets-my-widget--loading',
-        'widgets-my-widget--offline',
-        'widgets-my-widget--all-states',
-      ]),
-    );
-    expect(ids).toHaveLength(12);
-    const page = await browser.newPage();
-    const warnings: string[] = [];
-    // A preview with a `process` global, as a Storybook of the developer's own may give it: the clock's
-    // package then reads Node's `util`, which the dev server's pre-bundle must answer.
-    await page.addInitScript('globalThis.process = { env: {} };');
-    page.on('console', (m) => ['warning', 'error'].includes(m.type()) && warnings.push(m.text()));
-    await page.goto(`${url}/iframe.html?id=widgets-my-widget--default&viewMode=story`);
-    await page.locator('.js-widgets-bar-item-container', { hasText: 'Hello, account 31000001!' }).waitFor({ timeout: 60_000 });
-    await page.close();
-    expect(warnings.filter((text) => text.includes('externalized for browser compatibility'))).toEqual([]);
-    rmSync(path.join(project, 'vite.config.mjs'));
+    expect(readFileSync(handlersFile, 'utf8')).toContain('greet(claims.account_id)');
+    try {
+      const port = await freePort();
+      const child = spawn(process.execPath, [bin, 'dev', '-p', String(port), '--ci'], { cwd: project, stdio: 'ignore', detached: true });
+      children.push(child);
+      const url = `http://127.0.0.1:${port}`;
+      await waitUntil(
+        async () => (await fetch(`${url}/index.json`)).ok,
+        120_000,
+        () => 'amo-workbench dev did not start',
+      );
+      const ids = Object.keys(((await (await fetch(`${url}/index.json`)).json()) as { entries: Record<string, unknown> }).entries);
+      // The widget's states (it has mocks/handlers.js) and their overview; nothing of the workbench's own.
+      expect(
+        ids.every((id) => id.startsWith('widgets-my-widget--')),
+        ids.join(', '),
+      ).toBe(true);
+      expect(ids).toEqual(
+        expect.arrayContaining([
+          'widgets-my-widget--default',
+          'widgets-my-widget--deal-without-company',
+          'widgets-my-widget--loading',
+          'widgets-my-widget--offline',
+          'widgets-my-widget--all-states',
+        ]),
+      );
+      expect(ids).toHaveLength(12);
+      const page = await browser.newPage();
+      const warnings: string[] = [];
+      // A preview with a `process` global, as a Storybook of the developer's own may give it: the clock's
+      // package then reads Node's `util`, which the dev server's pre-bundle must answer.
+      await page.addInitScript('globalThis.process = { env: {} };');
+      page.on('console', (m) => ['warning', 'error'].includes(m.type()) && warnings.push(m.text()));
+      await page.goto(`${url}/iframe.html?id=widgets-my-widget--default&viewMode=story`);
+      await page.locator('.js-widgets-bar-item-container', { hasText: 'Hello, account 31000001!' }).waitFor({ timeout: 60_000 });
+      await page.close();
+      expect(warnings.filter((text) => text.includes('externalized for browser compatibility'))).toEqual([]);
+    } finally {
+      rmSync(path.join(project, 'vite.config.mjs'));
+      writeFileSync(handlersFile, handlers);
+    }
   });
 
   it('build output renders the widget under a sub-path', async () => {

@@ -1,7 +1,12 @@
 /**
- * Lets files of widget folders outside the repository (their mocks/handlers) import what the
- * workbench provides: bare ids such as `msw` resolve to the workbench's own copy (one MSW, the one
- * whose worker runs), and `@amocrm-workbench/mocks` to this repository's mocks/.
+ * Lets files of widget folders outside the workbench's package (their mocks/handlers) import what
+ * the workbench provides: `@amocrm-workbench/mocks` is the workbench's mocks, and a bare id the
+ * folder's own project does not install (a folder with no node_modules near it) resolves from the
+ * workbench's package. What the project installs (a mock data library, `@mswjs/socket.io-binding`)
+ * resolves from the folder, as Vite resolves any source file's import, so Vite pre-bundles it: one
+ * resolved from the workbench's package counts as imported from node_modules, which Vite serves as
+ * published, and a CommonJS module among its imports then fails in the browser. `msw` is always the
+ * page's one MSW, whoever imports it (mswBrowserBundlePlugin.ts).
  */
 import path from 'node:path';
 import type { Plugin } from 'vite';
@@ -30,7 +35,7 @@ export function widgetImportsPlugin(root: string, externalDirs: () => readonly s
       async handler(source, importer, options) {
         if (source === MOCKS_IMPORT_ID || source === PACKAGE_MOCKS_ID) return path.join(root, MOCKS_ENTRY);
         if (!importer || !isExternal(importer.split('?')[0]!) || path.isAbsolute(source)) return null;
-        return this.resolve(source, rootImporter, { ...options, skipSelf: true });
+        return (await this.resolve(source, importer, { ...options, skipSelf: true })) ?? this.resolve(source, rootImporter, { ...options, skipSelf: true });
       },
     },
   };
