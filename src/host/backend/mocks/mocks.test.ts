@@ -164,6 +164,9 @@ describe('isBackendRequest', () => {
     expect(isBackendRequest(new Request('https://backend.example/api/items'), page)).toBe(true);
     expect(isBackendRequest(new Request(`${page}/api/items`), page)).toBe(true);
     expect(isBackendRequest(new Request(`${page}/_workbench/widgets/x/personal_page.js`), page)).toBe(false);
+    expect(isBackendRequest(new Request(`${page}/_workbench/widgets/x/lib/add.wasm`), page)).toBe(false);
+    expect(isBackendRequest(new Request(`${page}/sub/path/_workbench/widgets/x/data.bin`), page)).toBe(false);
+    expect(isBackendRequest(new Request(`${page}/api/_workbench/widgets`), page)).toBe(true);
     expect(isBackendRequest(new Request(`${page}/@fs/work/x.ts?import`), page)).toBe(false);
     expect(isBackendRequest(new Request(`${page}/node_modules/.vite/deps/react.js?v=1`), page)).toBe(false);
     expect(isBackendRequest(new Request(`${page}/assets/logo.svg`), page)).toBe(false);
