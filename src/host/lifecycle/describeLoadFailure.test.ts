@@ -51,7 +51,7 @@ describe('describeLoadFailure', () => {
     const noDefine = await describeLoadFailure(requireError('nodefine', [ctx().scriptUrl]), ctx());
     expect(noDefine.reason).toBe('personal_page.js ran but never called define().');
     expect(noDefine.hint).toMatch(
-      /webpack output\.library\.type "amd", rollup output\.format "amd", Vite build\.lib formats \["umd"\] \(esbuild, Bun and Parcel write no AMD\)/,
+      /webpack output\.library\.type "amd" \(not "amd-require", which calls require\(\) and returns nothing\), rollup output\.format "amd", Vite build\.lib formats \["umd"\] \(esbuild, Bun and Parcel write no AMD: wrap their iife output in define/,
     );
     const versioned = `${ctx().scriptUrl}?v=1a2b`;
     const noDefineVersioned = await describeLoadFailure(requireError('nodefine', [versioned]), ctx({ scriptUrl: versioned }));
@@ -64,6 +64,9 @@ describe('describeLoadFailure', () => {
       'personal_page.js called define() with a module id of its own ("my-widget"), never anonymously: the host loads the script by its URL and never asks for that id.',
     );
     expect(failure.hint).toMatch(/rollup without output\.amd\.id/);
+    // TypeScript's outFile: every module named, the entry last; one anonymous define naming it makes the script loadable.
+    const outFile = await describeLoadFailure(requireError('nodefine', [ctx().scriptUrl]), ctx({ namedDefines: ['view', 'personal_page'] }));
+    expect(outFile.hint).toContain('end the file with an anonymous define(["personal_page"], function (main) { return main; })');
   });
 
   it('tells an ES module apart, with how to build AMD instead', async () => {

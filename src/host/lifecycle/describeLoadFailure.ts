@@ -57,13 +57,13 @@ export async function describeLoadFailure(error: unknown, ctx: LoadFailureContex
         return fail(
           PHASES.load,
           `${fileName(ids[0] ?? scriptUrl)} called define() with a module id of its own (${named.map((id) => `"${id}"`).join(', ')}), never anonymously: the host loads the script by its URL and never asks for that id.`,
-          'Build the AMD module without a name, define([...host ids], factory): rollup without output.amd.id, webpack with output.library { type: "amd" } and no name.',
+          `Build the AMD module without a name, define([...host ids], factory): rollup without output.amd.id, webpack with output.library { type: "amd" } and no name. TypeScript's outFile names every module after its file: end the file with an anonymous define(["${named.at(-1)}"], function (main) { return main; }).`,
         );
       }
       return fail(
         PHASES.load,
         `${fileName(ids[0] ?? scriptUrl)} ran but never called define().`,
-        'Wrap the widget in define([\'amocrm-sdk\', ...], function (initAmocrmWidgetSdk, ...) { return { initLead, registerWidgetsBarSlot }; }), or build it as AMD: webpack output.library.type "amd", rollup output.format "amd", Vite build.lib formats ["umd"] (esbuild, Bun and Parcel write no AMD).',
+        'Wrap the widget in define([\'amocrm-sdk\', ...], function (initAmocrmWidgetSdk, ...) { return { initLead, registerWidgetsBarSlot }; }), or build it as AMD: webpack output.library.type "amd" (not "amd-require", which calls require() and returns nothing), rollup output.format "amd", Vite build.lib formats ["umd"] (esbuild, Bun and Parcel write no AMD: wrap their iife output in define([...], function (...) { ...; return the widget; }) with a banner and a footer).',
       );
     }
     case 'timeout':
