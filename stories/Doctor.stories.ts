@@ -76,6 +76,27 @@ export const LeakedConnection: Story = {
   ),
   parameters: { workbench: { widgets: [fixtureWidget('doctor-leaked-socket')], doctor: ['leaked-connection'] }, msw: { handlers: [liveHandler] } },
 };
+/**
+ * A socket library that closes a microtask after its disconnect() (socket.io, after writing its close
+ * packet) and stops its heartbeat in a 0 ms timeout: what the cleanups started has finished when the
+ * doctor looks, at a deal switch and at the end.
+ */
+export const SocketClosedAfterItsCloseFrame: Story = {
+  tags: ['no-visual'],
+  parameters: { workbench: { widgets: [fixtureWidget('socket-closed-after-flush')] }, msw: { handlers: [liveHandler] } },
+  play: async ({ canvasElement }) => {
+    liveClients.length = 0;
+    const cabinet = await cabinetOf(canvasElement);
+    const slot = () => canvasElement.querySelector('[data-widget="socket-closed-after-flush"] .js-widgets-bar-item-container');
+    await waitFor(() => expect(slot()).toHaveTextContent('live: 42'));
+    await switchDeal(canvasElement);
+    await waitFor(() => expect(slot()).toHaveTextContent('live: 42'));
+    await cabinet.unmount();
+    await expect(cabinet.doctor.findings).toEqual([]);
+    await waitFor(() => expect(liveClients.filter((c) => c.open)).toEqual([]));
+    await expect(liveClients).toHaveLength(2);
+  },
+};
 /** When the story ends, the host closes what a widget left open: a leak never reaches the next story. */
 export const LeakReleasedOnUnmount: Story = {
   parameters: LeakedConnection.parameters,
@@ -185,7 +206,11 @@ export const NoReconnectAfterTheStory: Story = {
     await expect(cabinet.doctor.findings).toEqual([]);
   },
 };
-/** At a deal switch the module lives on, as in amoCRM: the reconnect doubles the sockets, and the doctor says so. */
+/**
+ * At a deal switch the module lives on, as in amoCRM: the close event the cleanup caused arrives
+ * before the doctor looks, its handler sets the reconnect timer, which opens a socket when it runs
+ * (named at the deal switch), and the sockets are doubled (named when the story ends).
+ */
 export const ReconnectFoundAfterADealSwitch: Story = {
   tags: ['no-visual'],
   parameters: {
@@ -200,6 +225,7 @@ export const ReconnectFoundAfterADealSwitch: Story = {
     await waitFor(() => expect(slot()).toHaveTextContent('price 42 (connection 3)'));
     await cabinet.unmount();
     await expect(cabinet.doctor.findings.map((f) => f.message)).toEqual([
+      'reconnecting-socket left a timeout (200 ms) pending after its cleanups ran (on a deal switch), which, run, opened a socket; clear it in a cleanup.',
       'reconnecting-socket left a WebSocket to wss://prices.mocked.example/live open after its cleanups ran (on unmount); close it in a cleanup.',
     ]);
   },

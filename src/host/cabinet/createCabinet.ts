@@ -13,7 +13,7 @@ import { hostLibraries, type LibraryId } from '../amd/hostLibraries';
 import { checkCleanups } from '../doctor/checkCleanups';
 import type { DoctoredSdk } from '../doctor/doctoredSdk';
 import { Doctor } from '../doctor/findings';
-import { installResourceTracking, resourcesOf } from '../doctor/resources';
+import { installResourceTracking, resourcesOf, silenceConnections } from '../doctor/resources';
 import { createImportModules } from '../amd/importModules';
 import { localizedFixture, resolveFixture, type CabinetFixture, type DealFixture } from '../fixtures';
 import { LifecycleLog } from '../lifecycle/lifecycleLog';
@@ -128,12 +128,20 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       await mounted.runner.enter(mounted.source.token ?? (await tokenFor(mounted.runner.name)));
     }
   };
-  const leaveAll = (moment: string) => {
-    for (const mounted of widgets) {
+  /** `ending`: the story is over, and the widgets' sockets are silenced as their cleanups end. */
+  const leaveAll = async (moment: string, ending = false) => {
+    const left = widgets.filter((mounted) => {
       const wasEntered = mounted.runner.entered;
       mounted.runner.leave();
-      if (wasEntered) examine(mounted, moment);
-    }
+      if (ending) silenceConnections(mounted.owner);
+      return wasEntered;
+    });
+    if (!left.length) return;
+    // What a cleanup started finishes before the check: socket.io's disconnect() sends its close
+    // packet and closes the socket, removing its window listeners, a microtask later; other libraries
+    // take a 0 ms timeout. Only then is what the widget holds a leak.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (const mounted of left) examine(mounted, moment);
   };
 
   // Every lifecycle step goes through this queue, in order.
@@ -146,7 +154,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
   let mounted = true;
 
   const switchTo = async (next: DealFixture) => {
-    leaveAll('on a deal switch');
+    await leaveAll('on a deal switch');
     if (setAside) {
       // As in the real host, a deal switch resets a widget added by URL: the story's widgets return.
       for (const { panel } of widgets) panel.remove();
@@ -200,7 +208,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       const source = developerWidgetSource(params);
       return enqueue(async () => {
         if (!mounted) return;
-        leaveAll('when a widget was added by URL');
+        await leaveAll('when a widget was added by URL');
         for (const { panel } of widgets) panel.remove();
         setAside ??= widgets;
         const added = mountWidget(source);
@@ -213,10 +221,10 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       });
     },
     unmount: () =>
-      enqueue(() => {
+      enqueue(async () => {
         if (!mounted) return;
         mounted = false;
-        leaveAll('on unmount');
+        await leaveAll('on unmount', true);
         for (const w of [...widgets, ...(setAside ?? [])]) w.release();
         amd.destroy();
         chrome.root.remove();

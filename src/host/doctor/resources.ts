@@ -88,6 +88,15 @@ export function releaseResources(owner: string): void {
   letGo(r);
 }
 
+/**
+ * The widget hears its sockets no more, from the end of its story's cleanups on: the close its own
+ * cleanup caused reaches no handler that would reconnect (silenceConnection.ts), while what its
+ * cleanup started (a library closing a microtask later) still runs.
+ */
+export function silenceConnections(owner: string): void {
+  for (const connection of resources.get(owner)?.opened ?? []) silence(connection);
+}
+
 /** Closes the sockets and removes the nodes: what a widget still held, or what its module kept. */
 export function letGo(held: Pick<WidgetResources, 'nodes' | 'connections'>): void {
   for (const { connection } of held.connections) {
