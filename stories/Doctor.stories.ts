@@ -97,6 +97,20 @@ export const SocketClosedAfterItsCloseFrame: Story = {
     await expect(liveClients).toHaveLength(2);
   },
 };
+/** The same widget when its story ends before its socket has opened: the library closes it once open. */
+export const SocketStillConnectingWhenTheStoryEnds: Story = {
+  tags: ['no-visual'],
+  parameters: SocketClosedAfterItsCloseFrame.parameters,
+  play: async ({ canvasElement }) => {
+    liveClients.length = 0;
+    const cabinet = await cabinetOf(canvasElement);
+    const slot = canvasElement.querySelector('[data-widget="socket-closed-after-flush"] .js-widgets-bar-item-container');
+    await expect(slot).toHaveTextContent('connecting');
+    await cabinet.unmount();
+    await expect(cabinet.doctor.findings).toEqual([]);
+    await waitFor(() => expect(liveClients.filter((c) => c.open)).toEqual([]));
+  },
+};
 /** When the story ends, the host closes what a widget left open: a leak never reaches the next story. */
 export const LeakReleasedOnUnmount: Story = {
   parameters: LeakedConnection.parameters,

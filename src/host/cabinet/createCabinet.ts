@@ -13,7 +13,7 @@ import { hostLibraries, type LibraryId } from '../amd/hostLibraries';
 import { checkCleanups } from '../doctor/checkCleanups';
 import type { DoctoredSdk } from '../doctor/doctoredSdk';
 import { Doctor } from '../doctor/findings';
-import { installResourceTracking, resourcesOf, silenceConnections } from '../doctor/resources';
+import { connectionsSettled, installResourceTracking, resourcesOf, silenceConnectionEnds } from '../doctor/resources';
 import { createImportModules } from '../amd/importModules';
 import { localizedFixture, resolveFixture, type CabinetFixture, type DealFixture } from '../fixtures';
 import { LifecycleLog } from '../lifecycle/lifecycleLog';
@@ -128,19 +128,27 @@ export function createCabinet(options: CabinetOptions): Cabinet {
       await mounted.runner.enter(mounted.source.token ?? (await tokenFor(mounted.runner.name)));
     }
   };
-  /** `ending`: the story is over, and the widgets' sockets are silenced as their cleanups end. */
+  /** `ending`: the story is over, and the widgets hear none of their sockets end from then on. */
   const leaveAll = async (moment: string, ending = false) => {
     const left = widgets.filter((mounted) => {
       const wasEntered = mounted.runner.entered;
       mounted.runner.leave();
-      if (ending) silenceConnections(mounted.owner);
+      if (ending) silenceConnectionEnds(mounted.owner);
       return wasEntered;
     });
     if (!left.length) return;
     // What a cleanup started finishes before the check: socket.io's disconnect() sends its close
-    // packet and closes the socket, removing its window listeners, a microtask later; other libraries
-    // take a 0 ms timeout. Only then is what the widget holds a leak.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // packet and closes the socket, removing its window listeners, a microtask later, or once a
+    // socket still connecting has opened; other libraries take a 0 ms timeout. Only then is what the
+    // widget holds a leak.
+    await nextTask();
+    if (
+      await connectionsSettled(
+        left.map((mounted) => mounted.owner),
+        SOCKET_SETTLE_MS,
+      )
+    )
+      await nextTask();
     for (const mounted of left) examine(mounted, moment);
   };
 
@@ -232,6 +240,11 @@ export function createCabinet(options: CabinetOptions): Cabinet {
   };
   return cabinet;
 }
+
+/** How long the check after a cleanup waits for a socket that is still connecting to open or fail. */
+const SOCKET_SETTLE_MS = 1000;
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function findDeal(fixture: CabinetFixture, leadId: string): DealFixture {
   const deal = fixture.deals.find((d) => d.lead.id === leadId);

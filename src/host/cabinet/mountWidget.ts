@@ -6,7 +6,7 @@ import { type AmdContext } from '../amd/amdContext';
 import { doctoredSdk, type DoctoredSdk } from '../doctor/doctoredSdk';
 import type { Doctor } from '../doctor/findings';
 import { problemsChanged } from '../doctor/problemSignal';
-import { letGo, releaseResources, resourcesOf, type ConnectionRecord } from '../doctor/resources';
+import { emptyHeld, letGo, releaseResources, takeModuleHeld } from '../doctor/resources';
 import { registerOwner } from '../doctor/stackOwner';
 import { trackUncaughtErrors } from '../doctor/uncaughtErrors';
 import { forgetNewBundlerGlobals } from './bundlerGlobals';
@@ -62,11 +62,12 @@ export function mountCabinetWidget(
   // From the first initLead on: an error while the script loads is the runner's (a load failure).
   let stopErrorTracking = () => {};
   /**
-   * DOM the widget added while its module was evaluated (a bundle's style-loader <style> in <head>)
-   * and sockets its module opened: they live with the module, across deal switches, as in amoCRM;
-   * let go when the module's context ends.
+   * What the widget took while its module was evaluated: DOM (a bundle's style-loader <style> in
+   * <head>), sockets, window listeners and timers (socket.io's engine listens for `offline` and
+   * `pagehide` from its module's first run). They live with the module, across deal switches, as in
+   * amoCRM; let go when the module's context ends.
    */
-  const moduleHeld = { nodes: new Set<Node>(), connections: new Set<ConnectionRecord>() };
+  const moduleHeld = emptyHeld();
   const runner = new WidgetRunner({
     name: source.name,
     scriptUrl,
@@ -102,11 +103,7 @@ export function mountCabinetWidget(
       if (everEntered) return;
       everEntered = true;
       stopErrorTracking = trackUncaughtErrors(scriptUrl, source.name, (message) => doctor.report('uncaught-error', source.name, message));
-      const { nodes, connections } = resourcesOf(owner);
-      for (const node of nodes) moduleHeld.nodes.add(node);
-      nodes.clear();
-      for (const connection of connections) moduleHeld.connections.add(connection);
-      connections.clear();
+      takeModuleHeld(owner, moduleHeld);
     },
     release: () => {
       // First, while the widget's code is still known by its script: the late timeouts it runs

@@ -1,6 +1,6 @@
 /**
  * After a widget's cleanups ran (deal switch or unmount): what it still holds is a leak.
- * Subscriptions, DOM and sockets made at module load (outside initLead and the slot) live with the
+ * Subscriptions, DOM, sockets, listeners and timers made at module load (outside initLead and the slot) live with the
  * module and are not counted, nor are stylesheets in <head> (a style cache) until one is added
  * twice; everything else the widget holds then is reported, naming what and where.
  */

@@ -6,7 +6,7 @@
  */
 import { onRequestStart } from '../backend/pageRequests';
 import { runningCleanup, runningContext } from '../amd/runningContext';
-import { rememberListeners, silence } from './silenceConnection';
+import { rememberListeners, silence, silenceEnding } from './silenceConnection';
 import { currentOwner, runningWidget } from './stackOwner';
 
 export interface ListenerRecord {
@@ -78,27 +78,67 @@ export function releaseResources(owner: string): void {
   // take is let go below with the rest.
   for (const timer of [...r.timers.values()]) if (timer.ranLate) timer.runNow?.();
   resources.delete(owner);
-  for (const l of r.listeners) {
-    const target = l.target === 'window' ? window : document;
-    target.removeEventListener(l.type, l.listener as EventListenerOrEventListenerObject, l.capture);
-  }
-  for (const timer of r.timers.values()) (timer.kind === 'interval' ? clearInterval : clearTimeout)(timer.id);
   for (const frame of r.frames.keys()) cancelAnimationFrame(frame);
   for (const connection of r.opened) silence(connection);
   letGo(r);
 }
 
 /**
- * The widget hears its sockets no more, from the end of its story's cleanups on: the close its own
- * cleanup caused reaches no handler that would reconnect (silenceConnection.ts), while what its
- * cleanup started (a library closing a microtask later) still runs.
+ * From the end of its story's cleanups on, the widget hears none of its sockets end: the close its
+ * own cleanup caused reaches no handler that would reconnect (silenceConnection.ts), while what its
+ * cleanup started (a library closing a microtask later, or once the socket has opened) still runs.
  */
-export function silenceConnections(owner: string): void {
-  for (const connection of resources.get(owner)?.opened ?? []) silence(connection);
+export function silenceConnectionEnds(owner: string): void {
+  for (const connection of resources.get(owner)?.opened ?? []) silenceEnding(connection);
 }
 
-/** Closes the sockets and removes the nodes: what a widget still held, or what its module kept. */
-export function letGo(held: Pick<WidgetResources, 'nodes' | 'connections'>): void {
+/**
+ * Resolves once none of the owners' sockets and event streams is still connecting (each opened,
+ * failed or closed), or after `limitMs`: a library asked to disconnect a socket that is still
+ * connecting closes it once it opens (socket.io sends its close packet first). True if it waited.
+ */
+export async function connectionsSettled(owners: readonly string[], limitMs: number): Promise<boolean> {
+  const connecting = owners.flatMap((owner) => [...(resources.get(owner)?.connections ?? [])].map((r) => r.connection).filter((c) => c.readyState === 0));
+  if (!connecting.length) return false;
+  const settled = connecting.map(
+    (connection) =>
+      new Promise<void>((resolve) => {
+        const done = () => resolve();
+        for (const type of ['open', 'error', 'close']) EventTarget.prototype.addEventListener.call(connection, type, done, { once: true });
+      }),
+  );
+  await Promise.race([Promise.all(settled), new Promise<void>((resolve) => setTimeout(resolve, limitMs))]);
+  return true;
+}
+
+/** What a widget's module holds for the page's life, as in amoCRM (mountWidget.ts's moduleHeld). */
+export type ModuleHeld = Pick<WidgetResources, 'listeners' | 'timers' | 'nodes' | 'connections'>;
+
+export const emptyHeld = (): ModuleHeld => ({ listeners: [], timers: new Map(), nodes: new Set(), connections: new Set() });
+
+/** Moves what the widget's code took so far (its module's evaluation) from its owner's resources into `held`. */
+export function takeModuleHeld(owner: string, held: ModuleHeld): void {
+  const r = resourcesOf(owner);
+  held.listeners.push(...r.listeners.splice(0));
+  for (const [id, timer] of r.timers) held.timers.set(id, timer);
+  r.timers.clear();
+  for (const node of r.nodes) held.nodes.add(node);
+  r.nodes.clear();
+  for (const connection of r.connections) held.connections.add(connection);
+  r.connections.clear();
+}
+
+/**
+ * Removes the listeners, clears the timers, closes the sockets and removes the nodes: what a widget
+ * still held, or what its module kept.
+ */
+export function letGo(held: ModuleHeld): void {
+  for (const l of held.listeners.splice(0)) {
+    const target = l.target === 'window' ? window : document;
+    target.removeEventListener(l.type, l.listener as EventListenerOrEventListenerObject, l.capture);
+  }
+  for (const timer of held.timers.values()) (timer.kind === 'interval' ? clearInterval : clearTimeout)(timer.id);
+  held.timers.clear();
   for (const { connection } of held.connections) {
     silence(connection);
     connection.close();

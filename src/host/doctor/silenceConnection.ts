@@ -38,3 +38,20 @@ export function silence(connection: Connection): void {
   connection.onerror = null;
   if ('onclose' in connection) connection.onclose = null;
 }
+
+/**
+ * Only what hears the connection end (`close`, `error`): where a reconnect starts. The rest stays, so
+ * a library still finishing what the widget's cleanup started (socket.io sending its close packet
+ * once a connecting socket opens, then closing it) can finish.
+ */
+export function silenceEnding(connection: Connection): void {
+  const listeners = listenersOf.get(connection) ?? [];
+  for (const entry of [...listeners]) {
+    const [type, listener, options] = entry;
+    if (type !== 'close' && type !== 'error') continue;
+    connection.removeEventListener(type, listener, options);
+    listeners.splice(listeners.indexOf(entry), 1);
+  }
+  connection.onerror = null;
+  if ('onclose' in connection) connection.onclose = null;
+}
