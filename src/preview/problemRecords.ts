@@ -9,6 +9,7 @@ import type { Cabinet } from '../host/cabinet/createCabinet';
 import { describeUnhandled } from '../host/doctor/describeUnhandled';
 import { requestOwner } from '../host/doctor/resources';
 import type { WorkbenchParameters } from './parameters';
+import { mockAdvice } from '../host/backend/mockAdvice';
 
 export interface ProblemRecord {
   kind: 'failure' | 'doctor' | 'request' | 'folder';
@@ -82,10 +83,7 @@ export function storyProblems(cabinet: Cabinet, params: WorkbenchParameters, req
       code: 'unmocked-request',
       widget,
       message: describeUnhandled(widget, request),
-      fix:
-        request.method === 'WebSocket'
-          ? "Answer it with ws.link('<url>') in the widget's mocks/handlers.js."
-          : "Answer it with a handler in the widget's mocks/handlers.js (or the story's parameters.msw.handlers).",
+      fix: mockAdvice(request),
       severity: 'error',
       expected: params.allowUnhandledRequests === true || (params.doctor ?? []).includes('unmocked-request'),
     });

@@ -1,5 +1,6 @@
 /** Backend requests no handler of the current story answered, in order. */
 import { problemsChanged } from '../doctor/problemSignal';
+import { mockAdvice } from './mockAdvice';
 
 export interface UnhandledRequest {
   /** The HTTP method, or `WebSocket` / `EventSource` for a connection. */
@@ -24,7 +25,7 @@ export function recordUnhandledRequest(request: UnhandledRequest): void {
   console.error(
     `[workbench] unhandled request ${request.method} ${request.url}: no MSW handler of this story answered it` +
       `${allowed ? ' (let through: parameters.workbench.allowUnhandledRequests)' : ', so the workbench stopped it before it left this machine'}. ` +
-      `Add one to the widget's mocks/handlers.js or the story's parameters.msw.handlers${request.method === 'WebSocket' ? " (ws.link('<url>') for a socket)" : ''}.`,
+      mockAdvice(request),
   );
   problemsChanged();
 }
