@@ -142,13 +142,8 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     // socket still connecting has opened; other libraries take a 0 ms timeout. Only then is what the
     // widget holds a leak.
     await nextTask();
-    if (
-      await connectionsSettled(
-        left.map((mounted) => mounted.owner),
-        SOCKET_SETTLE_MS,
-      )
-    )
-      await nextTask();
+    const owners = left.map((mounted) => mounted.owner);
+    if (await connectionsSettled(owners, SOCKET_SETTLE_MS)) await nextTask();
     for (const mounted of left) examine(mounted, moment);
   };
 
