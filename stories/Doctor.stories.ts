@@ -111,6 +111,24 @@ export const SocketStillConnectingWhenTheStoryEnds: Story = {
     await waitFor(() => expect(liveClients.filter((c) => c.open)).toEqual([]));
   },
 };
+/** A refresh loop the module starts when it loads (a timeout that sets itself again) is the module's, at a deal switch and at the end. */
+export const ModuleRefreshLoop: Story = {
+  tags: ['no-visual'],
+  parameters: { workbench: { widgets: [fixtureWidget('module-refresh-loop')] } },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    const refreshes = () =>
+      Number(
+        /refreshed (\d+)/.exec(canvasElement.querySelector('[data-widget="module-refresh-loop"] .js-widgets-bar-item-container')?.textContent ?? '')?.[1] ?? 0,
+      );
+    await waitFor(() => expect(refreshes()).toBeGreaterThanOrEqual(3));
+    await switchDeal(canvasElement);
+    const after = refreshes();
+    await waitFor(() => expect(refreshes()).toBeGreaterThan(after + 1));
+    await cabinet.unmount();
+    await expect(cabinet.doctor.findings).toEqual([]);
+  },
+};
 /** When the story ends, the host closes what a widget left open: a leak never reaches the next story. */
 export const LeakReleasedOnUnmount: Story = {
   parameters: LeakedConnection.parameters,

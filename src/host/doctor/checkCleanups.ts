@@ -29,6 +29,7 @@ export function checkCleanups(widget: string, moment: string, held: HeldByWidget
     );
   }
   for (const t of held.resources.timers.values()) {
+    if (t.module) continue;
     // A timeout set later, from work the widget scheduled (an event handler, an effect), is often a
     // library's own finishing step: an animation's deadline (antd's rc-motion waits 5 s for a
     // transitionend that never comes once the element is gone), a transition's fallback (Vue,

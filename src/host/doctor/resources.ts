@@ -30,6 +30,11 @@ export interface TimerRecord {
   ranLate?: (did: string) => void;
   /** Runs a pending timeout's callback now instead of at its time (a timeout only). */
   runNow?: () => void;
+  /**
+   * Set while the widget's module was evaluated, or by the handler of such a timer (a module-level
+   * refresh loop): the module's, for the page's life, as in amoCRM; never a deal's leak.
+   */
+  module?: true;
 }
 
 export interface ConnectionRecord {
@@ -78,6 +83,7 @@ export function releaseResources(owner: string): void {
   // take is let go below with the rest.
   for (const timer of [...r.timers.values()]) if (timer.ranLate) timer.runNow?.();
   resources.delete(owner);
+  for (const timer of r.timers.values()) (timer.kind === 'interval' ? clearInterval : clearTimeout)(timer.id);
   for (const frame of r.frames.keys()) cancelAnimationFrame(frame);
   for (const connection of r.opened) silence(connection);
   letGo(r);
@@ -112,33 +118,30 @@ export async function connectionsSettled(owners: readonly string[], limitMs: num
 }
 
 /** What a widget's module holds for the page's life, as in amoCRM (mountWidget.ts's moduleHeld). */
-export type ModuleHeld = Pick<WidgetResources, 'listeners' | 'timers' | 'nodes' | 'connections'>;
+export type ModuleHeld = Pick<WidgetResources, 'listeners' | 'nodes' | 'connections'>;
 
-export const emptyHeld = (): ModuleHeld => ({ listeners: [], timers: new Map(), nodes: new Set(), connections: new Set() });
+export const emptyHeld = (): ModuleHeld => ({ listeners: [], nodes: new Set(), connections: new Set() });
 
-/** Moves what the widget's code took so far (its module's evaluation) from its owner's resources into `held`. */
+/**
+ * Moves what the widget's code took so far (its module's evaluation) from its owner's resources into
+ * `held`; its timers stay, marked as the module's (cleared with the rest when the widget is let go).
+ */
 export function takeModuleHeld(owner: string, held: ModuleHeld): void {
   const r = resourcesOf(owner);
   held.listeners.push(...r.listeners.splice(0));
-  for (const [id, timer] of r.timers) held.timers.set(id, timer);
-  r.timers.clear();
+  for (const timer of r.timers.values()) timer.module = true;
   for (const node of r.nodes) held.nodes.add(node);
   r.nodes.clear();
   for (const connection of r.connections) held.connections.add(connection);
   r.connections.clear();
 }
 
-/**
- * Removes the listeners, clears the timers, closes the sockets and removes the nodes: what a widget
- * still held, or what its module kept.
- */
+/** Removes the listeners, closes the sockets and removes the nodes: what a widget still held, or what its module kept. */
 export function letGo(held: ModuleHeld): void {
   for (const l of held.listeners.splice(0)) {
     const target = l.target === 'window' ? window : document;
     target.removeEventListener(l.type, l.listener as EventListenerOrEventListenerObject, l.capture);
   }
-  for (const timer of held.timers.values()) (timer.kind === 'interval' ? clearInterval : clearTimeout)(timer.id);
-  held.timers.clear();
   for (const { connection } of held.connections) {
     silence(connection);
     connection.close();
@@ -230,8 +233,10 @@ function trackTimers(): void {
     for (const r of resources.values()) r.timers.delete(id);
   };
   // The handler of the widget's timeout running now, if any: setting it again is polling (a timeout
-  // another handler sets, as MUI's tooltip sets its hysteresis from its leave timer, is not).
+  // another handler sets, as MUI's tooltip sets its hysteresis from its leave timer, is not). A timer
+  // that a module's timer sets is the module's too.
   let inTimeout: TimerHandler | undefined;
+  let inModuleTimer = false;
   window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
     const { owner, released } = runningWidget();
     if (released) return dropTimer(released);
@@ -241,12 +246,15 @@ function trackTimers(): void {
       kind: 'timeout',
       delay: delay ?? 0,
       setIn: startedByTheHostsCall() ? 'host-call' : inTimeout === handler ? 'own-timeout' : 'later',
+      ...(inModuleTimer ? { module: true as const } : {}),
     };
     const run = () => {
       forget(record.id);
       const before = record.ranLate && footprint(resourcesOf(owner));
       const outer = inTimeout;
+      const outerModule = inModuleTimer;
       inTimeout = handler;
+      inModuleTimer = record.module === true;
       let threw: unknown;
       try {
         (handler as (...x: unknown[]) => void)(...args);
@@ -255,6 +263,7 @@ function trackTimers(): void {
         throw error;
       } finally {
         inTimeout = outer;
+        inModuleTimer = outerModule;
         if (before) {
           const did = [grewSince(before, resourcesOf(owner)), threw === undefined ? '' : `threw ${String(threw)}`].filter(Boolean).join(', ');
           if (did) record.ranLate!(did);
@@ -277,7 +286,14 @@ function trackTimers(): void {
     const { owner, released } = runningWidget();
     if (released) return dropTimer(released);
     const id = nativeInterval(handler, delay, ...args);
-    if (owner) resourcesOf(owner).timers.set(id, { id, kind: 'interval', delay: delay ?? 0, setIn: startedByTheHostsCall() ? 'host-call' : 'later' });
+    if (owner)
+      resourcesOf(owner).timers.set(id, {
+        id,
+        kind: 'interval',
+        delay: delay ?? 0,
+        setIn: startedByTheHostsCall() ? 'host-call' : 'later',
+        ...(inModuleTimer ? { module: true as const } : {}),
+      });
     return id;
   }) as typeof window.setInterval;
   window.clearTimeout = ((id?: number) => {
