@@ -53,6 +53,15 @@ export const LeakedListener = doctorStory(
   /left a "resize" listener on window after its cleanups ran \(on a deal switch\)/,
   { cleanups: true },
 );
+export const LeakedObserver: Story = {
+  ...doctorStory(
+    'leaked-listener',
+    'doctor-leaked-observer',
+    /^doctor-leaked-observer left a MutationObserver observing <body> after its cleanups ran \(on a deal switch\); disconnect it in a cleanup\.$/,
+    { cleanups: true },
+  ),
+  tags: ['no-visual'],
+};
 export const LeakedTimer = doctorStory('leaked-timer', 'doctor-leaked-timer', /left an interval \(60000 ms\) pending after its cleanups ran/, {
   cleanups: true,
 });

@@ -5,6 +5,7 @@
  * twice; everything else the widget holds then is reported, naming what and where.
  */
 import type { Doctor } from './findings';
+import { observedTargets } from './observers';
 import { isOpen, type WidgetResources } from './resources';
 
 export interface HeldByWidget {
@@ -26,6 +27,22 @@ export function checkCleanups(widget: string, moment: string, held: HeldByWidget
       'leaked-listener',
       widget,
       `${widget} left a "${l.type}" listener on ${l.target} after its cleanups ran (${moment}); remove it in a cleanup.`,
+    );
+  }
+  for (const record of held.resources.observers) {
+    const targets = observedTargets(record.observer);
+    // Disconnected, or observing nothing: done with.
+    if (!targets.length) {
+      held.resources.observers.delete(record);
+      continue;
+    }
+    // What it observes left the page with the slot's content: it fires no more.
+    const onPage = targets.filter((target) => target.isConnected);
+    if (!onPage.length) continue;
+    doctor.report(
+      'leaked-listener',
+      widget,
+      `${widget} left a ${record.kind} observing ${nameOf(onPage[0]!)}${onPage.length > 1 ? ` and ${onPage.length - 1} more` : ''} after its cleanups ran (${moment}); disconnect it in a cleanup.`,
     );
   }
   for (const t of held.resources.timers.values()) {

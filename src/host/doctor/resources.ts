@@ -1,11 +1,12 @@
 /**
- * What each widget holds on the page: listeners on window and document, pending timers, nodes it
- * put outside its slot, the sockets and event streams it opened, and the backend requests it
+ * What each widget holds on the page: listeners on window and document, observers, pending timers,
+ * nodes it put outside its slot, the sockets and event streams it opened, and the backend requests it
  * started. Recorded by wrapping the browser APIs once per page; attributed to a widget by its
  * script URL in the call stack (stackOwner.ts).
  */
 import { onRequestStart } from '../backend/pageRequests';
 import { runningCleanup, runningContext } from '../amd/runningContext';
+import { trackObservers, type ObserverRecord } from './observers';
 import { rememberListeners, silence, silenceEnding } from './silenceConnection';
 import { currentOwner, runningWidget } from './stackOwner';
 
@@ -55,6 +56,8 @@ export interface WidgetResources {
   requests: Set<string>;
   /** Animation frames requested and not yet run; `loop` when requested from its own frame callback. */
   frames: Map<number, { loop: boolean }>;
+  /** Mutation, resize and intersection observers the widget's code made (observers.ts). */
+  observers: Set<ObserverRecord>;
 }
 
 const resources = new Map<string, WidgetResources>();
@@ -65,7 +68,16 @@ export function resourcesOf(owner: string): WidgetResources {
   if (!r)
     resources.set(
       owner,
-      (r = { listeners: [], timers: new Map(), nodes: new Set(), connections: new Set(), opened: new Set(), requests: new Set(), frames: new Map() }),
+      (r = {
+        listeners: [],
+        timers: new Map(),
+        nodes: new Set(),
+        connections: new Set(),
+        opened: new Set(),
+        requests: new Set(),
+        frames: new Map(),
+        observers: new Set(),
+      }),
     );
   return r;
 }
@@ -118,9 +130,9 @@ export async function connectionsSettled(owners: readonly string[], limitMs: num
 }
 
 /** What a widget's module holds for the page's life, as in amoCRM (mountWidget.ts's moduleHeld). */
-export type ModuleHeld = Pick<WidgetResources, 'listeners' | 'nodes' | 'connections'>;
+export type ModuleHeld = Pick<WidgetResources, 'listeners' | 'nodes' | 'connections' | 'observers'>;
 
-export const emptyHeld = (): ModuleHeld => ({ listeners: [], nodes: new Set(), connections: new Set() });
+export const emptyHeld = (): ModuleHeld => ({ listeners: [], nodes: new Set(), connections: new Set(), observers: new Set() });
 
 /**
  * Moves what the widget's code took so far (its module's evaluation) from its owner's resources into
@@ -130,14 +142,21 @@ export function takeModuleHeld(owner: string, held: ModuleHeld): void {
   const r = resourcesOf(owner);
   held.listeners.push(...r.listeners.splice(0));
   for (const timer of r.timers.values()) timer.module = true;
+  for (const observer of r.observers) held.observers.add(observer);
+  r.observers.clear();
   for (const node of r.nodes) held.nodes.add(node);
   r.nodes.clear();
   for (const connection of r.connections) held.connections.add(connection);
   r.connections.clear();
 }
 
-/** Removes the listeners, closes the sockets and removes the nodes: what a widget still held, or what its module kept. */
+/**
+ * Removes the listeners, disconnects the observers, closes the sockets and removes the nodes: what a
+ * widget still held, or what its module kept.
+ */
 export function letGo(held: ModuleHeld): void {
+  for (const { observer } of held.observers) observer.disconnect();
+  held.observers.clear();
   for (const l of held.listeners.splice(0)) {
     const target = l.target === 'window' ? window : document;
     target.removeEventListener(l.type, l.listener as EventListenerOrEventListenerObject, l.capture);
@@ -170,6 +189,10 @@ export function installResourceTracking(): void {
   installed = true;
   trackListeners(window, 'window');
   trackListeners(document, 'document');
+  trackObservers((record) => {
+    const owner = currentOwner();
+    if (owner) resourcesOf(owner).observers.add(record);
+  });
   trackTimers();
   trackFrames();
   trackInsertions();
@@ -373,6 +396,7 @@ interface Footprint {
   listeners: number;
   nodes: number;
   connections: number;
+  observers: number;
   requests: Set<string>;
 }
 
@@ -383,6 +407,7 @@ function footprint(r: WidgetResources): Footprint {
     listeners: r.listeners.length,
     nodes: r.nodes.size,
     connections: r.connections.size,
+    observers: r.observers.size,
     requests: new Set(r.requests),
   };
 }
@@ -396,6 +421,7 @@ function grewSince(before: Footprint, r: WidgetResources): string | undefined {
   const requests = [...r.requests].filter((url) => !before.requests.has(url));
   if (requests.length) did.push(`started a request to ${requests[0]!.split('?')[0]}`);
   if (r.connections.size > before.connections) did.push('opened a socket');
+  if (r.observers.size > before.observers) did.push(`made a ${[...r.observers].at(-1)!.kind}`);
   if (r.listeners.length > before.listeners) did.push(`added a "${r.listeners.at(-1)!.type}" listener`);
   if (r.nodes.size > before.nodes) did.push('put nodes on the page outside its slot');
   return did.length ? did.join(', ') : undefined;
