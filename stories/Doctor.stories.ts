@@ -138,6 +138,22 @@ export const ModuleRefreshLoop: Story = {
     await expect(cabinet.doctor.findings).toEqual([]);
   },
 };
+/** Web Workers that did not run: named with the file and the bundler setting that fixes each. */
+export const WorkerFailures: Story = {
+  tags: ['no-visual'],
+  parameters: { workbench: { widgets: [fixtureWidget('doctor-worker-failures')], doctor: ['module-not-loaded', 'uncaught-error'] } },
+  play: async ({ canvasElement }) => {
+    const cabinet = await cabinetOf(canvasElement);
+    await waitFor(() => expect(cabinet.doctor.findings).toHaveLength(2));
+    const byCode = Object.fromEntries(cabinet.doctor.findings.map((f) => [f.code, f.message]));
+    await expect(byCode['module-not-loaded']).toMatch(
+      /^doctor-worker-failures started a Web Worker from http:\/\/[^/]+\/worker-chunk\.js, which did not load \(the server answered 404\)\. It is outside the widget's folder: .*__webpack_public_path__ = module\.uri/,
+    );
+    await expect(byCode['uncaught-error']).toMatch(
+      /^doctor-worker-failures's Web Worker amd-worker\.js threw as it started: .*define is not defined\. .*library: \{ type: "amd" \}/,
+    );
+  },
+};
 /** When the story ends, the host closes what a widget left open: a leak never reaches the next story. */
 export const LeakReleasedOnUnmount: Story = {
   parameters: LeakedConnection.parameters,

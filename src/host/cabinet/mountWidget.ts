@@ -9,6 +9,7 @@ import { problemsChanged } from '../doctor/problemSignal';
 import { emptyHeld, letGo, releaseResources, takeModuleHeld } from '../doctor/resources';
 import { registerOwner } from '../doctor/stackOwner';
 import { trackUncaughtErrors } from '../doctor/uncaughtErrors';
+import { watchWorkers } from '../doctor/workerFailures';
 import { forgetNewBundlerGlobals } from './bundlerGlobals';
 import { unknownModuleAdvice } from '../lifecycle/unknownModuleAdvice';
 import type { LifecycleLog } from '../lifecycle/lifecycleLog';
@@ -58,6 +59,7 @@ export function mountCabinetWidget(
   amd.mapWidgetSdk(scriptUrl, key);
   const owner = `${amd.name}/${source.name}`;
   const release = registerOwner(scriptUrl, owner);
+  const stopWatchingWorkers = watchWorkers(owner, { widget: source.name, scriptUrl, report: (code, message) => doctor.report(code, source.name, message) });
   const forgetBundlerGlobals = forgetNewBundlerGlobals();
   // From the first initLead on: an error while the script loads is the runner's (a load failure).
   let stopErrorTracking = () => {};
@@ -110,6 +112,7 @@ export function mountCabinetWidget(
       // there must be told apart (releaseResources).
       releaseResources(owner);
       release();
+      stopWatchingWorkers();
       stopErrorTracking();
       forgetBundlerGlobals();
       letGo(moduleHeld);

@@ -1,0 +1,77 @@
+/**
+ * A Web Worker a widget started that did not run: its script did not load (a bundler's automatic
+ * public path, looked up from the page's last <script> after an AMD module's factory runs, points
+ * outside the widget's folder), or threw as it started (a worker chunk wrapped in `define`, which a
+ * worker does not have). The widget sees only an `error` event, often without a message; the doctor
+ * names the file and the fix.
+ */
+import type { FindingCode } from './findings';
+import { currentOwner, scriptFolder } from './stackOwner';
+
+interface Watcher {
+  widget: string;
+  scriptUrl: string;
+  report(code: FindingCode, message: string): void;
+}
+
+const watchers = new Map<string, Watcher>();
+let installed = false;
+
+/** Reports the failures of the workers `owner`'s code starts, until the returned function is called. */
+export function watchWorkers(owner: string, watcher: Watcher): () => void {
+  install();
+  watchers.set(owner, watcher);
+  return () => {
+    if (watchers.get(owner) === watcher) watchers.delete(owner);
+  };
+}
+
+function install(): void {
+  if (installed || typeof Worker !== 'function') return;
+  installed = true;
+  window.Worker = new Proxy(Worker, {
+    construct(target, args, newTarget) {
+      const worker = Reflect.construct(target, args, newTarget) as Worker;
+      const owner = currentOwner();
+      const watcher = owner === undefined ? undefined : watchers.get(owner);
+      if (watcher) {
+        const url = new URL(String(args[0]), document.baseURI).href;
+        // Not the worker's own addEventListener as the widget sees it: the host listens apart.
+        EventTarget.prototype.addEventListener.call(
+          worker,
+          'error',
+          (event) => void describe(watcher, url, event as ErrorEvent).then(([code, message]) => watcher.report(code, message)),
+          {
+            once: true,
+          },
+        );
+      }
+      return worker;
+    },
+  });
+}
+
+async function describe({ widget, scriptUrl }: Watcher, url: string, event: ErrorEvent): Promise<[FindingCode, string]> {
+  const folder = scriptFolder(scriptUrl);
+  const inFolder = url.startsWith(folder);
+  const shown = inFolder ? url.slice(folder.length) : url;
+  if (event.message) {
+    const amd = /\b(define|require) is not defined\b/.test(event.message);
+    return [
+      'uncaught-error',
+      `${widget}'s Web Worker ${shown} threw as it started: ${event.message}.${
+        amd
+          ? ' Its script is wrapped as an AMD module, and a worker has no require.js: give the library type to the widget\'s entry only (webpack: entry: { personal_page: { import, library: { type: "amd" } } }).'
+          : ''
+      }`,
+    ];
+  }
+  const status = await fetch(url, { cache: 'no-store' }).then(
+    (response) => `the server answered ${response.status}`,
+    (error: unknown) => `the request failed (${String(error)})`,
+  );
+  const advice = inFolder
+    ? `Check that ${shown} is in the widget's folder.`
+    : "It is outside the widget's folder: a bundler's automatic public path found another script of the page (an AMD module's code runs after its script). Set it from the module's URL (webpack: __webpack_public_path__ = module.uri.replace(/[^/]*$/, ''), with 'module' an AMD external).";
+  return ['module-not-loaded', `${widget} started a Web Worker from ${shown}, which did not load (${status}). ${advice}`];
+}
