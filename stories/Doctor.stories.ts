@@ -62,6 +62,15 @@ export const LeakedObserver: Story = {
   ),
   tags: ['no-visual'],
 };
+export const LeakedWorker: Story = {
+  ...doctorStory(
+    'leaked-connection',
+    'doctor-leaked-worker',
+    /^doctor-leaked-worker left a Web Worker \(echo-worker\.js\) running after its cleanups ran \(on a deal switch\); terminate it in a cleanup\.$/,
+    { cleanups: true },
+  ),
+  tags: ['no-visual'],
+};
 export const LeakedTimer = doctorStory('leaked-timer', 'doctor-leaked-timer', /left an interval \(60000 ms\) pending after its cleanups ran/, {
   cleanups: true,
 });

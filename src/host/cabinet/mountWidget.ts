@@ -9,7 +9,7 @@ import { problemsChanged } from '../doctor/problemSignal';
 import { emptyHeld, letGo, releaseResources, takeModuleHeld } from '../doctor/resources';
 import { registerOwner } from '../doctor/stackOwner';
 import { trackUncaughtErrors } from '../doctor/uncaughtErrors';
-import { watchWorkers } from '../doctor/workerFailures';
+import { watchWorkers } from '../doctor/workers';
 import { forgetNewBundlerGlobals } from './bundlerGlobals';
 import { unknownModuleAdvice } from '../lifecycle/unknownModuleAdvice';
 import type { LifecycleLog } from '../lifecycle/lifecycleLog';

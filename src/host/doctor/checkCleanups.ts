@@ -89,6 +89,13 @@ export function checkCleanups(widget: string, moment: string, held: HeldByWidget
       `${widget} left ${record.kind === 'WebSocket' ? 'a WebSocket' : 'an EventSource'} to ${withoutQuery(record.connection.url)} open after its cleanups ran (${moment}); close it in a cleanup.`,
     );
   }
+  for (const url of held.resources.workers.values()) {
+    doctor.report(
+      'leaked-connection',
+      widget,
+      `${widget} left a Web Worker (${withoutQuery(url).split('/').pop()}) running after its cleanups ran (${moment}); terminate it in a cleanup.`,
+    );
+  }
   const connected = [...held.resources.nodes].filter((node) => node.isConnected);
   // A stylesheet in <head> is the widget's style cache (emotion, styled-components, MUI and antd keep
   // theirs there for the page's life, style-loader too): no leak, unless the widget adds the same

@@ -58,6 +58,8 @@ export interface WidgetResources {
   frames: Map<number, { loop: boolean }>;
   /** Mutation, resize and intersection observers the widget's code made (observers.ts). */
   observers: Set<ObserverRecord>;
+  /** Web Workers the widget's code started and has not terminated (workers.ts), with their script's URL. */
+  workers: Map<Worker, string>;
 }
 
 const resources = new Map<string, WidgetResources>();
@@ -77,6 +79,7 @@ export function resourcesOf(owner: string): WidgetResources {
         requests: new Set(),
         frames: new Map(),
         observers: new Set(),
+        workers: new Map(),
       }),
     );
   return r;
@@ -130,9 +133,9 @@ export async function connectionsSettled(owners: readonly string[], limitMs: num
 }
 
 /** What a widget's module holds for the page's life, as in amoCRM (mountWidget.ts's moduleHeld). */
-export type ModuleHeld = Pick<WidgetResources, 'listeners' | 'nodes' | 'connections' | 'observers'>;
+export type ModuleHeld = Pick<WidgetResources, 'listeners' | 'nodes' | 'connections' | 'observers' | 'workers'>;
 
-export const emptyHeld = (): ModuleHeld => ({ listeners: [], nodes: new Set(), connections: new Set(), observers: new Set() });
+export const emptyHeld = (): ModuleHeld => ({ listeners: [], nodes: new Set(), connections: new Set(), observers: new Set(), workers: new Map() });
 
 /**
  * Moves what the widget's code took so far (its module's evaluation) from its owner's resources into
@@ -144,6 +147,8 @@ export function takeModuleHeld(owner: string, held: ModuleHeld): void {
   for (const timer of r.timers.values()) timer.module = true;
   for (const observer of r.observers) held.observers.add(observer);
   r.observers.clear();
+  for (const [worker, url] of r.workers) held.workers.set(worker, url);
+  r.workers.clear();
   for (const node of r.nodes) held.nodes.add(node);
   r.nodes.clear();
   for (const connection of r.connections) held.connections.add(connection);
@@ -151,12 +156,14 @@ export function takeModuleHeld(owner: string, held: ModuleHeld): void {
 }
 
 /**
- * Removes the listeners, disconnects the observers, closes the sockets and removes the nodes: what a
- * widget still held, or what its module kept.
+ * Removes the listeners, disconnects the observers, terminates the workers, closes the sockets and
+ * removes the nodes: what a widget still held, or what its module kept.
  */
 export function letGo(held: ModuleHeld): void {
   for (const { observer } of held.observers) observer.disconnect();
   held.observers.clear();
+  for (const worker of held.workers.keys()) worker.terminate();
+  held.workers.clear();
   for (const l of held.listeners.splice(0)) {
     const target = l.target === 'window' ? window : document;
     target.removeEventListener(l.type, l.listener as EventListenerOrEventListenerObject, l.capture);

@@ -1,11 +1,13 @@
 /**
- * A Web Worker a widget started that did not run: its script did not load (a bundler's automatic
- * public path, looked up from the page's last <script> after an AMD module's factory runs, points
- * outside the widget's folder), or threw as it started (a worker chunk wrapped in `define`, which a
- * worker does not have). The widget sees only an `error` event, often without a message; the doctor
- * names the file and the fix.
+ * The Web Workers a widget starts. Those still running after its cleanups are a leak (one more with
+ * every deal; checkCleanups.ts), terminated when the widget is let go. One that did not run is named:
+ * its script did not load (a bundler's automatic public path, looked up from the page's last
+ * <script> after an AMD module's factory runs, points outside the widget's folder), or it threw as
+ * it started (a worker chunk wrapped in `define`, which a worker does not have). The widget sees
+ * only an `error` event, often without a message; the doctor names the file and the fix.
  */
 import type { FindingCode } from './findings';
+import { resourcesOf } from './resources';
 import { currentOwner, scriptFolder } from './stackOwner';
 
 interface Watcher {
@@ -15,6 +17,7 @@ interface Watcher {
 }
 
 const watchers = new Map<string, Watcher>();
+const ownerOf = new WeakMap<Worker, string>();
 let installed = false;
 
 /** Reports the failures of the workers `owner`'s code starts, until the returned function is called. */
@@ -26,25 +29,39 @@ export function watchWorkers(owner: string, watcher: Watcher): () => void {
   };
 }
 
+/** A worker terminated, or one whose script never loaded: nothing runs. */
+function forget(worker: Worker): void {
+  const owner = ownerOf.get(worker);
+  if (owner !== undefined) resourcesOf(owner).workers.delete(worker);
+  ownerOf.delete(worker);
+}
+
 function install(): void {
   if (installed || typeof Worker !== 'function') return;
   installed = true;
+  // A terminated worker is the widget's no more (resources.ts lists the running ones for the doctor).
+  const terminate = Worker.prototype.terminate;
+  Worker.prototype.terminate = function (this: Worker) {
+    forget(this);
+    terminate.call(this);
+  };
   window.Worker = new Proxy(Worker, {
     construct(target, args, newTarget) {
       const worker = Reflect.construct(target, args, newTarget) as Worker;
       const owner = currentOwner();
       const watcher = owner === undefined ? undefined : watchers.get(owner);
+      const url = new URL(String(args[0]), document.baseURI).href;
+      if (owner !== undefined) {
+        resourcesOf(owner).workers.set(worker, url);
+        ownerOf.set(worker, owner);
+      }
       if (watcher) {
-        const url = new URL(String(args[0]), document.baseURI).href;
         // Not the worker's own addEventListener as the widget sees it: the host listens apart.
-        EventTarget.prototype.addEventListener.call(
-          worker,
-          'error',
-          (event) => void describe(watcher, url, event as ErrorEvent).then(([code, message]) => watcher.report(code, message)),
-          {
-            once: true,
-          },
-        );
+        const onError = (event: Event) => {
+          if (!(event as ErrorEvent).message) forget(worker);
+          void describe(watcher, url, event as ErrorEvent).then(([code, message]) => watcher.report(code, message));
+        };
+        EventTarget.prototype.addEventListener.call(worker, 'error', onError, { once: true });
       }
       return worker;
     },
