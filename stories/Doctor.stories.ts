@@ -159,7 +159,7 @@ export const WorkerFailures: Story = {
       /^doctor-worker-failures started a Web Worker from http:\/\/[^/]+\/worker-chunk\.js, which did not load \(the server answered 404\)\. It is outside the widget's folder: .*__webpack_public_path__ = module\.uri/,
     );
     await expect(byCode['uncaught-error']).toMatch(
-      /^doctor-worker-failures's Web Worker amd-worker\.js threw as it started: .*define is not defined\. .*library: \{ type: "amd" \}/,
+      /^doctor-worker-failures's Web Worker amd-worker\.js threw: .*define is not defined\. .*library: \{ type: "amd" \}/,
     );
   },
 };

@@ -2,9 +2,10 @@
  * The Web Workers a widget starts. Those still running after its cleanups are a leak (one more with
  * every deal; checkCleanups.ts), terminated when the widget is let go. One that did not run is named:
  * its script did not load (a bundler's automatic public path, looked up from the page's last
- * <script> after an AMD module's factory runs, points outside the widget's folder), or it threw as
- * it started (a worker chunk wrapped in `define`, which a worker does not have). The widget sees
- * only an `error` event, often without a message; the doctor names the file and the fix.
+ * <script> after an AMD module's factory runs, points outside the widget's folder), or it threw (a
+ * worker chunk wrapped in `define`, which a worker does not have, throws as it starts; its first
+ * error is reported). The widget sees only an `error` event, often without a message; the doctor
+ * names the file and the fix.
  */
 import type { FindingCode } from './findings';
 import { resourcesOf } from './resources';
@@ -17,7 +18,8 @@ interface Watcher {
 }
 
 const watchers = new Map<string, Watcher>();
-const ownerOf = new WeakMap<Worker, string>();
+/** The list each worker is on (its widget's running workers), to take it off without looking the widget up. */
+const listOf = new WeakMap<Worker, Map<Worker, string>>();
 let installed = false;
 
 /** Reports the failures of the workers `owner`'s code starts, until the returned function is called. */
@@ -31,9 +33,8 @@ export function watchWorkers(owner: string, watcher: Watcher): () => void {
 
 /** A worker terminated, or one whose script never loaded: nothing runs. */
 function forget(worker: Worker): void {
-  const owner = ownerOf.get(worker);
-  if (owner !== undefined) resourcesOf(owner).workers.delete(worker);
-  ownerOf.delete(worker);
+  listOf.get(worker)?.delete(worker);
+  listOf.delete(worker);
 }
 
 function install(): void {
@@ -52,8 +53,9 @@ function install(): void {
       const watcher = owner === undefined ? undefined : watchers.get(owner);
       const url = new URL(String(args[0]), document.baseURI).href;
       if (owner !== undefined) {
-        resourcesOf(owner).workers.set(worker, url);
-        ownerOf.set(worker, owner);
+        const { workers } = resourcesOf(owner);
+        workers.set(worker, url);
+        listOf.set(worker, workers);
       }
       if (watcher) {
         // Not the worker's own addEventListener as the widget sees it: the host listens apart.
@@ -76,7 +78,7 @@ async function describe({ widget, scriptUrl }: Watcher, url: string, event: Erro
     const amd = /\b(define|require) is not defined\b/.test(event.message);
     return [
       'uncaught-error',
-      `${widget}'s Web Worker ${shown} threw as it started: ${event.message}.${
+      `${widget}'s Web Worker ${shown} threw: ${event.message}.${
         amd
           ? ' Its script is wrapped as an AMD module, and a worker has no require.js: give the library type to the widget\'s entry only (webpack: entry: { personal_page: { import, library: { type: "amd" } } }).'
           : ''
