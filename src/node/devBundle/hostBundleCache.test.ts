@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hostBundleCache } from './hostBundleCache';
+import { UNUSED_BUNDLE_MS, hostBundleCache } from './hostBundleCache';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'wb-host-bundle-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,5 +51,21 @@ describe('the dev host bundle kept between starts', () => {
     hostBundleCache(cacheFile, {}).write(new Map([[a, 'm0']]), bundle);
     writeFileSync(b, 'export const b = 3;\n');
     expect(hostBundleCache(cacheFile, {}).read(new Map([[a, 'm0']]))).toBeUndefined();
+  });
+
+  it("removes the other folder sets' bundles unused for two weeks when it writes, and keeps one a start reads", () => {
+    const cache = path.join(dir, 'prune');
+    mkdirSync(cache, { recursive: true });
+    const old = Date.now() - UNUSED_BUNDLE_MS - 60_000;
+    const stale = path.join(cache, 'host-bundle-stale.json');
+    const used = path.join(cache, 'host-bundle-used.json');
+    const other = path.join(cache, 'vendor-bundle.json');
+    hostBundleCache(used, {}).write(new Map([[a, 'm0']]), bundle);
+    for (const file of [stale, other]) writeFileSync(file, '{}');
+    for (const file of [stale, used, other]) utimesSync(file, old / 1000, old / 1000);
+    // Read by a start: used, so kept.
+    expect(hostBundleCache(used, {}).read(new Map([[a, 'm0']]))).toBeDefined();
+    hostBundleCache(path.join(cache, 'host-bundle-now.json'), {}).write(new Map([[a, 'm0']]), bundle);
+    expect([existsSync(stale), existsSync(used), existsSync(other)]).toEqual([false, true, true]);
   });
 });

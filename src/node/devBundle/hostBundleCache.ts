@@ -5,8 +5,13 @@
  * and the text of every file it was built from are unchanged, and when it holds every entry the
  * server starts with under the same names; its further entries (met late by an earlier start) come
  * with it. Anything else builds again, and the result replaces the cache.
+ *
+ * There is one such file per set of widget folders started (its name comes from the generated
+ * stories' folder), ~600 KB each: a cache hit marks its file used, and a write removes the others
+ * of the folder unused for two weeks, so they do not pile up across updates and folder sets.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import path from 'node:path';
 import { cacheKey, codeParts } from '../build/cacheKey.ts';
 import { writeCacheFile } from '../build/writeCacheFile.ts';
 import type { HostBundle } from './bundleHost.ts';
@@ -42,6 +47,7 @@ export function hostBundleCache(cacheFile: string, options: unknown): HostBundle
       for (const [file, name] of entries) if (cached.entries[file] !== name) return undefined;
       for (const [file, hash] of Object.entries(cached.files)) if (hashOf(file) !== hash) return undefined;
       for (const [file, name] of Object.entries(cached.entries)) entries.set(file, name);
+      markUsed(cacheFile);
       return { code: cached.code, map: cached.map, files: new Set(Object.keys(cached.files)) };
     },
     write(entries, bundle) {
@@ -56,8 +62,41 @@ export function hostBundleCache(cacheFile: string, options: unknown): HostBundle
         { key, entries: Object.fromEntries(entries), files, code: bundle.code, map: bundle.map } satisfies CachedBundle,
         'dev host bundle cache',
       );
+      pruneUnused(cacheFile);
     },
   };
+}
+
+/** How long a host bundle of another set of folders is kept unused. */
+export const UNUSED_BUNDLE_MS = 14 * 24 * 60 * 60 * 1000;
+
+function markUsed(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // a read-only cache: nothing to mark
+  }
+}
+
+/** Removes the other host bundles beside `cacheFile` (same name pattern) not used for UNUSED_BUNDLE_MS. */
+function pruneUnused(cacheFile: string, now = Date.now()): void {
+  const dir = path.dirname(cacheFile);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (file === cacheFile || !/^host-bundle-.*\.json$/.test(name)) continue;
+    try {
+      if (now - statSync(file).mtimeMs > UNUSED_BUNDLE_MS) rmSync(file, { force: true });
+    } catch {
+      // gone meanwhile, or not ours to remove
+    }
+  }
 }
 
 function hashOf(file: string): string | undefined {
