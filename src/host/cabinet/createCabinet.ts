@@ -8,7 +8,7 @@
 
 import { WIDGET_SDK_PREFIX, createAmdContext, type AmdContext } from '../amd/amdContext';
 import { moduleNotLoadedMessage } from '../doctor/moduleNotLoaded';
-import { scriptFolder } from '../doctor/stackOwner';
+import { inScriptFolder } from '../doctor/stackOwner';
 import { hostLibraries, type LibraryId } from '../amd/hostLibraries';
 import { checkCleanups } from '../doctor/checkCleanups';
 import type { DoctoredSdk } from '../doctor/doctoredSdk';
@@ -76,7 +76,7 @@ export function createCabinet(options: CabinetOptions): Cabinet {
     // A module a widget required later that did not load (its own script's failure is the runner's).
     onScriptError: (_id, url) => {
       if (widgets.some((w) => w.scriptUrl === url)) return;
-      const widget = widgets.find((w) => url.startsWith(scriptFolder(w.scriptUrl))) ?? (widgets.length === 1 ? widgets[0] : undefined);
+      const widget = widgets.find((w) => inScriptFolder(w.scriptUrl, url) !== undefined) ?? (widgets.length === 1 ? widgets[0] : undefined);
       if (widget) doctor.report('module-not-loaded', widget.source.name, moduleNotLoadedMessage(widget.source.name, widget.scriptUrl, url));
     },
     resolveHostModule: async (id) => {
@@ -130,12 +130,12 @@ export function createCabinet(options: CabinetOptions): Cabinet {
   };
   /** `ending`: the story is over, and the widgets hear none of their sockets end from then on. */
   const leaveAll = async (moment: string, ending = false) => {
-    const left = widgets.filter((mounted) => {
-      const wasEntered = mounted.runner.entered;
+    const left: Mounted[] = [];
+    for (const mounted of widgets) {
+      if (mounted.runner.entered) left.push(mounted);
       mounted.runner.leave();
       if (ending) silenceConnectionEnds(mounted.owner);
-      return wasEntered;
-    });
+    }
     if (!left.length) return;
     // What a cleanup started finishes before the check: socket.io's disconnect() sends its close
     // packet and closes the socket, removing its window listeners, a microtask later, or once a

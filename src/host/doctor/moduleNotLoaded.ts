@@ -5,11 +5,10 @@
  * `.js`: in a module loaded by URL (as amoCRM loads the widget) a relative id resolves to a URL, and
  * require.js adds no `.js` to a URL.
  */
-import { scriptFolder } from './stackOwner';
+import { inScriptFolder } from './stackOwner';
 
 export function moduleNotLoadedMessage(widget: string, widgetScript: string, url: string): string {
-  const folder = scriptFolder(widgetScript);
-  const shown = url.startsWith(folder) ? url.slice(folder.length) : url;
+  const shown = inScriptFolder(widgetScript, url) ?? url;
   const file = new URL(url).pathname.split('/').pop() ?? '';
   const advice = file.includes('.')
     ? `Check that ${shown} is in the widget's folder (a chunk the build did not write, or one written elsewhere).`

@@ -20,9 +20,15 @@ export function scriptKey(scriptUrl: string): string {
 }
 
 /** The widget's folder, as a prefix of the URLs of the files in it: its script's key up to the last `/`. */
-export function scriptFolder(scriptUrl: string): string {
+function scriptFolder(scriptUrl: string): string {
   const key = scriptKey(scriptUrl);
   return key.slice(0, key.lastIndexOf('/') + 1);
+}
+
+/** `url` relative to the widget's folder (`chunks/x.js`), or undefined when it is outside the folder. */
+export function inScriptFolder(scriptUrl: string, url: string): string | undefined {
+  const folder = scriptFolder(scriptUrl);
+  return url.startsWith(folder) ? url.slice(folder.length) : undefined;
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import type { FindingCode } from './findings';
 import { resourcesOf } from './resources';
-import { currentOwner, scriptFolder } from './stackOwner';
+import { currentOwner, inScriptFolder } from './stackOwner';
 
 interface Watcher {
   widget: string;
@@ -58,12 +58,11 @@ function install(): void {
         listOf.set(worker, workers);
       }
       if (watcher) {
-        // Not the worker's own addEventListener as the widget sees it: the host listens apart.
         const onError = (event: Event) => {
           if (!(event as ErrorEvent).message) forget(worker);
           void describe(watcher, url, event as ErrorEvent).then(([code, message]) => watcher.report(code, message));
         };
-        EventTarget.prototype.addEventListener.call(worker, 'error', onError, { once: true });
+        worker.addEventListener('error', onError, { once: true });
       }
       return worker;
     },
@@ -71,9 +70,8 @@ function install(): void {
 }
 
 async function describe({ widget, scriptUrl }: Watcher, url: string, event: ErrorEvent): Promise<[FindingCode, string]> {
-  const folder = scriptFolder(scriptUrl);
-  const inFolder = url.startsWith(folder);
-  const shown = inFolder ? url.slice(folder.length) : url;
+  const relative = inScriptFolder(scriptUrl, url);
+  const shown = relative ?? url;
   if (event.message) {
     const amd = /\b(define|require) is not defined\b/.test(event.message);
     return [
@@ -89,8 +87,9 @@ async function describe({ widget, scriptUrl }: Watcher, url: string, event: Erro
     (response) => `the server answered ${response.status}`,
     (error: unknown) => `the request failed (${String(error)})`,
   );
-  const advice = inFolder
-    ? `Check that ${shown} is in the widget's folder.`
-    : "It is outside the widget's folder: a bundler's automatic public path found another script of the page (an AMD module's code runs after its script). Set it from the module's URL (webpack: __webpack_public_path__ = module.uri.replace(/[^/]*$/, ''), with 'module' an AMD external).";
+  const advice =
+    relative !== undefined
+      ? `Check that ${shown} is in the widget's folder.`
+      : "It is outside the widget's folder: a bundler's automatic public path found another script of the page (an AMD module's code runs after its script). Set it from the module's URL (webpack: __webpack_public_path__ = module.uri.replace(/[^/]*$/, ''), with 'module' an AMD external).";
   return ['module-not-loaded', `${widget} started a Web Worker from ${shown}, which did not load (${status}). ${advice}`];
 }
